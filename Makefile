@@ -1,0 +1,159 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# mipsvcpu - top-level Makefile.
+#
+#   make            module/mipsvcpu.ko, tools/vcpuctl/vcpuctl, the selftests
+#   make check      host unit tests, then every selftest inside the MIPS host
+#                   (QEMU 24Kc and 34Kf when this machine is not MIPS)
+#   make demo       boot the MIPS host, load the module, run the demo guest
+#   make shell      boot the MIPS host with a shell on the console
+#   make style      checkpatch --strict on the module and the uapi header
+#   make sparse     the module through sparse (C=2)
+#
+# On a machine that is not MIPS everything is cross-built against Debian's
+# mipsel 4kc-malta kernel headers, which tools/mipshost/bootstrap.sh
+# downloads into .cache/.  On a MIPS host the module builds against
+# /lib/modules/$(uname -r)/build and the tests run on the machine itself.
+
+TOP := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
+CACHE ?= $(TOP)/.cache
+BUILD ?= $(TOP)/build
+NATIVE := $(filter mips%,$(shell uname -m))
+
+ifeq ($(NATIVE),)
+KDIR ?= $(CACHE)/kdir
+CROSS_COMPILE ?= mipsel-linux-gnu-
+KBUILD_ARGS := ARCH=mips CROSS_COMPILE=$(CROSS_COMPILE)
+else
+KDIR ?= /lib/modules/$(shell uname -r)/build
+CROSS_COMPILE ?=
+KBUILD_ARGS :=
+endif
+
+KSFT := $(CACHE)/linux-src/tools/testing/selftests
+TCC := $(CROSS_COMPILE)gcc
+TCFLAGS := -O2 -g -static -Wall -Wextra -Werror -I$(TOP)/uapi
+HOSTCC ?= gcc
+HOST_CFLAGS := -O2 -g -Wall -Wextra -Werror -Wno-unused-parameter \
+	-Wno-sign-compare -I$(KSFT) -fsanitize=address,undefined
+CPUS ?= 24Kc 34Kf
+TIMEOUT ?= 900
+
+VCPUCTL := tools/vcpuctl/vcpuctl
+VCPUCTL_SRCS := $(wildcard tools/vcpuctl/*.c)
+SELFTEST_DIR := $(BUILD)/selftests
+SELFTEST_SRCS := $(wildcard selftests/mipsvcpu/*_test.c)
+SELFTEST_LIB := $(wildcard selftests/mipsvcpu/lib/*.c)
+SELFTESTS := $(patsubst selftests/mipsvcpu/%.c,$(SELFTEST_DIR)/%,$(SELFTEST_SRCS))
+HOST_TEST_SRCS := $(wildcard tests/host/*_test.c)
+HOST_TESTS := $(patsubst tests/host/%.c,$(BUILD)/host/%,$(HOST_TEST_SRCS))
+MODULE_PURE := module/addrmap.c
+
+.PHONY: all bootstrap module vcpuctl selftests host-tests check check-host \
+	check-mips check-lint demo shell style sparse clean initramfs
+
+all: module vcpuctl selftests
+
+bootstrap:
+	@$(TOP)/tools/mipshost/bootstrap.sh
+
+module:
+	$(MAKE) -C $(KDIR) $(KBUILD_ARGS) M=$(TOP) W=1 modules
+
+vcpuctl: $(VCPUCTL)
+$(VCPUCTL): $(VCPUCTL_SRCS) $(wildcard tools/vcpuctl/*.h) uapi/linux/mipsvcpu.h
+	$(TCC) $(TCFLAGS) -o $@ $(VCPUCTL_SRCS)
+
+selftests: $(SELFTESTS)
+$(SELFTEST_DIR)/%: selftests/mipsvcpu/%.c $(SELFTEST_LIB) \
+		selftests/mipsvcpu/lib/mvc_util.h uapi/linux/mipsvcpu.h
+	@mkdir -p $(dir $@)
+	$(TCC) $(TCFLAGS) -Wno-unused-parameter -Wno-sign-compare \
+		-I$(KSFT) -Iselftests/mipsvcpu/lib -o $@ $< $(SELFTEST_LIB) -lpthread
+
+host-tests: $(HOST_TESTS)
+$(BUILD)/host/%: tests/host/%.c $(MODULE_PURE) $(wildcard module/*.h)
+	@mkdir -p $(dir $@)
+	$(HOSTCC) $(HOST_CFLAGS) -o $@ $< $(MODULE_PURE)
+
+# The MIPS host's initramfs: the module, vcpuctl, the selftests, the guests.
+initramfs: $(BUILD)/initramfs.cpio.gz
+$(BUILD)/initramfs.cpio.gz: all tools/mipshost/init tools/mipshost/demo.sh
+	rm -rf $(BUILD)/staging
+	mkdir -p $(BUILD)/staging/lib/mipsvcpu $(BUILD)/staging/usr/bin \
+		$(BUILD)/staging/selftests
+	cp module/mipsvcpu.ko $(BUILD)/staging/lib/mipsvcpu/
+	cp $(VCPUCTL) $(BUILD)/staging/usr/bin/
+	cp $(SELFTESTS) selftests/mipsvcpu/run.sh $(BUILD)/staging/selftests/
+	cp tools/mipshost/demo.sh $(BUILD)/staging/demo.sh
+	tools/mipshost/mkinitramfs.sh $@ $(BUILD)/staging
+
+check: bootstrap
+	@$(MAKE) --no-print-directory check-host check-mips check-lint; \
+	rc=$$?; tools/tap-summary.sh $(BUILD)/logs; exit $$rc
+
+# checkpatch --strict and sparse, each counted as one test.
+check-lint:
+	@for t in style sparse; do \
+		if $(MAKE) --no-print-directory $$t > $(BUILD)/logs/lint-$$t.log 2>&1; \
+		then r=ok; else r=FAILED; fi; \
+		echo "== lint $$t: $$r"; echo "lint $$t $$r" > $(BUILD)/logs/lint-$$t.verdict; \
+	done; ! grep -q FAILED $(BUILD)/logs/lint-*.verdict
+
+check-host: host-tests
+	@mkdir -p $(BUILD)/logs
+	@rm -f $(BUILD)/logs/*.tap $(BUILD)/logs/*.log
+	@rc=0; for t in $(HOST_TESTS); do \
+		echo "== host: $$(basename $$t)"; \
+		$$t > $(BUILD)/logs/host-$$(basename $$t).tap 2>&1 || rc=1; \
+		tail -n 1 $(BUILD)/logs/host-$$(basename $$t).tap; \
+	done; exit $$rc
+
+ifeq ($(NATIVE),)
+check-mips: initramfs
+	@mkdir -p $(BUILD)/logs
+	@pids=; for cpu in $(CPUS); do \
+		tools/mipshost/run.sh --cpu $$cpu --mode check --timeout $(TIMEOUT) \
+			--log $(BUILD)/logs/mips-$$cpu.tap $(BUILD)/initramfs.cpio.gz \
+			> $(BUILD)/logs/mips-$$cpu.console 2>&1 & pids="$$pids $$!"; \
+	done; rc=0; set -- $(CPUS); for p in $$pids; do \
+		if wait $$p; then r=ok; else r=FAILED; rc=1; fi; \
+		echo "== MIPS host $$1: $$r ($$(grep -a 'MIPSHOST: probe' $(BUILD)/logs/mips-$$1.tap | tr -d '\r'))"; \
+		tail -n 3 $(BUILD)/logs/mips-$$1.console | tr -d '\r'; \
+		echo "mipshost-run $$1 $$r" > $(BUILD)/logs/mips-$$1.verdict; shift; \
+	done; exit $$rc
+else
+check-mips: all
+	@mkdir -p $(BUILD)/logs
+	sudo insmod module/mipsvcpu.ko
+	MIPSVCPU_KO=$(TOP)/module/mipsvcpu.ko sh -c 'for t in $(SELFTESTS); do \
+		$$t || exit 1; done' 2>&1 | tee $(BUILD)/logs/native.tap; \
+	rc=$$?; sudo rmmod mipsvcpu; exit $$rc
+endif
+
+demo: bootstrap
+	@$(MAKE) --no-print-directory initramfs
+	tools/mipshost/run.sh --cpu 24Kc --mode demo --timeout 300 \
+		--log $(BUILD)/demo.log $(BUILD)/initramfs.cpio.gz
+
+shell: bootstrap
+	@$(MAKE) --no-print-directory initramfs
+	tools/mipshost/run.sh --cpu $(firstword $(CPUS)) --mode shell \
+		--timeout 86400 $(BUILD)/initramfs.cpio.gz
+
+style:
+	$(CACHE)/linux-src/scripts/checkpatch.pl --strict --no-tree \
+		--ignore FILE_PATH_CHANGES,SPDX_LICENSE_TAG -f \
+		$(filter-out %.mod.c,$(wildcard module/*.[chS])) uapi/linux/mipsvcpu.h
+
+# sparse 0.6.4 (Debian 12) complains that gcc 12's __ATOMIC_* builtins are
+# redefined, on every file; those lines are filtered, anything else fails.
+sparse:
+	@mkdir -p $(BUILD)
+	@$(MAKE) --no-print-directory -C $(KDIR) $(KBUILD_ARGS) M=$(TOP) C=2 W=1 \
+		modules 2>&1 | grep -v -E '__ATOMIC_|original definition|command-line: note' \
+		> $(BUILD)/sparse.log; cat $(BUILD)/sparse.log; ! grep -q -E 'warning|error' $(BUILD)/sparse.log
+
+clean:
+	-$(MAKE) -C $(KDIR) $(KBUILD_ARGS) M=$(TOP) clean
+	rm -rf $(BUILD) $(VCPUCTL)

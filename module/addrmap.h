@@ -1,0 +1,57 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * addrmap.h - the seed's guest address map (pure; see addrmap.c).
+ */
+#ifndef MVC_ADDRMAP_H
+#define MVC_ADDRMAP_H
+
+#include "mvc_types.h"
+
+/* Guest CP0 Status bits the address map depends on. */
+#define MVC_ST_IE		0x00000001u
+#define MVC_ST_EXL		0x00000002u
+#define MVC_ST_ERL		0x00000004u
+#define MVC_ST_KSU_SHIFT	3
+#define MVC_ST_KSU		0x00000018u
+#define MVC_ST_KSU_KERNEL	0u
+#define MVC_ST_KSU_SUPER	1u
+#define MVC_ST_KSU_USER		2u
+
+/* Bounds of the guest's segments in its kernel view. */
+#define MVC_GKSEG0_BASE		0x00000000u	/* stands for 0x80000000 */
+#define MVC_GKSEG1_BASE		0x20000000u	/* stands for 0xa0000000 */
+#define MVC_GKSEG2_BASE		0x40000000u	/* stands for 0xc0000000 */
+#define MVC_GKSEG3_BASE		0x60000000u	/* stands for 0xe0000000 */
+#define MVC_GUEST_VA_LIMIT	0x80000000u	/* host space from here on */
+#define MVC_UNMAPPED_SEG_SIZE	0x20000000u	/* 512 MiB of guest physical */
+
+/* Which part of the map a guest virtual address falls in. */
+enum mvc_segment {
+	MVC_SEG_GKSEG0,		/* kernel view, unmapped, cached */
+	MVC_SEG_GKSEG1,		/* kernel view, unmapped, uncached */
+	MVC_SEG_GKSEG2,		/* kernel view, through the guest TLB */
+	MVC_SEG_GKSEG3,		/* kernel view, through the guest TLB */
+	MVC_SEG_GUSEG,		/* user view, through the guest TLB */
+	MVC_SEG_ADDRESS_ERROR,	/* 0x80000000 and up, in any view */
+};
+
+/* How the host must cache a shadow mapping. */
+enum mvc_cache_attr {
+	MVC_CACHE_CACHED,	/* as the host's own cacheable memory */
+	MVC_CACHE_UNCACHED,
+	MVC_CACHE_FROM_TLB,	/* the guest TLB entry's C field decides */
+};
+
+/* The result of classifying one guest virtual address. */
+struct mvc_addr {
+	enum mvc_segment seg;
+	bool mapped;			/* true: translate via the guest TLB */
+	u32 gpa;			/* valid when !mapped and not an error */
+	enum mvc_cache_attr cache;
+};
+
+bool mvc_kernel_view(u32 status);
+void mvc_classify(bool kernel_view, u32 gva, struct mvc_addr *out);
+const char *mvc_segment_name(enum mvc_segment seg);
+
+#endif /* MVC_ADDRMAP_H */

@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * mvc_types.h - the only include of the "pure" files.
+ *
+ * addrmap.c, guest_tlb.c, decode.c and the other files marked pure use
+ * nothing from the kernel but fixed-width types and bool, so that the same
+ * source compiles unchanged into the host unit tests and fuzzers.
+ */
+#ifndef MVC_TYPES_H
+#define MVC_TYPES_H
+
+#ifdef __KERNEL__
+#include <linux/types.h>
+#else
+#include <stdbool.h>
+#include <stddef.h>
+typedef __UINT8_TYPE__ u8;
+typedef __UINT16_TYPE__ u16;
+typedef __UINT32_TYPE__ u32;
+typedef __UINT64_TYPE__ u64;
+typedef __INT32_TYPE__ s32;
+#endif
+
+#endif /* MVC_TYPES_H */

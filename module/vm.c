@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * vm.c - the VM object and the ioctls of a VM fd.
+ *
+ * A VM is reference counted: its fd holds one reference and every VCPU
+ * holds one, so closing the VM fd while VCPU fds stay open is safe.  The
+ * last reference frees the guest memory slots and the VM itself.
+ */
+#include <linux/anon_inodes.h>
+#include <linux/file.h>
+#include <linux/fs.h>
+#include <linux/module.h>
+#include <linux/slab.h>
+#include <linux/uaccess.h>
+
+#include "mipsvcpu.h"
+
+static void mvc_vm_release_ref(struct kref *ref)
+{
+	struct mvc_vm *vm = container_of(ref, struct mvc_vm, ref);
+
+	kfree(vm);
+	atomic_dec(&mvc_live.vms);
+}
+
+static void mvc_vm_put(struct mvc_vm *vm)
+{
+	kref_put(&vm->ref, mvc_vm_release_ref);
+}
+
+static long mvc_vm_ioctl(struct file *file, unsigned int cmd,
+			 unsigned long arg)
+{
+	return -ENOTTY;
+}
+
+static int mvc_vm_release(struct inode *inode, struct file *file)
+{
+	mvc_vm_put(file->private_data);
+	return 0;
+}
+
+static const struct file_operations mvc_vm_fops = {
+	.owner		= THIS_MODULE,
+	.release	= mvc_vm_release,
+	.unlocked_ioctl	= mvc_vm_ioctl,
+	.compat_ioctl	= compat_ptr_ioctl,
+	.llseek		= noop_llseek,
+};
+
+/**
+ * mvc_create_vm() - create a VM and an fd for it
+ * @arg: the validated request
+ *
+ * Return: the new fd, or -errno.
+ */
+int mvc_create_vm(const struct mipsvcpu_create_vm *arg)
+{
+	struct mvc_vm *vm;
+	int fd;
+
+	vm = kzalloc(sizeof(*vm), GFP_KERNEL_ACCOUNT);
+	if (!vm)
+		return -ENOMEM;
+	kref_init(&vm->ref);
+	mutex_init(&vm->lock);
+	atomic_inc(&mvc_live.vms);
+
+	fd = anon_inode_getfd("mipsvcpu-vm", &mvc_vm_fops, vm,
+			      O_RDWR | O_CLOEXEC);
+	if (fd < 0)
+		goto out_put_vm;
+	return fd;
+
+out_put_vm:
+	mvc_vm_put(vm);
+	return fd;
+}

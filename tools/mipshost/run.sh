@@ -1,0 +1,62 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# run.sh - boot the emulated MIPS host and judge what it printed.
+#
+#   run.sh [--cpu 24Kc|34Kf] [--mode check|demo|bench|shell]
+#          [--timeout SECONDS] [--log FILE] [--icount] INITRD
+#
+# Boots Debian's mipsel 4kc-malta kernel under qemu-system-mipsel -M malta
+# with INITRD, whose /init runs the chosen mode and reboots (QEMU exits
+# because of -no-reboot).  The console goes to stdout and to the log.
+# Exit status: 0 when /init reported rc=0 and the kernel logged no oops,
+# BUG, WARNING or panic; 1 otherwise; 124 when the watchdog fired.
+set -uo pipefail
+
+top=$(cd "$(dirname "$0")/../.." && pwd)
+cache=${MIPSVCPU_CACHE:-$top/.cache}
+cpu=24Kc
+mode=check
+timeout=600
+log=
+icount=
+
+while [ $# -gt 1 ]; do
+	case "$1" in
+	--cpu) cpu=$2; shift 2 ;;
+	--mode) mode=$2; shift 2 ;;
+	--timeout) timeout=$2; shift 2 ;;
+	--log) log=$2; shift 2 ;;
+	--icount) icount="-icount shift=0"; shift ;;
+	*) echo "run.sh: unknown option $1" >&2; exit 2 ;;
+	esac
+done
+initrd=${1:?usage: run.sh [options] INITRD}
+[ -n "$log" ] || log=$(mktemp)
+
+serial="-serial mon:stdio"
+[ "$mode" = shell ] || serial="-serial stdio -monitor none"
+
+# shellcheck disable=SC2086
+timeout --foreground -k 5 "$timeout" \
+	qemu-system-mipsel -M malta -cpu "$cpu" -m 256 -nic none -vga none \
+	-nographic $serial -no-reboot $icount \
+	-kernel "$cache/vmlinuz" -initrd "$initrd" \
+	-append "console=ttyS0 rdinit=/init panic=1 mvc_mode=$mode" \
+	< /dev/null 2>&1 | tee "$log"
+qemu_rc=${PIPESTATUS[0]}
+[ "$mode" = shell ] && exit 0
+
+if [ "$qemu_rc" = 124 ] || [ "$qemu_rc" = 137 ]; then
+	echo "run.sh: watchdog: the MIPS host ($cpu) did not finish within ${timeout}s"
+	exit 124
+fi
+if grep -a -E -q 'Oops|BUG:|WARNING:|Kernel panic|Call Trace:|cut here' "$log"; then
+	echo "run.sh: the MIPS host kernel ($cpu) logged an oops, BUG, WARNING or panic"
+	exit 1
+fi
+if ! grep -a -q 'MIPSHOST: result rc=0' "$log"; then
+	echo "run.sh: the MIPS host ($cpu) reported: $(grep -a 'MIPSHOST: result' "$log" | tr -d '\r' || echo nothing)"
+	exit 1
+fi
+exit 0

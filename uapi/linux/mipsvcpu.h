@@ -1,0 +1,205 @@
+/* SPDX-License-Identifier: GPL-2.0 WITH Linux-syscall-note */
+/*
+ * mipsvcpu.h - the userspace ABI of /dev/mipsvcpu.
+ *
+ * mipsvcpu runs MIPS32 guests on a MIPS32 Linux host by trap-and-emulate.
+ * The conventions follow KVM's:
+ *
+ *   /dev/mipsvcpu          MIPSVCPU_GET_API_VERSION, MIPSVCPU_CREATE_VM
+ *     VM fd (anon inode)   MIPSVCPU_SET_MEMORY_REGION, MIPSVCPU_CREATE_VCPU
+ *       VCPU fd            MIPSVCPU_RUN, register access, interrupt lines,
+ *                          and mmap() of a struct mipsvcpu_run
+ *
+ * Every ioctl argument has explicit-width fields, explicit padding and
+ * reserved space.  Reserved fields and padding must be zero and flags
+ * outside the documented mask are rejected with EINVAL, so that later
+ * versions can give them meaning.  Unknown ioctls fail with ENOTTY.
+ * Ioctl numbers are never reused: 0x00-0x1f on /dev/mipsvcpu, 0x20-0x3f on
+ * a VM fd, 0x40-0x5f on a VCPU fd.
+ *
+ * The guest address map (see docs/address-map.md): the guest sees only the
+ * low 2 GiB.  In its kernel view (Status.KSU = kernel, or EXL or ERL set)
+ * 0x00000000-0x1fffffff stands for KSEG0 (guest physical = virtual),
+ * 0x20000000-0x3fffffff for KSEG1 (guest physical = virtual - 0x20000000,
+ * uncached) and 0x40000000-0x7fffffff for KSEG2/KSEG3 (through the guest
+ * TLB).  In its user view all of 0x00000000-0x7fffffff goes through the
+ * guest TLB.  Guest physical addresses therefore span 0 - 512 MiB.
+ *
+ * Boot convention: a VCPU starts at PC 0x3fc00000 (guest physical
+ * 0x1fc00000) with Status.BEV and Status.EXL set, and
+ *   a0 = guest physical base of RAM (the lowest writable memory region)
+ *   a1 = size of that region in bytes
+ *   a2 = guest physical address of the guest device tree, or 0
+ *   a3 = the VCPU number
+ */
+#ifndef _UAPI_LINUX_MIPSVCPU_H
+#define _UAPI_LINUX_MIPSVCPU_H
+
+#include <linux/types.h>
+#include <linux/ioctl.h>
+
+#define MIPSVCPU_API_VERSION		1
+
+/* The ioctl magic.  0xb7 is not used by any in-tree driver. */
+#define MIPSVCPU_IO			0xb7
+
+/* Limits the module enforces; see docs/security.md. */
+#define MIPSVCPU_MAX_MEMORY_SLOTS	16
+#define MIPSVCPU_MAX_VCPUS		8
+#define MIPSVCPU_GUEST_PHYS_LIMIT	0x20000000u	/* 512 MiB */
+#define MIPSVCPU_RESET_PC		0x3fc00000u
+
+/* ---------------------------------------------------------------------
+ * /dev/mipsvcpu
+ */
+
+/* Returns MIPSVCPU_API_VERSION. */
+#define MIPSVCPU_GET_API_VERSION	_IO(MIPSVCPU_IO, 0x00)
+
+/*
+ * Creates a VM and returns its fd (O_CLOEXEC).  The VM and everything in it
+ * is freed when the last fd referring to it is closed.
+ */
+struct mipsvcpu_create_vm {
+	__u32 flags;		/* none defined: must be 0 */
+	__u32 reserved[7];	/* must be 0 */
+};
+
+#define MIPSVCPU_CREATE_VM_VALID_FLAGS	0u
+#define MIPSVCPU_CREATE_VM		_IOW(MIPSVCPU_IO, 0x01, struct mipsvcpu_create_vm)
+
+/* Returns the size to mmap() on a VCPU fd for its struct mipsvcpu_run. */
+#define MIPSVCPU_GET_VCPU_MMAP_SIZE	_IO(MIPSVCPU_IO, 0x02)
+
+/* ---------------------------------------------------------------------
+ * VM fd
+ */
+
+/*
+ * Backs guest physical memory [guest_phys_addr, guest_phys_addr + size)
+ * with the caller's memory at userspace_addr.  All three must be 4 KiB
+ * aligned, the range must lie below MIPSVCPU_GUEST_PHYS_LIMIT and must not
+ * overlap another slot.  The pages are pinned for the life of the slot:
+ * munmap() or fork() in userspace does not change what the guest sees.
+ * A size of 0 deletes the slot.  Guest stores to a MIPSVCPU_MEM_READONLY
+ * slot leave memory unchanged and exit to userspace as MMIO writes.
+ */
+struct mipsvcpu_memory_region {
+	__u32 slot;		/* 0 .. MIPSVCPU_MAX_MEMORY_SLOTS - 1 */
+	__u32 flags;		/* MIPSVCPU_MEM_* */
+	__u64 guest_phys_addr;
+	__u64 size;
+	__u64 userspace_addr;
+	__u64 reserved[4];	/* must be 0 */
+};
+
+#define MIPSVCPU_MEM_READONLY		0x00000001u
+#define MIPSVCPU_MEM_VALID_FLAGS	MIPSVCPU_MEM_READONLY
+#define MIPSVCPU_SET_MEMORY_REGION	_IOW(MIPSVCPU_IO, 0x20, struct mipsvcpu_memory_region)
+
+/* Creates VCPU number @id and returns its fd (O_CLOEXEC). */
+struct mipsvcpu_create_vcpu {
+	__u32 id;		/* 0 .. MIPSVCPU_MAX_VCPUS - 1, unique per VM */
+	__u32 flags;		/* none defined: must be 0 */
+	__u32 reserved[6];	/* must be 0 */
+};
+
+#define MIPSVCPU_CREATE_VCPU_VALID_FLAGS 0u
+#define MIPSVCPU_CREATE_VCPU		_IOW(MIPSVCPU_IO, 0x21, struct mipsvcpu_create_vcpu)
+
+/* ---------------------------------------------------------------------
+ * VCPU fd
+ */
+
+/* Exit reasons, in struct mipsvcpu_run.exit_reason. */
+#define MIPSVCPU_EXIT_NONE		0
+#define MIPSVCPU_EXIT_MMIO		1	/* complete it and RUN again */
+#define MIPSVCPU_EXIT_WAIT		2	/* only with MIPSVCPU_RUN_EXIT_ON_WAIT */
+#define MIPSVCPU_EXIT_INTR		3	/* immediate_exit was set */
+#define MIPSVCPU_EXIT_INTERNAL_ERROR	4	/* the VM is dead: see .internal */
+
+/* Why the module gave up on a guest (internal.suberror). */
+#define MIPSVCPU_INTERNAL_UNHANDLED_INSN 1	/* an instruction it cannot emulate */
+#define MIPSVCPU_INTERNAL_MMIO_INSN	2	/* an access form MMIO cannot take */
+#define MIPSVCPU_INTERNAL_FETCH		3	/* the faulting instruction is unreadable */
+#define MIPSVCPU_INTERNAL_HOST		4	/* a host-side failure */
+
+/* struct mipsvcpu_run.request flags, set by userspace before RUN. */
+#define MIPSVCPU_RUN_EXIT_ON_WAIT	0x00000001u
+#define MIPSVCPU_RUN_VALID_REQUESTS	MIPSVCPU_RUN_EXIT_ON_WAIT
+
+/*
+ * Shared with userspace by mmap() of a VCPU fd at offset 0, length
+ * MIPSVCPU_GET_VCPU_MMAP_SIZE.  Userspace writes request and
+ * immediate_exit; the module writes everything else on each exit.
+ */
+struct mipsvcpu_run {
+	/* in */
+	__u32 request;		/* MIPSVCPU_RUN_* */
+	__u8 immediate_exit;	/* non-zero: RUN returns EINTR at once */
+	__u8 padding1[3];
+	/* out */
+	__u32 exit_reason;	/* MIPSVCPU_EXIT_* */
+	__u32 padding2;
+	union {
+		/*
+		 * A guest load or store to a guest physical address that no
+		 * memory slot backs (or a store to a read-only slot).  For a
+		 * read, userspace fills data (the low len bytes count) before
+		 * the next RUN; the module sign- or zero-extends it into the
+		 * destination register as the instruction requires.
+		 */
+		struct {
+			__u64 phys_addr;
+			__u32 data;
+			__u32 len;	/* 1, 2 or 4 */
+			__u8 is_write;
+			__u8 padding[7];
+		} mmio;
+		/* MIPSVCPU_EXIT_INTERNAL_ERROR */
+		struct {
+			__u32 suberror;	/* MIPSVCPU_INTERNAL_* */
+			__u32 pc;	/* guest virtual PC of the instruction */
+			__u32 insn;	/* its encoding, if it could be read */
+			__u32 cause;	/* guest-side Cause of the trap */
+			char message[64];	/* NUL-terminated */
+		} internal;
+		__u8 padding3[256];
+	};
+};
+
+/*
+ * Runs the VCPU until an exit userspace must see.  Returns 0 with
+ * exit_reason set, or -1 with errno EINTR when a signal is pending (RUN may
+ * be called again), EBUSY when another thread is already running this VCPU,
+ * EIO when the VM has died (exit_reason is MIPSVCPU_EXIT_INTERNAL_ERROR).
+ */
+#define MIPSVCPU_RUN			_IO(MIPSVCPU_IO, 0x40)
+
+/* General-purpose state.  gpr[0] reads as 0 and writes to it are ignored. */
+struct mipsvcpu_regs {
+	__u32 gpr[32];
+	__u32 hi;
+	__u32 lo;
+	__u32 pc;
+	__u32 reserved[5];	/* must be 0 on SET */
+};
+
+#define MIPSVCPU_GET_REGS		_IOR(MIPSVCPU_IO, 0x41, struct mipsvcpu_regs)
+#define MIPSVCPU_SET_REGS		_IOW(MIPSVCPU_IO, 0x42, struct mipsvcpu_regs)
+
+/*
+ * One CP0 register, named as KVM named them: id = 8 * rd + sel.  SET
+ * applies the same write masks as a guest mtc0.
+ */
+struct mipsvcpu_cp0_reg {
+	__u32 id;
+	__u32 value;
+	__u32 reserved[2];	/* must be 0 */
+};
+
+#define MIPSVCPU_CP0_ID(rd, sel)	((rd) * 8 + (sel))
+#define MIPSVCPU_GET_CP0		_IOWR(MIPSVCPU_IO, 0x43, struct mipsvcpu_cp0_reg)
+#define MIPSVCPU_SET_CP0		_IOW(MIPSVCPU_IO, 0x44, struct mipsvcpu_cp0_reg)
+
+#endif /* _UAPI_LINUX_MIPSVCPU_H */

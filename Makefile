@@ -49,10 +49,27 @@ HOST_TEST_SRCS := $(wildcard tests/host/*_test.c)
 HOST_TESTS := $(patsubst tests/host/%.c,$(BUILD)/host/%,$(HOST_TEST_SRCS))
 MODULE_PURE := module/addrmap.c
 
-.PHONY: all bootstrap module vcpuctl selftests host-tests check check-host \
+GUEST_CC := $(CROSS_COMPILE)gcc
+GUEST_CFLAGS := -march=mips32r2 -EL -O2 -g -ffreestanding -fno-pic -mno-abicalls \
+	-G0 -nostdlib -static -no-pie -fno-builtin -Wall -Wextra -Werror \
+	-Iguests/common -Wl,--build-id=none
+GUEST_COMMON := guests/common/start.S guests/common/libguest.c
+GUEST_SRCS := $(wildcard guests/tests/*.c)
+GUESTS := $(patsubst guests/tests/%.c,$(BUILD)/guests/%.bin,$(GUEST_SRCS))
+
+.PHONY: all bootstrap module vcpuctl selftests guests host-tests check check-host \
 	check-mips check-lint demo shell style sparse clean initramfs
 
-all: module vcpuctl selftests
+all: module vcpuctl selftests guests
+
+# Guest programs, linked at the VCPU's reset address 0x3fc00000.
+guests: $(GUESTS)
+$(BUILD)/guests/%.bin: guests/tests/%.c $(GUEST_COMMON) guests/common/guest.h \
+		guests/common/guest.ld
+	@mkdir -p $(dir $@)
+	$(GUEST_CC) $(GUEST_CFLAGS) -T guests/common/guest.ld -o $(@:.bin=.elf) \
+		$(GUEST_COMMON) $< -lgcc
+	$(CROSS_COMPILE)objcopy -O binary $(@:.bin=.elf) $@
 
 bootstrap:
 	@$(TOP)/tools/mipshost/bootstrap.sh
@@ -85,6 +102,8 @@ $(BUILD)/initramfs.cpio.gz: all tools/mipshost/init tools/mipshost/demo.sh
 	cp module/mipsvcpu.ko $(BUILD)/staging/lib/mipsvcpu/
 	cp $(VCPUCTL) $(BUILD)/staging/usr/bin/
 	cp $(SELFTESTS) selftests/mipsvcpu/run.sh $(BUILD)/staging/selftests/
+	mkdir -p $(BUILD)/staging/selftests/guests
+	cp $(GUESTS) $(BUILD)/staging/selftests/guests/
 	cp tools/mipshost/demo.sh $(BUILD)/staging/demo.sh
 	tools/mipshost/mkinitramfs.sh $@ $(BUILD)/staging
 

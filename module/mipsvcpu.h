@@ -8,9 +8,15 @@
 
 #include <linux/atomic.h>
 #include <linux/kref.h>
+#include <linux/mm_types.h>
 #include <linux/mutex.h>
+#include <linux/rwsem.h>
 #include <linux/types.h>
+#include <linux/wait.h>
 #include <linux/mipsvcpu.h>
+
+#include "cp0.h"
+#include "hw_ctx.h"
 
 /* What the CPU probe found; filled once at load time. */
 struct mvc_host_caps {
@@ -31,10 +37,79 @@ struct mvc_counters {
 	atomic_long_t pinned_pages;
 };
 
+/* One slot of guest physical memory, backed by pinned userspace pages. */
+struct mvc_slot {
+	u32 gpa;
+	u32 size;
+	u32 flags;		/* MIPSVCPU_MEM_* */
+	unsigned long npages;	/* 0: the slot is unused */
+	struct page **pages;
+};
+
 /* A virtual machine: the object behind a VM fd. */
 struct mvc_vm {
 	struct kref ref;	/* the VM fd and each VCPU hold one */
-	struct mutex lock;	/* serialises configuration ioctls */
+	struct mutex lock;	/* serialises VCPU creation */
+	struct rw_semaphore slots_lock;	/* VCPUs read while running */
+	struct mvc_slot slots[MIPSVCPU_MAX_MEMORY_SLOTS];
+	u64 slots_gen;		/* bumped on every slot change */
+	int ram_slot;		/* the boot convention's RAM, or -1 */
+	u32 vcpu_mask;		/* VCPU ids in use */
+};
+
+/* Guest views, each with its own host ASID. */
+enum mvc_view {
+	MVC_VIEW_KERNEL,
+	MVC_VIEW_USER,
+	MVC_NR_VIEWS,
+};
+
+/* What the run loop does after an exit was handled. */
+enum mvc_action {
+	MVC_RESUME,		/* straight back into the guest */
+	MVC_HOST,		/* let the host run (interrupt), then resume */
+	MVC_WAIT,		/* the guest waits for an interrupt */
+	MVC_USER,		/* exit to userspace with run->exit_reason */
+};
+
+/* A load from MMIO waiting for userspace to supply the data. */
+struct mvc_pending_mmio {
+	bool pending;
+	bool sign_extend;
+	u8 rt;
+	u8 size;
+};
+
+/* Exit counters, by reason. */
+struct mvc_vcpu_stats {
+	u64 exits;
+	u64 host_irq;
+	u64 refill;
+	u64 tlb_invalid;
+	u64 mmio;
+	u64 cop0;
+	u64 wait;
+	u64 guest_exc;
+};
+
+/* A VCPU: the object behind a VCPU fd. */
+struct mvc_vcpu {
+	struct mvc_vm *vm;
+	u32 id;
+	struct mutex run_lock;	/* held by the thread in RUN */
+	struct mipsvcpu_run *run;	/* shared with userspace */
+	void *world;		/* MVC_PAGE_SIZE of KSEG0: vectors + ctx */
+	struct mvc_hw_ctx *ctx;
+	int (*enter)(struct mvc_hw_ctx *ctx);
+	struct mvc_cp0 cp0;
+	struct mm_struct *view_mm[MVC_NR_VIEWS];	/* only for their ASIDs */
+	int last_cpu;
+	u64 seen_slots_gen;
+	struct mvc_pending_mmio mmio;
+	u64 count_base_ns;	/* ktime when Count was 0 */
+	wait_queue_head_t wq;
+	struct mvc_vcpu_stats stats;
+	char error[64];		/* why the VCPU died, once it has */
 };
 
 /* main.c: */
@@ -46,5 +121,37 @@ int mvc_probe_cpu(struct mvc_host_caps *caps);
 
 /* vm.c: */
 int mvc_create_vm(const struct mipsvcpu_create_vm *arg);
+void mvc_vm_put(struct mvc_vm *vm);
+
+/* memory.c: */
+int mvc_set_memory_region(struct mvc_vm *vm,
+			  const struct mipsvcpu_memory_region *r);
+void mvc_free_slots(struct mvc_vm *vm);
+int mvc_find_ram_slot(struct mvc_vm *vm);
+struct page *mvc_gpa_to_page(struct mvc_vm *vm, u32 gpa, bool *writable);
+
+/* vcpu.c: */
+int mvc_create_vcpu(struct mvc_vm *vm, const struct mipsvcpu_create_vcpu *arg);
+
+/* world.c: */
+int mvc_world_init(struct mvc_vcpu *vcpu);
+void mvc_world_free(struct mvc_vcpu *vcpu);
+int mvc_vcpu_run(struct mvc_vcpu *vcpu);
+
+/* shadow_tlb.c: */
+u32 mvc_view_asid(struct mvc_vcpu *vcpu, enum mvc_view view, int cpu);
+void mvc_shadow_flush_all(struct mvc_vcpu *vcpu);
+int mvc_shadow_map_unmapped(struct mvc_vcpu *vcpu, u32 gva);
+int mvc_alloc_view_mms(struct mvc_vcpu *vcpu);
+void mvc_free_view_mms(struct mvc_vcpu *vcpu);
+
+/* emulate.c: */
+enum mvc_view mvc_current_view(const struct mvc_vcpu *vcpu);
+enum mvc_action mvc_handle_exit(struct mvc_vcpu *vcpu, int kind);
+void mvc_complete_mmio(struct mvc_vcpu *vcpu);
+void mvc_deliver_pending_irq(struct mvc_vcpu *vcpu);
+u32 mvc_guest_count(const struct mvc_vcpu *vcpu);
+enum mvc_action mvc_internal_error(struct mvc_vcpu *vcpu, u32 suberror,
+				   u32 pc, u32 insn, const char *msg);
 
 #endif /* MIPSVCPU_H */

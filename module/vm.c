@@ -19,11 +19,16 @@ static void mvc_vm_release_ref(struct kref *ref)
 {
 	struct mvc_vm *vm = container_of(ref, struct mvc_vm, ref);
 
+	mvc_free_slots(vm);
 	kfree(vm);
 	atomic_dec(&mvc_live.vms);
 }
 
-static void mvc_vm_put(struct mvc_vm *vm)
+/**
+ * mvc_vm_put() - drop a reference; the last one frees the VM
+ * @vm: the VM
+ */
+void mvc_vm_put(struct mvc_vm *vm)
 {
 	kref_put(&vm->ref, mvc_vm_release_ref);
 }
@@ -31,6 +36,21 @@ static void mvc_vm_put(struct mvc_vm *vm)
 static long mvc_vm_ioctl(struct file *file, unsigned int cmd,
 			 unsigned long arg)
 {
+	struct mvc_vm *vm = file->private_data;
+	void __user *argp = (void __user *)arg;
+	struct mipsvcpu_memory_region region;
+	struct mipsvcpu_create_vcpu vcpu;
+
+	switch (cmd) {
+	case MIPSVCPU_SET_MEMORY_REGION:
+		if (copy_from_user(&region, argp, sizeof(region)))
+			return -EFAULT;
+		return mvc_set_memory_region(vm, &region);
+	case MIPSVCPU_CREATE_VCPU:
+		if (copy_from_user(&vcpu, argp, sizeof(vcpu)))
+			return -EFAULT;
+		return mvc_create_vcpu(vm, &vcpu);
+	}
 	return -ENOTTY;
 }
 
@@ -64,6 +84,8 @@ int mvc_create_vm(const struct mipsvcpu_create_vm *arg)
 		return -ENOMEM;
 	kref_init(&vm->ref);
 	mutex_init(&vm->lock);
+	init_rwsem(&vm->slots_lock);
+	vm->ram_slot = -1;
 	atomic_inc(&mvc_live.vms);
 
 	fd = anon_inode_getfd("mipsvcpu-vm", &mvc_vm_fops, vm,

@@ -2,25 +2,24 @@
 /*
  * vcpuctl - the command-line front end of /dev/mipsvcpu.
  *
+ *   vcpuctl run --rom IMAGE [--ram SIZE] [--timeout S] [--trace]
  *   vcpuctl version     the module's API version and what is alive
  *   vcpuctl --help
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
-#include <linux/mipsvcpu.h>
+#include "vcpuctl.h"
 
 #define DEV_PATH "/dev/mipsvcpu"
 #define SYSFS_DIR "/sys/class/misc/mipsvcpu/"
-
-/* Exit codes for errors of vcpuctl itself (the guest's own code otherwise). */
-#define VCPUCTL_EXIT_USAGE	64
-#define VCPUCTL_EXIT_NODEV	69
 
 static void usage(FILE *f)
 {
@@ -28,9 +27,115 @@ static void usage(FILE *f)
 		"usage: vcpuctl COMMAND [ARGS]\n"
 		"\n"
 		"commands:\n"
+		"  run       boot a guest and connect its UART to this terminal\n"
 		"  version   print the API version of vcpuctl and of the loaded module\n"
 		"\n"
-		"vcpuctl --help prints this text.\n");
+		"vcpuctl COMMAND --help describes a command.\n");
+}
+
+static void usage_run(FILE *f)
+{
+	fprintf(f,
+		"usage: vcpuctl run --rom IMAGE [--ram SIZE] [--timeout SECONDS] [--trace]\n"
+		"\n"
+		"Boots one VCPU at 0x3fc00000 with IMAGE in a read-only 4 MiB flash at guest\n"
+		"physical 0x1fc00000 and SIZE bytes of RAM at 0 (default 64M; K and M suffixes).\n"
+		"Devices: 16550 UART at 0x180003f8, power register at 0x1f000500.\n"
+		"Exit status: the guest's power-off value; 65 bad image, 66 unreadable file,\n"
+		"69 no /dev/mipsvcpu, 70 the guest died, 71 system error, 124 timeout.\n");
+}
+
+static int parse_size(const char *s, uint32_t *out)
+{
+	char *end;
+	unsigned long long v = strtoull(s, &end, 0);
+
+	if (end == s)
+		return -1;
+	if (*end == 'K' || *end == 'k')
+		v <<= 10, end++;
+	else if (*end == 'M' || *end == 'm')
+		v <<= 20, end++;
+	if (*end || !v || v > MIPSVCPU_GUEST_PHYS_LIMIT)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+static int cmd_run(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "rom", required_argument, NULL, 'r' },
+		{ "ram", required_argument, NULL, 'm' },
+		{ "timeout", required_argument, NULL, 't' },
+		{ "trace", no_argument, NULL, 'T' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	uint32_t ram_size = DEFAULT_RAM_SIZE;
+	unsigned int timeout = 0;
+	const char *rom = NULL;
+	struct machine m = { 0 };
+	void *ram_mem, *rom_mem;
+	size_t len;
+	int c, ret;
+
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'r':
+			rom = optarg;
+			break;
+		case 'm':
+			if (parse_size(optarg, &ram_size) ||
+			    ram_size > DEFAULT_ROM_GPA || ram_size & 0xfff) {
+				fprintf(stderr, "vcpuctl: bad RAM size '%s'\n", optarg);
+				return VCPUCTL_EXIT_USAGE;
+			}
+			break;
+		case 't':
+			timeout = strtoul(optarg, NULL, 0);
+			break;
+		case 'T':
+			m.trace = true;
+			break;
+		case 'h':
+			usage_run(stdout);
+			return 0;
+		default:
+			usage_run(stderr);
+			return VCPUCTL_EXIT_USAGE;
+		}
+	}
+	if (!rom || optind != argc) {
+		usage_run(stderr);
+		return VCPUCTL_EXIT_USAGE;
+	}
+
+	ret = machine_open(&m);
+	if (ret)
+		return -ret;
+	ret = machine_add_memory(&m, 0, DEFAULT_RAM_GPA, ram_size, false,
+				 &ram_mem);
+	if (ret)
+		return -ret;
+	/* Load before the slot exists, so the module sees the final bytes. */
+	rom_mem = mmap(NULL, DEFAULT_ROM_SIZE, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (rom_mem == MAP_FAILED)
+		return VCPUCTL_EXIT_OSERR;
+	ret = load_file(rom, rom_mem, DEFAULT_ROM_SIZE, &len);
+	if (ret)
+		return -ret;
+	ret = machine_map_memory(&m, 1, DEFAULT_ROM_GPA, DEFAULT_ROM_SIZE,
+				 true, rom_mem);
+	if (ret)
+		return -ret;
+	uart_add(&m, DEFAULT_UART_GPA);
+	power_add(&m, DEFAULT_POWER_GPA);
+	ret = machine_create_vcpu(&m, 0);
+	if (ret)
+		return -ret;
+	return machine_run(&m, timeout);
 }
 
 static int open_device(void)
@@ -101,6 +206,8 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(argv[1], "version"))
 		return cmd_version();
+	if (!strcmp(argv[1], "run"))
+		return cmd_run(argc - 1, argv + 1);
 	fprintf(stderr, "vcpuctl: unknown command '%s'\n", argv[1]);
 	usage(stderr);
 	return VCPUCTL_EXIT_USAGE;

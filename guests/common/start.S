@@ -1,0 +1,111 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * start.S - reset entry and boot exception vectors of a guest program.
+ *
+ * Linked at 0x3fc00000, where a VCPU starts with BEV and EXL set.  While
+ * BEV is set the exception vectors are 0x3fc00200 (TLB refill),
+ * 0x3fc00380 (general) and 0x3fc00400 (interrupt with Cause.IV), so the
+ * reset code jumps over them.  Each vector saves a struct frame on the
+ * exception stack, calls guest_exception() and erets to frame->epc.
+ */
+#include "guest.h"
+
+	.set	noreorder
+	.set	noat
+	.section .text.start, "ax"
+	.globl	_start
+_start:
+	b	reset
+	 nop
+
+	.macro	vector offset
+	.org	\offset
+	la	$k0, exc_common
+	jr	$k0
+	 li	$k1, \offset
+	.endm
+
+	vector	0x200
+	vector	0x380
+	vector	0x400
+
+	.org	0x480
+reset:
+	move	$s0, $a0
+	move	$s1, $a1
+	move	$s2, $a2
+	move	$s3, $a3
+	/* Stack at the top of RAM, through gKSEG0 (GVA = GPA there). */
+	addu	$sp, $a0, $a1
+	addiu	$sp, $sp, -64
+	/* .data from ROM to RAM, then clear .bss. */
+	la	$t0, _data_load
+	la	$t1, _data_start
+	la	$t2, _data_end
+1:	beq	$t1, $t2, 2f
+	 nop
+	lw	$t3, 0($t0)
+	sw	$t3, 0($t1)
+	addiu	$t0, $t0, 4
+	b	1b
+	 addiu	$t1, $t1, 4
+2:	la	$t1, _bss_start
+	la	$t2, _bss_end
+3:	beq	$t1, $t2, 4f
+	 nop
+	sw	$zero, 0($t1)
+	b	3b
+	 addiu	$t1, $t1, 4
+4:	move	$a0, $s0
+	move	$a1, $s1
+	move	$a2, $s2
+	la	$t9, main
+	jalr	$t9
+	 move	$a3, $s3
+	la	$t9, poweroff
+	jalr	$t9
+	 move	$a0, $v0
+5:	b	5b
+	 nop
+
+/* $k1 = vector offset.  Save everything on the exception stack. */
+exc_common:
+	la	$k0, exc_stack_top
+	addiu	$k0, $k0, -160
+	.irp	n, 1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,28,29,30,31
+	sw	$\n, (\n * 4)($k0)
+	.endr
+	sw	$k1, 152($k0)		/* vector */
+	mfhi	$t0
+	sw	$t0, 128($k0)
+	mflo	$t0
+	sw	$t0, 132($k0)
+	mfc0	$t0, $14			/* EPC */
+	sw	$t0, 136($k0)
+	mfc0	$t0, $13			/* Cause */
+	sw	$t0, 140($k0)
+	mfc0	$t0, $12			/* Status */
+	sw	$t0, 144($k0)
+	mfc0	$t0, $8			/* BadVAddr */
+	sw	$t0, 148($k0)
+	move	$sp, $k0
+	addiu	$sp, $sp, -32
+	la	$t9, guest_exception
+	jalr	$t9
+	 move	$a0, $k0
+	addiu	$k0, $sp, 32
+	lw	$t0, 136($k0)
+	mtc0	$t0, $14
+	lw	$t0, 128($k0)
+	mthi	$t0
+	lw	$t0, 132($k0)
+	mtlo	$t0
+	.irp	n, 1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,28,29,30,31
+	lw	$\n, (\n * 4)($k0)
+	.endr
+	eret
+
+	.section .bss
+	.align	4
+	.space	4096
+exc_stack_top:

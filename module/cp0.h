@@ -1,0 +1,101 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * cp0.h - the guest's CP0 register file (pure; see cp0.c).
+ */
+#ifndef MVC_CP0_H
+#define MVC_CP0_H
+
+#include "mvc_types.h"
+
+#define MVC_CP0(rd, sel)	((rd) * 8 + (sel))
+
+/* Register ids, as in the uapi: 8 * rd + sel. */
+#define MVC_CP0_INDEX		MVC_CP0(0, 0)
+#define MVC_CP0_RANDOM		MVC_CP0(1, 0)
+#define MVC_CP0_ENTRYLO0	MVC_CP0(2, 0)
+#define MVC_CP0_ENTRYLO1	MVC_CP0(3, 0)
+#define MVC_CP0_CONTEXT		MVC_CP0(4, 0)
+#define MVC_CP0_PAGEMASK	MVC_CP0(5, 0)
+#define MVC_CP0_WIRED		MVC_CP0(6, 0)
+#define MVC_CP0_HWRENA		MVC_CP0(7, 0)
+#define MVC_CP0_BADVADDR	MVC_CP0(8, 0)
+#define MVC_CP0_COUNT		MVC_CP0(9, 0)
+#define MVC_CP0_ENTRYHI		MVC_CP0(10, 0)
+#define MVC_CP0_COMPARE		MVC_CP0(11, 0)
+#define MVC_CP0_STATUS		MVC_CP0(12, 0)
+#define MVC_CP0_INTCTL		MVC_CP0(12, 1)
+#define MVC_CP0_SRSCTL		MVC_CP0(12, 2)
+#define MVC_CP0_CAUSE		MVC_CP0(13, 0)
+#define MVC_CP0_EPC		MVC_CP0(14, 0)
+#define MVC_CP0_PRID		MVC_CP0(15, 0)
+#define MVC_CP0_EBASE		MVC_CP0(15, 1)
+#define MVC_CP0_CONFIG0		MVC_CP0(16, 0)
+#define MVC_CP0_CONFIG1		MVC_CP0(16, 1)
+#define MVC_CP0_CONFIG2		MVC_CP0(16, 2)
+#define MVC_CP0_CONFIG3		MVC_CP0(16, 3)
+#define MVC_CP0_CONFIG7		MVC_CP0(16, 7)
+#define MVC_CP0_LLADDR		MVC_CP0(17, 0)
+#define MVC_CP0_WATCHLO		MVC_CP0(18, 0)
+#define MVC_CP0_WATCHHI		MVC_CP0(19, 0)
+#define MVC_CP0_ERRCTL		MVC_CP0(26, 0)
+#define MVC_CP0_TAGLO		MVC_CP0(28, 0)
+#define MVC_CP0_DATALO		MVC_CP0(28, 1)
+#define MVC_CP0_ERROREPC	MVC_CP0(30, 0)
+#define MVC_CP0_DESAVE		MVC_CP0(31, 0)
+#define MVC_CP0_NR		256
+
+/* Status and Cause fields (the MIPS32 Release 2 layout). */
+#define MVC_ST_CU0		0x10000000u
+#define MVC_ST_RE		0x02000000u
+#define MVC_ST_BEV		0x00400000u
+#define MVC_ST_IM		0x0000ff00u
+#define MVC_CAUSE_BD		0x80000000u
+#define MVC_CAUSE_TI		0x40000000u
+#define MVC_CAUSE_CE_SHIFT	28
+#define MVC_CAUSE_CE		0x30000000u
+#define MVC_CAUSE_DC		0x08000000u
+#define MVC_CAUSE_IV		0x00800000u
+#define MVC_CAUSE_WP		0x00400000u
+#define MVC_CAUSE_IP		0x0000ff00u
+#define MVC_CAUSE_IP_SHIFT	8
+#define MVC_CAUSE_EXC		0x0000007cu
+#define MVC_CAUSE_EXC_SHIFT	2
+
+/* Exception codes. */
+#define MVC_EXC_INT		0
+#define MVC_EXC_MOD		1
+#define MVC_EXC_TLBL		2
+#define MVC_EXC_TLBS		3
+#define MVC_EXC_ADEL		4
+#define MVC_EXC_ADES		5
+#define MVC_EXC_SYS		8
+#define MVC_EXC_BP		9
+#define MVC_EXC_RI		10
+#define MVC_EXC_CPU		11
+#define MVC_EXC_OV		12
+#define MVC_EXC_TR		13
+#define MVC_EXC_WATCH		23
+#define MVC_EXC_DSPDIS		26
+
+/* The guest CPU model: a 24Kc without FPU, as QEMU models it. */
+#define MVC_GUEST_PRID		0x00019300u
+#define MVC_GUEST_COUNT_HZ	100000000u
+
+/* What a CP0 write changed, for the caller to act on. */
+#define MVC_CP0_FX_VIEW		0x1	/* Status: the view may have changed */
+#define MVC_CP0_FX_ASID		0x2	/* EntryHi.ASID changed */
+#define MVC_CP0_FX_COMPARE	0x4	/* the timer must be re-armed */
+#define MVC_CP0_FX_IRQ		0x8	/* interrupt state may have changed */
+
+struct mvc_cp0 {
+	u32 reg[MVC_CP0_NR];
+	u32 tlb_size;
+};
+
+void mvc_cp0_reset(struct mvc_cp0 *c, u32 tlb_size, u32 vcpu_id);
+bool mvc_cp0_implemented(u32 id);
+u32 mvc_cp0_read(const struct mvc_cp0 *c, u32 id);
+unsigned int mvc_cp0_write(struct mvc_cp0 *c, u32 id, u32 val);
+u32 mvc_cp0_index_mask(u32 tlb_size);
+
+#endif /* MVC_CP0_H */

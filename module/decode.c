@@ -1,0 +1,189 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * decode.c - MIPS32 instruction decode and the branch-delay-slot rules.
+ *
+ * When an instruction in a branch delay slot traps, EPC holds the branch
+ * and Cause.BD is set.  To emulate the trapping instruction the module
+ * must also finish the branch: evaluate its condition with the registers
+ * as they are (the delay slot has not changed them yet), write its link
+ * register, and continue at the target or after the slot.
+ *
+ * Pure: no kernel dependencies, compiled unchanged into the host tests.
+ */
+#include "decode.h"
+
+/**
+ * mvc_decode_mem() - decode a load or store
+ * @insn: the instruction word
+ * @op: filled with size, direction, extension and operands
+ *
+ * Return: 0 for a load or store (op->unsupported marks the forms MMIO
+ * cannot take: partial-word, linked and coprocessor accesses), -1 for
+ * anything else.
+ */
+int mvc_decode_mem(u32 insn, struct mvc_mem_op *op)
+{
+	u32 opc = MVC_OP(insn);
+
+	op->rt = MVC_RT(insn);
+	op->base = MVC_RS(insn);
+	op->offset = MVC_SIMM(insn);
+	op->store = false;
+	op->sign_extend = false;
+	op->unsupported = false;
+
+	switch (opc) {
+	case 0x20:	/* lb */
+	case 0x24:	/* lbu */
+		op->sign_extend = opc == 0x20;
+		op->size = 1;
+		return 0;
+	case 0x21:	/* lh */
+	case 0x25:	/* lhu */
+		op->sign_extend = opc == 0x21;
+		op->size = 2;
+		return 0;
+	case 0x23:	/* lw */
+		op->size = 4;
+		return 0;
+	case 0x28:	/* sb */
+		op->store = true;
+		op->size = 1;
+		return 0;
+	case 0x29:	/* sh */
+		op->store = true;
+		op->size = 2;
+		return 0;
+	case 0x2b:	/* sw */
+		op->store = true;
+		op->size = 4;
+		return 0;
+	case 0x22:	/* lwl */
+	case 0x26:	/* lwr */
+	case 0x30:	/* ll */
+	case 0x31:	/* lwc1 */
+	case 0x32:	/* lwc2 */
+	case 0x35:	/* ldc1 */
+	case 0x36:	/* ldc2 */
+		op->size = 4;
+		op->unsupported = true;
+		return 0;
+	case 0x2a:	/* swl */
+	case 0x2e:	/* swr */
+	case 0x38:	/* sc */
+	case 0x39:	/* swc1 */
+	case 0x3a:	/* swc2 */
+	case 0x3d:	/* sdc1 */
+	case 0x3e:	/* sdc2 */
+		op->store = true;
+		op->size = 4;
+		op->unsupported = true;
+		return 0;
+	}
+	return -1;
+}
+
+/**
+ * mvc_is_branch() - does this instruction have a delay slot?
+ * @insn: the instruction word
+ *
+ * Return: true for every MIPS32 branch and jump.
+ */
+bool mvc_is_branch(u32 insn)
+{
+	u32 opc = MVC_OP(insn);
+
+	switch (opc) {
+	case MVC_OP_SPECIAL:
+		return MVC_FUNCT(insn) == 0x08 || MVC_FUNCT(insn) == 0x09;
+	case MVC_OP_REGIMM:
+		switch (MVC_RT(insn)) {
+		case 0x00: case 0x01: case 0x02: case 0x03:
+		case 0x10: case 0x11: case 0x12: case 0x13:
+			return true;
+		}
+		return false;
+	case MVC_OP_J: case MVC_OP_JAL:
+	case MVC_OP_BEQ: case MVC_OP_BNE: case MVC_OP_BLEZ: case MVC_OP_BGTZ:
+	case MVC_OP_BEQL: case MVC_OP_BNEL: case MVC_OP_BLEZL: case MVC_OP_BGTZL:
+		return true;
+	case MVC_OP_COP1: case MVC_OP_COP2:
+		return MVC_RS(insn) == 0x08;	/* BC1x, BC2x */
+	}
+	return false;
+}
+
+/**
+ * mvc_eval_branch() - finish a branch whose delay slot was emulated
+ * @insn: the branch at @pc
+ * @pc: its address (EPC with Cause.BD set)
+ * @gpr: the guest's registers before the delay slot's effects
+ * @br: where execution continues, and which register gets pc + 8
+ *
+ * Branch-likely instructions only execute their delay slot when taken, so
+ * a trap in one means the branch was taken.
+ *
+ * Return: 0, or -1 when @insn is not a branch this CPU model can execute
+ * (coprocessor branches: the guest has no FPU or COP2).
+ */
+int mvc_eval_branch(u32 insn, u32 pc, const u32 *gpr, struct mvc_branch *br)
+{
+	s32 rs = (s32)gpr[MVC_RS(insn)];
+	s32 rt = (s32)gpr[MVC_RT(insn)];
+	u32 target = pc + 4 + ((u32)MVC_SIMM(insn) << 2);
+	bool taken;
+
+	br->link_reg = -1;
+	switch (MVC_OP(insn)) {
+	case MVC_OP_SPECIAL:
+		if (MVC_FUNCT(insn) == 0x09)	/* jalr */
+			br->link_reg = MVC_RD(insn);
+		else if (MVC_FUNCT(insn) != 0x08)	/* jr */
+			return -1;
+		br->next_pc = (u32)rs;
+		return 0;
+	case MVC_OP_J:
+	case MVC_OP_JAL:
+		if (MVC_OP(insn) == MVC_OP_JAL)
+			br->link_reg = 31;
+		br->next_pc = ((pc + 4) & 0xf0000000u) |
+			      ((insn & 0x03ffffffu) << 2);
+		return 0;
+	case MVC_OP_REGIMM:
+		switch (MVC_RT(insn)) {
+		case 0x10: case 0x12:	/* bltzal, bltzall */
+			br->link_reg = 31;
+			taken = rs < 0;
+			break;
+		case 0x00: case 0x02:	/* bltz, bltzl */
+			taken = rs < 0;
+			break;
+		case 0x11: case 0x13:	/* bgezal, bgezall */
+			br->link_reg = 31;
+			taken = rs >= 0;
+			break;
+		case 0x01: case 0x03:	/* bgez, bgezl */
+			taken = rs >= 0;
+			break;
+		default:
+			return -1;
+		}
+		break;
+	case MVC_OP_BEQ: case MVC_OP_BEQL:
+		taken = rs == rt;
+		break;
+	case MVC_OP_BNE: case MVC_OP_BNEL:
+		taken = rs != rt;
+		break;
+	case MVC_OP_BLEZ: case MVC_OP_BLEZL:
+		taken = rs <= 0;
+		break;
+	case MVC_OP_BGTZ: case MVC_OP_BGTZL:
+		taken = rs > 0;
+		break;
+	default:
+		return -1;
+	}
+	br->next_pc = taken ? target : pc + 8;
+	return 0;
+}

@@ -1,0 +1,525 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * emulate.c - what happens after the guest trapped: exit dispatch,
+ * privileged instruction emulation, MMIO and exception delivery.
+ *
+ * Runs in the inner run loop with interrupts off: everything here is
+ * bounded and never sleeps.  Guest memory is read through the kernel
+ * mapping of the pinned page behind a guest physical address.
+ */
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/string.h>
+#include <linux/timekeeping.h>
+#include <asm/cacheflush.h>
+
+#include "mipsvcpu.h"
+#include "addrmap.h"
+#include "decode.h"
+
+#define GUEST_BEV_BASE		0x3fc00200u	/* stands for 0xbfc00200 */
+#define GUEST_EBASE_MASK	0x3ffff000u
+#define VEC_OFF_REFILL		0x000
+#define VEC_OFF_GENERAL		0x180
+#define VEC_OFF_INTERRUPT	0x200
+#define GUEST_CACHE_LINE	16
+
+/**
+ * mvc_current_view() - the guest's view, from its Status
+ * @vcpu: the VCPU
+ *
+ * Return: MVC_VIEW_KERNEL or MVC_VIEW_USER.
+ */
+enum mvc_view mvc_current_view(const struct mvc_vcpu *vcpu)
+{
+	return mvc_kernel_view(vcpu->cp0.reg[MVC_CP0_STATUS]) ?
+	       MVC_VIEW_KERNEL : MVC_VIEW_USER;
+}
+
+/**
+ * mvc_guest_count() - CP0 Count, at MVC_GUEST_COUNT_HZ (100 MHz)
+ * @vcpu: the VCPU
+ *
+ * Return: the current value.
+ */
+u32 mvc_guest_count(const struct mvc_vcpu *vcpu)
+{
+	return (u32)div_u64(ktime_get_ns() - vcpu->count_base_ns,
+			    NSEC_PER_SEC / MVC_GUEST_COUNT_HZ);
+}
+
+static void mvc_set_count(struct mvc_vcpu *vcpu, u32 count)
+{
+	vcpu->count_base_ns = ktime_get_ns() -
+			      (u64)count * (NSEC_PER_SEC / MVC_GUEST_COUNT_HZ);
+}
+
+/**
+ * mvc_internal_error() - give up on a VCPU, telling userspace why
+ * @vcpu: the VCPU
+ * @suberror: MIPSVCPU_INTERNAL_*
+ * @pc: the guest PC of the instruction concerned
+ * @insn: its encoding, or 0
+ * @msg: a short reason
+ *
+ * The VCPU stays dead: every later RUN fails with EIO.
+ *
+ * Return: MVC_USER.
+ */
+enum mvc_action mvc_internal_error(struct mvc_vcpu *vcpu, u32 suberror,
+				   u32 pc, u32 insn, const char *msg)
+{
+	struct mipsvcpu_run *run = vcpu->run;
+
+	run->exit_reason = MIPSVCPU_EXIT_INTERNAL_ERROR;
+	run->internal.suberror = suberror;
+	run->internal.pc = pc;
+	run->internal.insn = insn;
+	run->internal.cause = vcpu->ctx->cause;
+	strscpy(run->internal.message, msg, sizeof(run->internal.message));
+	strscpy(vcpu->error, msg, sizeof(vcpu->error));
+	return MVC_USER;
+}
+
+/* Guest virtual -> kernel address of the backing byte, or NULL. */
+static void *mvc_guest_kaddr(struct mvc_vcpu *vcpu, u32 gva, bool *writable)
+{
+	struct mvc_addr a;
+	struct page *page;
+
+	mvc_classify(mvc_current_view(vcpu) == MVC_VIEW_KERNEL, gva, &a);
+	if (a.seg == MVC_SEG_ADDRESS_ERROR || a.mapped)
+		return NULL;
+	page = mvc_gpa_to_page(vcpu->vm, a.gpa, writable);
+	if (!page)
+		return NULL;
+	return page_address(page) + offset_in_page(a.gpa);
+}
+
+static int mvc_read_guest_insn(struct mvc_vcpu *vcpu, u32 gva, u32 *insn)
+{
+	bool writable;
+	u32 *p;
+
+	if (gva & 3)
+		return -EFAULT;
+	p = mvc_guest_kaddr(vcpu, gva, &writable);
+	if (!p)
+		return -EFAULT;
+	*insn = READ_ONCE(*p);
+	return 0;
+}
+
+static u32 mvc_trap_pc(const struct mvc_vcpu *vcpu)
+{
+	const struct mvc_hw_ctx *ctx = vcpu->ctx;
+
+	return ctx->cause & MVC_CAUSE_BD ? ctx->pc + 4 : ctx->pc;
+}
+
+static void mvc_set_gpr(struct mvc_vcpu *vcpu, u32 reg, u32 val)
+{
+	if (reg)
+		vcpu->ctx->gpr[reg] = val;
+}
+
+/*
+ * Step past the instruction that trapped, finishing the branch when it sat
+ * in a delay slot.  Called before the emulated instruction's own effects,
+ * which is the order the CPU would have applied them in.
+ */
+static int mvc_skip_insn(struct mvc_vcpu *vcpu)
+{
+	struct mvc_hw_ctx *ctx = vcpu->ctx;
+	struct mvc_branch br;
+	u32 insn;
+
+	if (!(ctx->cause & MVC_CAUSE_BD)) {
+		ctx->pc += 4;
+		return 0;
+	}
+	if (mvc_read_guest_insn(vcpu, ctx->pc, &insn) ||
+	    mvc_eval_branch(insn, ctx->pc, ctx->gpr, &br))
+		return -EFAULT;
+	if (br.link_reg >= 0)
+		mvc_set_gpr(vcpu, br.link_reg, ctx->pc + 8);
+	ctx->pc = br.next_pc;
+	return 0;
+}
+
+/*
+ * Deliver an exception to the guest as a MIPS32 CPU would: EPC and
+ * Cause.BD unless EXL was already set, ExcCode and CE, EXL, and the vector
+ * from BEV or EBase.  BadVAddr is the caller's business.
+ */
+static void mvc_raise(struct mvc_vcpu *vcpu, u32 exc, u32 ce, bool refill)
+{
+	struct mvc_cp0 *c = &vcpu->cp0;
+	u32 status = c->reg[MVC_CP0_STATUS];
+	u32 cause = c->reg[MVC_CP0_CAUSE];
+	u32 base, off = VEC_OFF_GENERAL;
+
+	if (!(status & MVC_ST_EXL)) {
+		c->reg[MVC_CP0_EPC] = vcpu->ctx->pc;
+		if (vcpu->ctx->cause & MVC_CAUSE_BD)
+			cause |= MVC_CAUSE_BD;
+		else
+			cause &= ~MVC_CAUSE_BD;
+		if (refill)
+			off = VEC_OFF_REFILL;
+	}
+	if (exc == MVC_EXC_INT && (cause & MVC_CAUSE_IV))
+		off = VEC_OFF_INTERRUPT;
+	cause &= ~(MVC_CAUSE_EXC | MVC_CAUSE_CE);
+	cause |= exc << MVC_CAUSE_EXC_SHIFT | ce << MVC_CAUSE_CE_SHIFT;
+	c->reg[MVC_CP0_CAUSE] = cause;
+	c->reg[MVC_CP0_STATUS] = status | MVC_ST_EXL;
+	base = status & MVC_ST_BEV ? GUEST_BEV_BASE :
+	       c->reg[MVC_CP0_EBASE] & GUEST_EBASE_MASK;
+	vcpu->ctx->pc = base + off;
+	vcpu->stats.guest_exc++;
+}
+
+/* An address error or TLB exception: BadVAddr, and Context/EntryHi for TLB. */
+static void mvc_raise_addr(struct mvc_vcpu *vcpu, u32 exc, u32 badvaddr,
+			   bool refill)
+{
+	struct mvc_cp0 *c = &vcpu->cp0;
+
+	c->reg[MVC_CP0_BADVADDR] = badvaddr;
+	if (exc == MVC_EXC_MOD || exc == MVC_EXC_TLBL || exc == MVC_EXC_TLBS) {
+		c->reg[MVC_CP0_CONTEXT] = (c->reg[MVC_CP0_CONTEXT] & 0xff800000u) |
+					  ((badvaddr >> 9) & 0x007ffff0u);
+		c->reg[MVC_CP0_ENTRYHI] = (badvaddr & 0xffffe000u) |
+					  (c->reg[MVC_CP0_ENTRYHI] & 0xffu);
+	}
+	mvc_raise(vcpu, exc, 0, refill);
+}
+
+/* Is an enabled interrupt pending for the guest? */
+static bool mvc_guest_irq_pending(const struct mvc_vcpu *vcpu)
+{
+	u32 status = vcpu->cp0.reg[MVC_CP0_STATUS];
+	u32 cause = vcpu->cp0.reg[MVC_CP0_CAUSE];
+
+	if (!(status & MVC_ST_IE) || (status & (MVC_ST_EXL | MVC_ST_ERL)))
+		return false;
+	return cause & status & MVC_CAUSE_IP;
+}
+
+/**
+ * mvc_deliver_pending_irq() - take a pending guest interrupt, if enabled
+ * @vcpu: the VCPU, about to be entered
+ */
+void mvc_deliver_pending_irq(struct mvc_vcpu *vcpu)
+{
+	if (mvc_guest_irq_pending(vcpu))
+		mvc_raise(vcpu, MVC_EXC_INT, 0, false);
+}
+
+/* Complete a load from MMIO with the data userspace supplied. */
+void mvc_complete_mmio(struct mvc_vcpu *vcpu)
+{
+	struct mvc_pending_mmio *m = &vcpu->mmio;
+	u32 data = vcpu->run->mmio.data;
+
+	if (m->size == 1)
+		data = m->sign_extend ? (u32)(s32)(s8)data : (u8)data;
+	else if (m->size == 2)
+		data = m->sign_extend ? (u32)(s32)(s16)data : (u16)data;
+	mvc_set_gpr(vcpu, m->rt, data);
+	m->pending = false;
+}
+
+static enum mvc_action mvc_emulate_mmio(struct mvc_vcpu *vcpu, u32 gpa)
+{
+	struct mipsvcpu_run *run = vcpu->run;
+	u32 pc = mvc_trap_pc(vcpu);
+	struct mvc_mem_op op;
+	u32 insn, data;
+
+	if (mvc_read_guest_insn(vcpu, pc, &insn))
+		return mvc_internal_error(vcpu, MIPSVCPU_INTERNAL_FETCH, pc, 0,
+					  "instruction fetch from unbacked memory");
+	if (mvc_decode_mem(insn, &op) || op.unsupported)
+		return mvc_internal_error(vcpu, MIPSVCPU_INTERNAL_MMIO_INSN, pc,
+					  insn, "unsupported MMIO access");
+	data = vcpu->ctx->gpr[op.rt];
+	if (mvc_skip_insn(vcpu))
+		return mvc_internal_error(vcpu, MIPSVCPU_INTERNAL_FETCH,
+					  vcpu->ctx->pc, 0,
+					  "cannot read the branch of a delay slot");
+	vcpu->stats.mmio++;
+	run->exit_reason = MIPSVCPU_EXIT_MMIO;
+	memset(&run->mmio, 0, sizeof(run->mmio));
+	run->mmio.phys_addr = gpa;
+	run->mmio.len = op.size;
+	run->mmio.is_write = op.store;
+	if (op.store) {
+		run->mmio.data = op.size == 4 ? data :
+				 data & ((1u << (8 * op.size)) - 1);
+	} else {
+		vcpu->mmio.pending = true;
+		vcpu->mmio.rt = op.rt;
+		vcpu->mmio.size = op.size;
+		vcpu->mmio.sign_extend = op.sign_extend;
+	}
+	return MVC_USER;
+}
+
+/* A host TLB refill or TLB fault on a guest address. */
+static enum mvc_action mvc_handle_tlb(struct mvc_vcpu *vcpu, u32 exc,
+				      bool refill)
+{
+	u32 gva = vcpu->ctx->badvaddr;
+	struct mvc_addr a;
+	struct page *page;
+	bool writable;
+
+	mvc_classify(mvc_current_view(vcpu) == MVC_VIEW_KERNEL, gva, &a);
+	if (a.mapped) {
+		/* The guest TLB is empty until the guest TLB lands. */
+		mvc_raise_addr(vcpu, exc == MVC_EXC_MOD ? MVC_EXC_TLBS : exc,
+			       gva, true);
+		return MVC_RESUME;
+	}
+	if (a.seg == MVC_SEG_ADDRESS_ERROR) {
+		mvc_raise_addr(vcpu, exc == MVC_EXC_TLBL ? MVC_EXC_ADEL :
+				     MVC_EXC_ADES, gva, false);
+		return MVC_RESUME;
+	}
+	page = mvc_gpa_to_page(vcpu->vm, a.gpa, &writable);
+	if (!page || (exc == MVC_EXC_MOD && !writable))
+		return mvc_emulate_mmio(vcpu, a.gpa);
+	if (refill)
+		vcpu->stats.refill++;
+	else
+		vcpu->stats.tlb_invalid++;
+	mvc_shadow_map_unmapped(vcpu, gva);
+	return MVC_RESUME;
+}
+
+static u32 mvc_read_cp0(struct mvc_vcpu *vcpu, u32 id)
+{
+	struct mvc_cp0 *c = &vcpu->cp0;
+	u32 wired, span;
+
+	switch (id) {
+	case MVC_CP0_COUNT:
+		return mvc_guest_count(vcpu);
+	case MVC_CP0_RANDOM:
+		wired = c->reg[MVC_CP0_WIRED];
+		span = c->tlb_size - wired;
+		return wired + (span ? mvc_guest_count(vcpu) % span : 0);
+	}
+	return mvc_cp0_read(c, id);
+}
+
+static void mvc_write_cp0(struct mvc_vcpu *vcpu, u32 id, u32 val)
+{
+	if (id == MVC_CP0_COUNT) {
+		mvc_set_count(vcpu, val);
+		return;
+	}
+	mvc_cp0_write(&vcpu->cp0, id, val);
+}
+
+static enum mvc_action mvc_emulate_cop0(struct mvc_vcpu *vcpu, u32 insn,
+					u32 pc)
+{
+	struct mvc_cp0 *c = &vcpu->cp0;
+	u32 id = MVC_CP0(MVC_RD(insn), MVC_SEL(insn));
+	u32 rt = MVC_RT(insn);
+	u32 val, status;
+
+	switch (MVC_RS(insn)) {
+	case MVC_COP0_MF:
+		val = mvc_read_cp0(vcpu, id);
+		if (mvc_skip_insn(vcpu))
+			break;
+		mvc_set_gpr(vcpu, rt, val);
+		return MVC_RESUME;
+	case MVC_COP0_MT:
+		val = vcpu->ctx->gpr[rt];
+		if (mvc_skip_insn(vcpu))
+			break;
+		mvc_write_cp0(vcpu, id, val);
+		return MVC_RESUME;
+	case MVC_COP0_MFMC0:	/* di, ei */
+		if ((insn & 0xffdf) != 0x6000)
+			goto unhandled;
+		status = c->reg[MVC_CP0_STATUS];
+		if (mvc_skip_insn(vcpu))
+			break;
+		mvc_set_gpr(vcpu, rt, status);
+		if (insn & 0x20)
+			c->reg[MVC_CP0_STATUS] = status | MVC_ST_IE;
+		else
+			c->reg[MVC_CP0_STATUS] = status & ~MVC_ST_IE;
+		return MVC_RESUME;
+	case MVC_COP0_CO:
+		switch (MVC_FUNCT(insn)) {
+		case MVC_CO_ERET:
+			status = c->reg[MVC_CP0_STATUS];
+			if (status & MVC_ST_ERL) {
+				vcpu->ctx->pc = c->reg[MVC_CP0_ERROREPC];
+				c->reg[MVC_CP0_STATUS] = status & ~MVC_ST_ERL;
+			} else {
+				vcpu->ctx->pc = c->reg[MVC_CP0_EPC];
+				c->reg[MVC_CP0_STATUS] = status & ~MVC_ST_EXL;
+			}
+			return MVC_RESUME;
+		case MVC_CO_WAIT:
+			if (mvc_skip_insn(vcpu))
+				break;
+			return mvc_guest_irq_pending(vcpu) ? MVC_RESUME :
+							      MVC_WAIT;
+		}
+		goto unhandled;
+	default:
+		goto unhandled;
+	}
+	return mvc_internal_error(vcpu, MIPSVCPU_INTERNAL_FETCH, pc, insn,
+				  "cannot read the branch of a delay slot");
+unhandled:
+	return mvc_internal_error(vcpu, MIPSVCPU_INTERNAL_UNHANDLED_INSN, pc,
+				  insn, "privileged instruction not emulated");
+}
+
+/*
+ * cache: never executed natively (its address is the guest's).  Hit-type
+ * operations on guest memory write back the D-cache and invalidate the
+ * I-cache for that line through the kernel mapping; index operations
+ * have no guest-visible effect on a host that keeps caches coherent for
+ * the guest's accesses, and are skipped.
+ */
+static enum mvc_action mvc_emulate_cache(struct mvc_vcpu *vcpu, u32 insn,
+					 u32 pc)
+{
+	u32 gva = vcpu->ctx->gpr[MVC_RS(insn)] + MVC_SIMM(insn);
+	u32 op = MVC_RT(insn);
+	unsigned long kaddr;
+	bool writable;
+
+	if ((op >> 2) >= 4) {	/* the Hit_* operations */
+		kaddr = (unsigned long)mvc_guest_kaddr(vcpu, gva, &writable);
+		if (kaddr) {
+			kaddr &= ~(unsigned long)(GUEST_CACHE_LINE - 1);
+			local_flush_icache_range(kaddr, kaddr + GUEST_CACHE_LINE);
+		}
+	}
+	if (mvc_skip_insn(vcpu))
+		return mvc_internal_error(vcpu, MIPSVCPU_INTERNAL_FETCH, pc,
+					  insn, "cannot read the branch of a delay slot");
+	return MVC_RESUME;
+}
+
+/* Coprocessor Unusable: privileged instructions of the guest kernel. */
+static enum mvc_action mvc_handle_cpu(struct mvc_vcpu *vcpu)
+{
+	u32 ce = (vcpu->ctx->cause & MVC_CAUSE_CE) >> MVC_CAUSE_CE_SHIFT;
+	u32 pc = mvc_trap_pc(vcpu);
+	u32 insn;
+
+	if (ce || mvc_current_view(vcpu) == MVC_VIEW_USER) {
+		/* No FPU or COP2 in the guest; no CP0 for guest user mode. */
+		mvc_raise(vcpu, MVC_EXC_CPU, ce, false);
+		return MVC_RESUME;
+	}
+	if (mvc_read_guest_insn(vcpu, pc, &insn))
+		return mvc_internal_error(vcpu, MIPSVCPU_INTERNAL_FETCH, pc, 0,
+					  "cannot read the trapping instruction");
+	vcpu->stats.cop0++;
+	switch (MVC_OP(insn)) {
+	case MVC_OP_COP0:
+		return mvc_emulate_cop0(vcpu, insn, pc);
+	case MVC_OP_CACHE:
+		return mvc_emulate_cache(vcpu, insn, pc);
+	}
+	return mvc_internal_error(vcpu, MIPSVCPU_INTERNAL_UNHANDLED_INSN, pc,
+				  insn, "privileged instruction not emulated");
+}
+
+/* Reserved Instruction: rdhwr (HWREna is 0 while a guest runs), or real. */
+static enum mvc_action mvc_handle_ri(struct mvc_vcpu *vcpu)
+{
+	struct mvc_cp0 *c = &vcpu->cp0;
+	u32 pc = mvc_trap_pc(vcpu);
+	u32 insn, rd, val;
+
+	if (mvc_read_guest_insn(vcpu, pc, &insn))
+		return mvc_internal_error(vcpu, MIPSVCPU_INTERNAL_FETCH, pc, 0,
+					  "cannot read the trapping instruction");
+	rd = MVC_RD(insn);
+	if (MVC_OP(insn) != MVC_OP_SPECIAL3 ||
+	    MVC_FUNCT(insn) != MVC_SPECIAL3_RDHWR || rd > 3 ||
+	    (mvc_current_view(vcpu) == MVC_VIEW_USER &&
+	     !(c->reg[MVC_CP0_HWRENA] & (1u << rd)))) {
+		mvc_raise(vcpu, MVC_EXC_RI, 0, false);
+		return MVC_RESUME;
+	}
+	switch (rd) {
+	case 0:		/* CPUNum */
+		val = c->reg[MVC_CP0_EBASE] & 0x3ff;
+		break;
+	case 1:		/* SYNCI_Step */
+		val = GUEST_CACHE_LINE;
+		break;
+	case 2:		/* CC */
+		val = mvc_guest_count(vcpu);
+		break;
+	default:	/* CCRes: Count ticks at every cycle of the model */
+		val = 1;
+		break;
+	}
+	if (mvc_skip_insn(vcpu))
+		return mvc_internal_error(vcpu, MIPSVCPU_INTERNAL_FETCH, pc,
+					  insn, "cannot read the branch of a delay slot");
+	mvc_set_gpr(vcpu, MVC_RT(insn), val);
+	return MVC_RESUME;
+}
+
+/**
+ * mvc_handle_exit() - handle one exit from the guest
+ * @vcpu: the VCPU, on this CPU with interrupts off
+ * @kind: MVC_EXIT_KIND_* (which vector was taken)
+ *
+ * Return: what the run loop must do next.
+ */
+enum mvc_action mvc_handle_exit(struct mvc_vcpu *vcpu, int kind)
+{
+	struct mvc_hw_ctx *ctx = vcpu->ctx;
+	u32 exc = (ctx->cause & MVC_CAUSE_EXC) >> MVC_CAUSE_EXC_SHIFT;
+
+	if (kind == MVC_EXIT_KIND_REFILL)
+		return mvc_handle_tlb(vcpu, exc, true);
+
+	switch (exc) {
+	case MVC_EXC_INT:
+		vcpu->stats.host_irq++;
+		return MVC_HOST;
+	case MVC_EXC_MOD:
+	case MVC_EXC_TLBL:
+	case MVC_EXC_TLBS:
+		return mvc_handle_tlb(vcpu, exc, false);
+	case MVC_EXC_ADEL:
+	case MVC_EXC_ADES:
+		mvc_raise_addr(vcpu, exc, ctx->badvaddr, false);
+		return MVC_RESUME;
+	case MVC_EXC_SYS:
+	case MVC_EXC_BP:
+	case MVC_EXC_TR:
+	case MVC_EXC_OV:
+		mvc_raise(vcpu, exc, 0, false);
+		return MVC_RESUME;
+	case MVC_EXC_RI:
+		return mvc_handle_ri(vcpu);
+	case MVC_EXC_CPU:
+		return mvc_handle_cpu(vcpu);
+	case MVC_EXC_DSPDIS:	/* the guest CPU has no DSP ASE */
+		mvc_raise(vcpu, MVC_EXC_RI, 0, false);
+		return MVC_RESUME;
+	}
+	return mvc_internal_error(vcpu, MIPSVCPU_INTERNAL_HOST, ctx->pc, 0,
+				  "unexpected exception in guest");
+}

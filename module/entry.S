@@ -1,0 +1,236 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * entry.S - the world switch: enter a guest, and the exception vectors
+ * that bring it back.
+ *
+ * This is not executed where it is linked.  world.c copies the block
+ * between mvc_vectors_start and mvc_vectors_end into each VCPU's KSEG0
+ * page, so it runs unmapped and can never take a TLB miss, and while the
+ * guest runs EBase points at that page.  The block is position
+ * independent: only PC-relative branches, and it finds its data from
+ * EBase (in the vectors) or from a0 (in mvc_enter).
+ *
+ * Vectors: on entry to a vector every GPR belongs to the guest.  k1 is
+ * parked in ErrorEPC (the host takes no ERL exceptions while a guest runs,
+ * as KVM did on cores without KScratch), the page base is taken from
+ * EBase, k0 is saved, the vector's kind is recorded and the common exit
+ * saves the rest, restores the host's EBase, EntryHi, HWREna and Status
+ * (interrupts still disabled) and returns from mvc_enter to the C caller.
+ */
+#include <asm/asm.h>
+#include <asm/mipsregs.h>
+#include <asm/regdef.h>
+
+#include "hw_ctx.h"
+
+#define CTX(off)	(MVC_CTX_OFFSET + (off))
+
+	.set	noreorder
+	.set	noat
+	.set	mips32r2
+
+	.section .rodata.mvc_vectors, "a"
+	.align	12
+	.globl	mvc_vectors_start
+mvc_vectors_start:
+
+/* 0x000: TLB refill.  The guest touched a page the host TLB has no entry for. */
+	.org	MVC_VEC_REFILL
+	mtc0	k1, CP0_ERROREPC
+	mfc0	k1, CP0_EBASE
+	ins	k1, zero, 0, 12
+	sw	k0, CTX(HWC_GPR(26))(k1)
+	li	k0, MVC_EXIT_KIND_REFILL
+	b	common_exit
+	 sw	k0, CTX(HWC_EXIT_KIND)(k1)
+
+/* 0x180: every other exception, and interrupts when Cause.IV is clear. */
+	.org	MVC_VEC_GENERAL
+general_vector:
+	mtc0	k1, CP0_ERROREPC
+	mfc0	k1, CP0_EBASE
+	ins	k1, zero, 0, 12
+	sw	k0, CTX(HWC_GPR(26))(k1)
+	li	k0, MVC_EXIT_KIND_GENERAL
+	b	common_exit
+	 sw	k0, CTX(HWC_EXIT_KIND)(k1)
+
+/*
+ * 0x200: interrupts with Cause.IV set.  world.c plants the same branch at
+ * 0x200 + n * IntCtl.VS for vectored interrupts.
+ */
+	.org	MVC_VEC_INTERRUPT
+	b	general_vector
+	 nop
+
+	.org	MVC_CODE_OFFSET
+/*
+ * int mvc_enter(struct mvc_hw_ctx *ctx)
+ *
+ * Called with interrupts disabled.  Saves the host's callee-saved
+ * registers and the CP0 state the guest must not see, points EBase at
+ * this page, and erets into the guest in user mode.  "Returns" from the
+ * common exit with the exit kind.
+ */
+	.globl	mvc_enter_offset
+mvc_enter_offset:
+	sw	sp, HWC_HOST_SP(a0)
+	sw	gp, HWC_HOST_GP(a0)
+	sw	ra, HWC_HOST_RA(a0)
+	sw	s8, HWC_HOST_FP(a0)
+	sw	s0, HWC_HOST_S(0)(a0)
+	sw	s1, HWC_HOST_S(1)(a0)
+	sw	s2, HWC_HOST_S(2)(a0)
+	sw	s3, HWC_HOST_S(3)(a0)
+	sw	s4, HWC_HOST_S(4)(a0)
+	sw	s5, HWC_HOST_S(5)(a0)
+	sw	s6, HWC_HOST_S(6)(a0)
+	sw	s7, HWC_HOST_S(7)(a0)
+
+	mfc0	t0, CP0_STATUS
+	sw	t0, HWC_HOST_STATUS(a0)
+	mfc0	t1, CP0_EBASE
+	sw	t1, HWC_HOST_EBASE(a0)
+	mfc0	t1, CP0_ENTRYHI
+	sw	t1, HWC_HOST_ENTRYHI(a0)
+	mfc0	t1, $7			/* HWREna */
+	sw	t1, HWC_HOST_HWRENA(a0)
+
+	/* EBase may only move with BEV set; EXL keeps us in kernel mode. */
+	li	t1, ST0_BEV | ST0_EXL
+	or	t0, t0, t1
+	mtc0	t0, CP0_STATUS
+	ehb
+	lw	t1, HWC_GUEST_EBASE(a0)
+	mtc0	t1, CP0_EBASE
+	ehb
+
+	/* User mode with EXL (until eret), host IM, IE, no coprocessors. */
+	lw	t0, HWC_GUEST_STATUS(a0)
+	mtc0	t0, CP0_STATUS
+	mtc0	zero, $7		/* HWREna: every rdhwr traps */
+	lw	t0, HWC_GUEST_ENTRYHI(a0)
+	mtc0	t0, CP0_ENTRYHI
+	lw	t0, HWC_PC(a0)
+	mtc0	t0, CP0_EPC
+	lw	t0, HWC_HI(a0)
+	mthi	t0
+	lw	t0, HWC_LO(a0)
+	mtlo	t0
+	ehb
+
+	move	k1, a0
+	lw	$1, HWC_GPR(1)(k1)
+	lw	$2, HWC_GPR(2)(k1)
+	lw	$3, HWC_GPR(3)(k1)
+	lw	$4, HWC_GPR(4)(k1)
+	lw	$5, HWC_GPR(5)(k1)
+	lw	$6, HWC_GPR(6)(k1)
+	lw	$7, HWC_GPR(7)(k1)
+	lw	$8, HWC_GPR(8)(k1)
+	lw	$9, HWC_GPR(9)(k1)
+	lw	$10, HWC_GPR(10)(k1)
+	lw	$11, HWC_GPR(11)(k1)
+	lw	$12, HWC_GPR(12)(k1)
+	lw	$13, HWC_GPR(13)(k1)
+	lw	$14, HWC_GPR(14)(k1)
+	lw	$15, HWC_GPR(15)(k1)
+	lw	$16, HWC_GPR(16)(k1)
+	lw	$17, HWC_GPR(17)(k1)
+	lw	$18, HWC_GPR(18)(k1)
+	lw	$19, HWC_GPR(19)(k1)
+	lw	$20, HWC_GPR(20)(k1)
+	lw	$21, HWC_GPR(21)(k1)
+	lw	$22, HWC_GPR(22)(k1)
+	lw	$23, HWC_GPR(23)(k1)
+	lw	$24, HWC_GPR(24)(k1)
+	lw	$25, HWC_GPR(25)(k1)
+	lw	$26, HWC_GPR(26)(k1)
+	lw	$28, HWC_GPR(28)(k1)
+	lw	$29, HWC_GPR(29)(k1)
+	lw	$30, HWC_GPR(30)(k1)
+	lw	$31, HWC_GPR(31)(k1)
+	lw	$27, HWC_GPR(27)(k1)
+	eret
+
+/*
+ * The common exit.  k1 = page base, guest k0 saved, guest k1 in ErrorEPC,
+ * exit kind recorded.  EXL is set: we are in kernel mode, interrupts off.
+ */
+common_exit:
+	addiu	k1, k1, MVC_CTX_OFFSET
+	sw	$1, HWC_GPR(1)(k1)
+	sw	$2, HWC_GPR(2)(k1)
+	sw	$3, HWC_GPR(3)(k1)
+	sw	$4, HWC_GPR(4)(k1)
+	sw	$5, HWC_GPR(5)(k1)
+	sw	$6, HWC_GPR(6)(k1)
+	sw	$7, HWC_GPR(7)(k1)
+	sw	$8, HWC_GPR(8)(k1)
+	sw	$9, HWC_GPR(9)(k1)
+	sw	$10, HWC_GPR(10)(k1)
+	sw	$11, HWC_GPR(11)(k1)
+	sw	$12, HWC_GPR(12)(k1)
+	sw	$13, HWC_GPR(13)(k1)
+	sw	$14, HWC_GPR(14)(k1)
+	sw	$15, HWC_GPR(15)(k1)
+	sw	$16, HWC_GPR(16)(k1)
+	sw	$17, HWC_GPR(17)(k1)
+	sw	$18, HWC_GPR(18)(k1)
+	sw	$19, HWC_GPR(19)(k1)
+	sw	$20, HWC_GPR(20)(k1)
+	sw	$21, HWC_GPR(21)(k1)
+	sw	$22, HWC_GPR(22)(k1)
+	sw	$23, HWC_GPR(23)(k1)
+	sw	$24, HWC_GPR(24)(k1)
+	sw	$25, HWC_GPR(25)(k1)
+	sw	$28, HWC_GPR(28)(k1)
+	sw	$29, HWC_GPR(29)(k1)
+	sw	$30, HWC_GPR(30)(k1)
+	sw	$31, HWC_GPR(31)(k1)
+	mfc0	t0, CP0_ERROREPC
+	sw	t0, HWC_GPR(27)(k1)
+	mfhi	t0
+	sw	t0, HWC_HI(k1)
+	mflo	t0
+	sw	t0, HWC_LO(k1)
+	mfc0	t0, CP0_EPC
+	sw	t0, HWC_PC(k1)
+	mfc0	t0, CP0_CAUSE
+	sw	t0, HWC_CAUSE(k1)
+	mfc0	t0, CP0_BADVADDR
+	sw	t0, HWC_BADVADDR(k1)
+
+	/* Back to the host's vectors, with BEV set while EBase moves. */
+	lw	t0, HWC_HOST_STATUS(k1)
+	li	t1, ST0_BEV | ST0_EXL
+	or	t1, t0, t1
+	mtc0	t1, CP0_STATUS
+	ehb
+	lw	t1, HWC_HOST_EBASE(k1)
+	mtc0	t1, CP0_EBASE
+	lw	t1, HWC_HOST_ENTRYHI(k1)
+	mtc0	t1, CP0_ENTRYHI
+	lw	t1, HWC_HOST_HWRENA(k1)
+	mtc0	t1, $7
+	ehb
+	mtc0	t0, CP0_STATUS		/* kernel mode, EXL clear, IE clear */
+	ehb
+
+	lw	sp, HWC_HOST_SP(k1)
+	lw	gp, HWC_HOST_GP(k1)
+	lw	ra, HWC_HOST_RA(k1)
+	lw	s8, HWC_HOST_FP(k1)
+	lw	s0, HWC_HOST_S(0)(k1)
+	lw	s1, HWC_HOST_S(1)(k1)
+	lw	s2, HWC_HOST_S(2)(k1)
+	lw	s3, HWC_HOST_S(3)(k1)
+	lw	s4, HWC_HOST_S(4)(k1)
+	lw	s5, HWC_HOST_S(5)(k1)
+	lw	s6, HWC_HOST_S(6)(k1)
+	lw	s7, HWC_HOST_S(7)(k1)
+	jr	ra
+	 lw	v0, HWC_EXIT_KIND(k1)
+
+	.globl	mvc_vectors_end
+mvc_vectors_end:

@@ -1,0 +1,87 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * hw_ctx.h - layout of a VCPU's world-switch page, shared by entry.S and C.
+ *
+ * Each VCPU owns an 8 KiB block of KSEG0 memory (unmapped, so nothing in it
+ * can take a TLB miss).  While the guest runs, the CPU's EBase points at
+ * it:
+ *
+ *   0x0000  TLB refill vector         (guest access missed the host TLB)
+ *   0x0180  general exception vector
+ *   0x0200  interrupt vector(s): 0x200 + n * IntCtl.VS for n = 0..7, each a
+ *           branch to 0x180 (the host kernel may use vectored interrupts)
+ *   0x1200  mvc_enter and the common exit path
+ *   0x1800  struct mvc_hw_ctx: guest GPRs and the host state to restore
+ */
+#ifndef MVC_HW_CTX_H
+#define MVC_HW_CTX_H
+
+#define MVC_PAGE_ORDER		1
+#define MVC_PAGE_SIZE		0x2000
+#define MVC_VEC_REFILL		0x000
+#define MVC_VEC_GENERAL		0x180
+#define MVC_VEC_INTERRUPT	0x200
+#define MVC_CODE_OFFSET		0x1200
+#define MVC_CTX_OFFSET		0x1800
+
+/* How the guest left: which vector was taken. */
+#define MVC_EXIT_KIND_REFILL	1
+#define MVC_EXIT_KIND_GENERAL	2
+
+/* Offsets in struct mvc_hw_ctx (checked against the C layout). */
+#define HWC_GPR(n)		((n) * 4)
+#define HWC_HI			0x80
+#define HWC_LO			0x84
+#define HWC_PC			0x88
+#define HWC_CAUSE		0x8c
+#define HWC_BADVADDR		0x90
+#define HWC_EXIT_KIND		0x94
+#define HWC_GUEST_STATUS	0x98
+#define HWC_GUEST_ENTRYHI	0x9c
+#define HWC_HOST_STATUS		0xa0
+#define HWC_HOST_EBASE		0xa4
+#define HWC_HOST_ENTRYHI	0xa8
+#define HWC_HOST_HWRENA		0xac
+#define HWC_GUEST_EBASE		0xb0
+#define HWC_HOST_SP		0xb4
+#define HWC_HOST_GP		0xb8
+#define HWC_HOST_RA		0xbc
+#define HWC_HOST_FP		0xc0
+#define HWC_HOST_S(n)		(0xc4 + (n) * 4)
+#define HWC_SIZE		0xe4
+
+#ifndef __ASSEMBLY__
+#include <linux/types.h>
+
+/*
+ * The guest's registers while it is out, and what mvc_enter saved of the
+ * host to come back to.  Lives at MVC_CTX_OFFSET in the VCPU's page.
+ */
+struct mvc_hw_ctx {
+	u32 gpr[32];
+	u32 hi;
+	u32 lo;
+	u32 pc;			/* in: where to enter; out: EPC */
+	u32 cause;		/* out */
+	u32 badvaddr;		/* out */
+	u32 exit_kind;		/* out: MVC_EXIT_KIND_* */
+	u32 guest_status;	/* in: host Status while the guest runs */
+	u32 guest_entryhi;	/* in: host ASID of the guest's current view */
+	u32 host_status;
+	u32 host_ebase;
+	u32 host_entryhi;
+	u32 host_hwrena;
+	u32 guest_ebase;	/* in: this page */
+	u32 host_sp;
+	u32 host_gp;
+	u32 host_ra;
+	u32 host_fp;
+	u32 host_s[8];
+};
+
+/* The world switch, copied into each VCPU's page (entry.S). */
+extern const char mvc_vectors_start[], mvc_vectors_end[];
+extern const char mvc_enter_offset[];
+#endif /* __ASSEMBLY__ */
+
+#endif /* MVC_HW_CTX_H */

@@ -1,0 +1,188 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * memory.c - guest physical memory: slots of pinned userspace pages.
+ *
+ * Userspace backs each slot with its own memory (vcpuctl mmaps it).  The
+ * pages are pinned (FOLL_LONGTERM) when the slot is created and unpinned
+ * when it is deleted or the VM dies, so a later munmap() or fork() in
+ * userspace cannot change or free what the guest sees: after munmap() the
+ * guest keeps the old pages until the slot is deleted.
+ *
+ * Slots change under vm->slots_lock held for writing; VCPUs hold it for
+ * reading while they run, and a change bumps vm->slots_gen, which makes
+ * every VCPU drop its shadow TLB entries before it runs again.
+ */
+#include <linux/mm.h>
+#include <linux/slab.h>
+#include <linux/vmalloc.h>
+#include <asm/cacheflush.h>
+
+#include "mipsvcpu.h"
+
+static void mvc_slot_free(struct mvc_slot *slot)
+{
+	if (!slot->pages)
+		return;
+	unpin_user_pages(slot->pages, slot->npages);
+	atomic_long_sub(slot->npages, &mvc_live.pinned_pages);
+	kvfree(slot->pages);
+	memset(slot, 0, sizeof(*slot));
+}
+
+/**
+ * mvc_free_slots() - unpin and forget every slot of a dying VM
+ * @vm: the VM, no longer reachable by anyone else
+ */
+void mvc_free_slots(struct mvc_vm *vm)
+{
+	int i;
+
+	for (i = 0; i < MIPSVCPU_MAX_MEMORY_SLOTS; i++)
+		mvc_slot_free(&vm->slots[i]);
+}
+
+static int mvc_check_region(struct mvc_vm *vm,
+			    const struct mipsvcpu_memory_region *r)
+{
+	u64 end = r->guest_phys_addr + r->size;
+	int i;
+
+	if (r->slot >= MIPSVCPU_MAX_MEMORY_SLOTS)
+		return -EINVAL;
+	if (r->flags & ~MIPSVCPU_MEM_VALID_FLAGS)
+		return -EINVAL;
+	if (memchr_inv(r->reserved, 0, sizeof(r->reserved)))
+		return -EINVAL;
+	if (!r->size)
+		return 0;
+	if (!PAGE_ALIGNED(r->guest_phys_addr) || !PAGE_ALIGNED(r->size) ||
+	    !PAGE_ALIGNED(r->userspace_addr))
+		return -EINVAL;
+	/* No wrap, and inside what gKSEG0/gKSEG1 can reach. */
+	if (end < r->guest_phys_addr || end > MIPSVCPU_GUEST_PHYS_LIMIT)
+		return -EINVAL;
+	if (r->userspace_addr + r->size < r->userspace_addr ||
+	    r->userspace_addr + r->size > TASK_SIZE)
+		return -EINVAL;
+	for (i = 0; i < MIPSVCPU_MAX_MEMORY_SLOTS; i++) {
+		const struct mvc_slot *s = &vm->slots[i];
+
+		if (i == r->slot || !s->npages)
+			continue;
+		if (r->guest_phys_addr < s->gpa + s->size &&
+		    s->gpa < end)
+			return -EEXIST;
+	}
+	return 0;
+}
+
+/**
+ * mvc_set_memory_region() - create, replace or delete a memory slot
+ * @vm: the VM
+ * @r: the request, copied from userspace but not yet validated
+ *
+ * Return: 0, -EINVAL for a malformed request, -EEXIST for an overlap,
+ * -ENOMEM, or the error of pinning the pages (-EFAULT for unmapped memory).
+ */
+int mvc_set_memory_region(struct mvc_vm *vm,
+			  const struct mipsvcpu_memory_region *r)
+{
+	struct mvc_slot new = { 0 };
+	unsigned int gup_flags = FOLL_LONGTERM;
+	long pinned;
+	int ret;
+
+	down_write(&vm->slots_lock);
+	ret = mvc_check_region(vm, r);
+	if (ret)
+		goto out_unlock;
+	if (!r->size) {
+		mvc_slot_free(&vm->slots[r->slot]);
+		goto out_changed;
+	}
+
+	new.gpa = r->guest_phys_addr;
+	new.size = r->size;
+	new.flags = r->flags;
+	new.npages = r->size >> PAGE_SHIFT;
+	new.pages = kvcalloc(new.npages, sizeof(*new.pages),
+			     GFP_KERNEL_ACCOUNT);
+	if (!new.pages) {
+		ret = -ENOMEM;
+		goto out_unlock;
+	}
+	if (!(r->flags & MIPSVCPU_MEM_READONLY))
+		gup_flags |= FOLL_WRITE;
+	pinned = pin_user_pages_fast(r->userspace_addr, new.npages, gup_flags,
+				     new.pages);
+	if (pinned != new.npages) {
+		if (pinned > 0)
+			unpin_user_pages(new.pages, pinned);
+		ret = pinned < 0 ? pinned : -EFAULT;
+		goto out_free_pages;
+	}
+	atomic_long_add(new.npages, &mvc_live.pinned_pages);
+	/*
+	 * The guest will execute what userspace wrote through another
+	 * virtual alias: write back and invalidate the caches once here.
+	 */
+	__flush_cache_all();
+
+	mvc_slot_free(&vm->slots[r->slot]);
+	vm->slots[r->slot] = new;
+out_changed:
+	vm->ram_slot = mvc_find_ram_slot(vm);
+	WRITE_ONCE(vm->slots_gen, vm->slots_gen + 1);
+	up_write(&vm->slots_lock);
+	return 0;
+
+out_free_pages:
+	kvfree(new.pages);
+out_unlock:
+	up_write(&vm->slots_lock);
+	return ret;
+}
+
+/**
+ * mvc_find_ram_slot() - the slot the boot convention calls RAM
+ * @vm: the VM
+ *
+ * Return: the lowest-addressed writable slot, or -1.
+ */
+int mvc_find_ram_slot(struct mvc_vm *vm)
+{
+	int i, best = -1;
+
+	for (i = 0; i < MIPSVCPU_MAX_MEMORY_SLOTS; i++) {
+		const struct mvc_slot *s = &vm->slots[i];
+
+		if (!s->npages || (s->flags & MIPSVCPU_MEM_READONLY))
+			continue;
+		if (best < 0 || s->gpa < vm->slots[best].gpa)
+			best = i;
+	}
+	return best;
+}
+
+/**
+ * mvc_gpa_to_page() - find the host page behind a guest physical address
+ * @vm: the VM; the caller holds vm->slots_lock
+ * @gpa: the guest physical address
+ * @writable: set to whether the guest may write it
+ *
+ * Return: the page, or NULL when no slot backs @gpa (it is MMIO).
+ */
+struct page *mvc_gpa_to_page(struct mvc_vm *vm, u32 gpa, bool *writable)
+{
+	int i;
+
+	for (i = 0; i < MIPSVCPU_MAX_MEMORY_SLOTS; i++) {
+		const struct mvc_slot *s = &vm->slots[i];
+
+		if (s->npages && gpa - s->gpa < s->size) {
+			*writable = !(s->flags & MIPSVCPU_MEM_READONLY);
+			return s->pages[(gpa - s->gpa) >> PAGE_SHIFT];
+		}
+	}
+	return NULL;
+}

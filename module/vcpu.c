@@ -1,0 +1,238 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * vcpu.c - the VCPU object and the ioctls of a VCPU fd.
+ *
+ * A VCPU holds a reference on its VM.  One thread at a time may be in
+ * RUN (another gets EBUSY); the register ioctls wait for RUN to return.
+ * The run structure is one zeroed page, mapped into userspace by mmap().
+ */
+#include <linux/anon_inodes.h>
+#include <linux/file.h>
+#include <linux/fs.h>
+#include <linux/gfp.h>
+#include <linux/mm.h>
+#include <linux/module.h>
+#include <linux/slab.h>
+#include <linux/uaccess.h>
+
+#include "mipsvcpu.h"
+
+#define MVC_DEFAULT_TLB_SIZE	16
+
+/* The boot convention of SPEC.md, documented in the uapi header. */
+static void mvc_vcpu_reset(struct mvc_vcpu *vcpu)
+{
+	struct mvc_vm *vm = vcpu->vm;
+	struct mvc_hw_ctx *ctx = vcpu->ctx;
+
+	mvc_cp0_reset(&vcpu->cp0, MVC_DEFAULT_TLB_SIZE, vcpu->id);
+	memset(ctx->gpr, 0, sizeof(ctx->gpr));
+	ctx->hi = 0;
+	ctx->lo = 0;
+	ctx->pc = MIPSVCPU_RESET_PC;
+	down_read(&vm->slots_lock);
+	if (vm->ram_slot >= 0) {
+		ctx->gpr[4] = vm->slots[vm->ram_slot].gpa;
+		ctx->gpr[5] = vm->slots[vm->ram_slot].size;
+	}
+	up_read(&vm->slots_lock);
+	ctx->gpr[6] = 0;
+	ctx->gpr[7] = vcpu->id;
+	vcpu->count_base_ns = ktime_get_ns();
+}
+
+static long mvc_vcpu_get_regs(struct mvc_vcpu *vcpu, void __user *argp)
+{
+	struct mipsvcpu_regs regs = { 0 };
+
+	memcpy(regs.gpr, vcpu->ctx->gpr, sizeof(regs.gpr));
+	regs.gpr[0] = 0;
+	regs.hi = vcpu->ctx->hi;
+	regs.lo = vcpu->ctx->lo;
+	regs.pc = vcpu->ctx->pc;
+	return copy_to_user(argp, &regs, sizeof(regs)) ? -EFAULT : 0;
+}
+
+static long mvc_vcpu_set_regs(struct mvc_vcpu *vcpu, void __user *argp)
+{
+	struct mipsvcpu_regs regs;
+
+	if (copy_from_user(&regs, argp, sizeof(regs)))
+		return -EFAULT;
+	if (memchr_inv(regs.reserved, 0, sizeof(regs.reserved)))
+		return -EINVAL;
+	memcpy(&vcpu->ctx->gpr[1], &regs.gpr[1], sizeof(regs.gpr) - 4);
+	vcpu->ctx->hi = regs.hi;
+	vcpu->ctx->lo = regs.lo;
+	vcpu->ctx->pc = regs.pc;
+	return 0;
+}
+
+static long mvc_vcpu_cp0(struct mvc_vcpu *vcpu, void __user *argp, bool set)
+{
+	struct mipsvcpu_cp0_reg reg;
+
+	if (copy_from_user(&reg, argp, sizeof(reg)))
+		return -EFAULT;
+	if (memchr_inv(reg.reserved, 0, sizeof(reg.reserved)) ||
+	    reg.id >= MVC_CP0_NR || !mvc_cp0_implemented(reg.id))
+		return -EINVAL;
+	if (set) {
+		if (reg.id == MVC_CP0_COUNT)
+			vcpu->count_base_ns = ktime_get_ns() -
+				(u64)reg.value * (NSEC_PER_SEC / MVC_GUEST_COUNT_HZ);
+		else
+			mvc_cp0_write(&vcpu->cp0, reg.id, reg.value);
+		return 0;
+	}
+	reg.value = reg.id == MVC_CP0_COUNT ? mvc_guest_count(vcpu) :
+		    mvc_cp0_read(&vcpu->cp0, reg.id);
+	return copy_to_user(argp, &reg, sizeof(reg)) ? -EFAULT : 0;
+}
+
+static long mvc_vcpu_ioctl(struct file *file, unsigned int cmd,
+			   unsigned long arg)
+{
+	struct mvc_vcpu *vcpu = file->private_data;
+	void __user *argp = (void __user *)arg;
+	long ret;
+
+	if (cmd == MIPSVCPU_RUN) {
+		if (arg)
+			return -EINVAL;
+		if (!mutex_trylock(&vcpu->run_lock))
+			return -EBUSY;
+		if (vcpu->run->request & ~MIPSVCPU_RUN_VALID_REQUESTS)
+			ret = -EINVAL;
+		else
+			ret = mvc_vcpu_run(vcpu);
+		mutex_unlock(&vcpu->run_lock);
+		return ret;
+	}
+
+	if (mutex_lock_interruptible(&vcpu->run_lock))
+		return -EINTR;
+	switch (cmd) {
+	case MIPSVCPU_GET_REGS:
+		ret = mvc_vcpu_get_regs(vcpu, argp);
+		break;
+	case MIPSVCPU_SET_REGS:
+		ret = mvc_vcpu_set_regs(vcpu, argp);
+		break;
+	case MIPSVCPU_GET_CP0:
+		ret = mvc_vcpu_cp0(vcpu, argp, false);
+		break;
+	case MIPSVCPU_SET_CP0:
+		ret = mvc_vcpu_cp0(vcpu, argp, true);
+		break;
+	default:
+		ret = -ENOTTY;
+	}
+	mutex_unlock(&vcpu->run_lock);
+	return ret;
+}
+
+static int mvc_vcpu_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	struct mvc_vcpu *vcpu = file->private_data;
+
+	if (vma->vm_pgoff || vma_pages(vma) != 1)
+		return -EINVAL;
+	vma->vm_flags |= VM_DONTEXPAND | VM_DONTDUMP;
+	return vm_insert_page(vma, vma->vm_start, virt_to_page(vcpu->run));
+}
+
+static void mvc_vcpu_free(struct mvc_vcpu *vcpu)
+{
+	mvc_world_free(vcpu);
+	mvc_free_view_mms(vcpu);
+	free_page((unsigned long)vcpu->run);
+	kfree(vcpu);
+	atomic_dec(&mvc_live.vcpus);
+}
+
+static int mvc_vcpu_release(struct inode *inode, struct file *file)
+{
+	struct mvc_vcpu *vcpu = file->private_data;
+	struct mvc_vm *vm = vcpu->vm;
+
+	mutex_lock(&vm->lock);
+	vm->vcpu_mask &= ~BIT(vcpu->id);
+	mutex_unlock(&vm->lock);
+	mvc_vcpu_free(vcpu);
+	mvc_vm_put(vm);
+	return 0;
+}
+
+static const struct file_operations mvc_vcpu_fops = {
+	.owner		= THIS_MODULE,
+	.release	= mvc_vcpu_release,
+	.unlocked_ioctl	= mvc_vcpu_ioctl,
+	.compat_ioctl	= compat_ptr_ioctl,
+	.mmap		= mvc_vcpu_mmap,
+	.llseek		= noop_llseek,
+};
+
+/**
+ * mvc_create_vcpu() - create a VCPU and an fd for it
+ * @vm: the VM
+ * @arg: the request, copied from userspace but not yet validated
+ *
+ * Return: the new fd, or -EINVAL, -EEXIST (the id is taken), -ENOMEM.
+ */
+int mvc_create_vcpu(struct mvc_vm *vm, const struct mipsvcpu_create_vcpu *arg)
+{
+	struct mvc_vcpu *vcpu;
+	int ret;
+
+	if (arg->id >= MIPSVCPU_MAX_VCPUS ||
+	    (arg->flags & ~MIPSVCPU_CREATE_VCPU_VALID_FLAGS) ||
+	    memchr_inv(arg->reserved, 0, sizeof(arg->reserved)))
+		return -EINVAL;
+
+	vcpu = kzalloc(sizeof(*vcpu), GFP_KERNEL_ACCOUNT);
+	if (!vcpu)
+		return -ENOMEM;
+	atomic_inc(&mvc_live.vcpus);
+	vcpu->vm = vm;
+	vcpu->id = arg->id;
+	vcpu->last_cpu = -1;
+	mutex_init(&vcpu->run_lock);
+	init_waitqueue_head(&vcpu->wq);
+	ret = -ENOMEM;
+	vcpu->run = (void *)get_zeroed_page(GFP_KERNEL_ACCOUNT);
+	if (!vcpu->run)
+		goto out_free;
+	ret = mvc_alloc_view_mms(vcpu);
+	if (ret)
+		goto out_free;
+	ret = mvc_world_init(vcpu);
+	if (ret)
+		goto out_free;
+	mvc_vcpu_reset(vcpu);
+
+	mutex_lock(&vm->lock);
+	if (vm->vcpu_mask & BIT(arg->id)) {
+		mutex_unlock(&vm->lock);
+		ret = -EEXIST;
+		goto out_free;
+	}
+	vm->vcpu_mask |= BIT(arg->id);
+	kref_get(&vm->ref);
+	mutex_unlock(&vm->lock);
+
+	ret = anon_inode_getfd("mipsvcpu-vcpu", &mvc_vcpu_fops, vcpu,
+			       O_RDWR | O_CLOEXEC);
+	if (ret < 0)
+		goto out_release_id;
+	return ret;
+
+out_release_id:
+	mutex_lock(&vm->lock);
+	vm->vcpu_mask &= ~BIT(arg->id);
+	mutex_unlock(&vm->lock);
+	mvc_vm_put(vm);
+out_free:
+	mvc_vcpu_free(vcpu);
+	return ret;
+}

@@ -1,0 +1,194 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * world.c - each VCPU's world-switch page, and the run loop.
+ *
+ * The page (hw_ctx.h) is ordinary lowmem, so it sits in KSEG0 and is
+ * never mapped through the TLB; entry.S's block is copied into it, a
+ * branch to the general vector is planted at every vectored-interrupt slot
+ * the host kernel configured, and the I-cache is synchronised.
+ *
+ * The run loop: with interrupts off, enter the guest and handle each exit
+ * in place for as long as the exit needs nothing but the module (TLB
+ * refills, CP0 emulation); a host interrupt, a wait or an exit userspace
+ * must see ends the inner loop, interrupts come back on (the host services
+ * its interrupt then) and signals and rescheduling are honoured.
+ */
+#include <linux/gfp.h>
+#include <linux/hardirq.h>
+#include <linux/irqflags.h>
+#include <linux/sched.h>
+#include <linux/sched/signal.h>
+#include <linux/string.h>
+#include <asm/cacheflush.h>
+#include <asm/mipsregs.h>
+
+#include "mipsvcpu.h"
+#include "decode.h"
+
+/* "b general_vector; nop" placed at @slot: beq $0, $0, offset. */
+static void mvc_plant_branch(void *world, u32 slot, u32 target)
+{
+	u32 *p = world + slot;
+	s32 offset = ((s32)target - (s32)(slot + 4)) >> 2;
+
+	p[0] = (MVC_OP_BEQ << 26) | ((u32)offset & 0xffff);
+	p[1] = 0;
+}
+
+/**
+ * mvc_world_init() - give a VCPU its vector page
+ * @vcpu: the VCPU being created
+ *
+ * Return: 0 or -ENOMEM.
+ */
+int mvc_world_init(struct mvc_vcpu *vcpu)
+{
+	size_t len = mvc_vectors_end - mvc_vectors_start;
+	unsigned long addr;
+	int n;
+
+	BUILD_BUG_ON(sizeof(struct mvc_hw_ctx) != HWC_SIZE);
+	BUILD_BUG_ON(offsetof(struct mvc_hw_ctx, host_s) != HWC_HOST_S(0));
+	BUILD_BUG_ON(offsetof(struct mvc_hw_ctx, guest_ebase) != HWC_GUEST_EBASE);
+	BUILD_BUG_ON(MVC_CTX_OFFSET + HWC_SIZE > MVC_PAGE_SIZE);
+	BUILD_BUG_ON(MVC_VEC_INTERRUPT + 8 * 0x200 > MVC_CODE_OFFSET);
+
+	if (WARN_ON(len > MVC_CTX_OFFSET))
+		return -EINVAL;
+	addr = __get_free_pages(GFP_KERNEL_ACCOUNT | __GFP_ZERO, MVC_PAGE_ORDER);
+	if (!addr)
+		return -ENOMEM;
+	vcpu->world = (void *)addr;
+	memcpy(vcpu->world, mvc_vectors_start, len);
+	for (n = 1; n < 8 && mvc_host.vectored_irq && mvc_host.vi_spacing; n++)
+		mvc_plant_branch(vcpu->world,
+				 MVC_VEC_INTERRUPT + n * mvc_host.vi_spacing,
+				 MVC_VEC_GENERAL);
+	flush_icache_range(addr, addr + MVC_PAGE_SIZE);
+
+	vcpu->ctx = vcpu->world + MVC_CTX_OFFSET;
+	vcpu->ctx->guest_ebase = addr;
+	vcpu->enter = vcpu->world + (mvc_enter_offset - mvc_vectors_start);
+	return 0;
+}
+
+/**
+ * mvc_world_free() - release a VCPU's vector page
+ * @vcpu: the VCPU being destroyed; it is not running
+ */
+void mvc_world_free(struct mvc_vcpu *vcpu)
+{
+	if (vcpu->world)
+		free_pages((unsigned long)vcpu->world, MVC_PAGE_ORDER);
+	vcpu->world = NULL;
+}
+
+/*
+ * Host Status while the guest runs: user mode, EXL until the eret, the
+ * host's interrupt mask so that host interrupts bring us back, and no
+ * coprocessor (CU0 off makes every privileged instruction trap; CU1 off
+ * keeps the host task's FPU registers out of the guest's reach; MX off
+ * does the same for the DSP ASE).
+ */
+static u32 mvc_guest_host_status(void)
+{
+	return (read_c0_status() & ST0_IM) | KSU_USER | ST0_EXL | ST0_IE;
+}
+
+/* Prepare the context for the next entry; interrupts are off. */
+static void mvc_load_guest(struct mvc_vcpu *vcpu, int cpu)
+{
+	if (vcpu->last_cpu != cpu ||
+	    vcpu->seen_slots_gen != READ_ONCE(vcpu->vm->slots_gen)) {
+		/*
+		 * Shadow entries on another CPU, or for old slots, must not
+		 * be used: take fresh ASIDs everywhere.
+		 */
+		mvc_shadow_flush_all(vcpu);
+		vcpu->last_cpu = cpu;
+		vcpu->seen_slots_gen = READ_ONCE(vcpu->vm->slots_gen);
+	}
+	mvc_deliver_pending_irq(vcpu);
+	vcpu->ctx->guest_status = mvc_guest_host_status();
+	vcpu->ctx->guest_entryhi = mvc_view_asid(vcpu, mvc_current_view(vcpu),
+						 cpu);
+}
+
+/* Run until an exit the inner loop cannot absorb; interrupts are off. */
+static enum mvc_action mvc_run_irqs_off(struct mvc_vcpu *vcpu)
+{
+	enum mvc_action action;
+	int cpu = smp_processor_id();
+	int kind;
+
+	lockdep_assert_irqs_disabled();
+	do {
+		mvc_load_guest(vcpu, cpu);
+		kind = vcpu->enter(vcpu->ctx);
+		vcpu->stats.exits++;
+		action = mvc_handle_exit(vcpu, kind);
+	} while (action == MVC_RESUME && !need_resched());
+	return action;
+}
+
+static bool mvc_wait_done(struct mvc_vcpu *vcpu)
+{
+	return signal_pending(current);
+}
+
+/**
+ * mvc_vcpu_run() - the RUN ioctl
+ * @vcpu: the VCPU; the caller holds vcpu->run_lock
+ *
+ * Return: 0 with run->exit_reason set, -EINTR for a pending signal (RUN
+ * may be called again), -EIO when the VCPU has died.
+ */
+int mvc_vcpu_run(struct mvc_vcpu *vcpu)
+{
+	struct mipsvcpu_run *run = vcpu->run;
+	enum mvc_action action;
+
+	if (vcpu->error[0]) {
+		run->exit_reason = MIPSVCPU_EXIT_INTERNAL_ERROR;
+		return -EIO;
+	}
+	run->exit_reason = MIPSVCPU_EXIT_NONE;
+	if (vcpu->mmio.pending)
+		mvc_complete_mmio(vcpu);
+	if (READ_ONCE(run->immediate_exit)) {
+		run->exit_reason = MIPSVCPU_EXIT_INTR;
+		return -EINTR;
+	}
+
+	for (;;) {
+		if (signal_pending(current)) {
+			run->exit_reason = MIPSVCPU_EXIT_INTR;
+			return -EINTR;
+		}
+		cond_resched();
+
+		down_read(&vcpu->vm->slots_lock);
+		preempt_disable();
+		local_irq_disable();
+		action = mvc_run_irqs_off(vcpu);
+		local_irq_enable();
+		preempt_enable();
+		up_read(&vcpu->vm->slots_lock);
+
+		switch (action) {
+		case MVC_RESUME:
+		case MVC_HOST:
+			continue;
+		case MVC_WAIT:
+			if (run->request & MIPSVCPU_RUN_EXIT_ON_WAIT) {
+				run->exit_reason = MIPSVCPU_EXIT_WAIT;
+				return 0;
+			}
+			vcpu->stats.wait++;
+			wait_event_interruptible(vcpu->wq, mvc_wait_done(vcpu));
+			continue;
+		case MVC_USER:
+			return 0;
+		}
+	}
+}

@@ -1,0 +1,221 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * machine.c - create a VM from a description, run its VCPU, dispatch MMIO
+ * exits to the emulated devices.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "vcpuctl.h"
+
+static volatile sig_atomic_t timed_out;
+
+static void on_alarm(int sig)
+{
+	(void)sig;
+	timed_out = 1;
+}
+
+int machine_open(struct machine *m)
+{
+	struct mipsvcpu_create_vm arg = { 0 };
+	int version;
+
+	m->vcpu_fd = -1;
+	m->dev_fd = open("/dev/mipsvcpu", O_RDWR | O_CLOEXEC);
+	if (m->dev_fd < 0) {
+		if (errno == ENOENT)
+			fprintf(stderr, "vcpuctl: /dev/mipsvcpu does not exist: is the mipsvcpu module loaded? (insmod mipsvcpu.ko)\n");
+		else if (errno == EACCES || errno == EPERM)
+			fprintf(stderr, "vcpuctl: no permission to open /dev/mipsvcpu: ask for access to it (see README)\n");
+		else
+			fprintf(stderr, "vcpuctl: /dev/mipsvcpu: %s\n",
+				strerror(errno));
+		return -VCPUCTL_EXIT_NODEV;
+	}
+	version = ioctl(m->dev_fd, MIPSVCPU_GET_API_VERSION, 0);
+	if (version != MIPSVCPU_API_VERSION) {
+		fprintf(stderr, "vcpuctl: module API version %d, vcpuctl speaks %d\n",
+			version, MIPSVCPU_API_VERSION);
+		return -VCPUCTL_EXIT_NODEV;
+	}
+	m->vm_fd = ioctl(m->dev_fd, MIPSVCPU_CREATE_VM, &arg);
+	if (m->vm_fd < 0) {
+		perror("vcpuctl: MIPSVCPU_CREATE_VM");
+		return -VCPUCTL_EXIT_OSERR;
+	}
+	return 0;
+}
+
+int machine_add_memory(struct machine *m, uint32_t slot, uint32_t gpa,
+		       uint32_t size, bool readonly, void **host)
+{
+	void *mem;
+
+	mem = mmap(NULL, size, PROT_READ | PROT_WRITE,
+		   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	if (mem == MAP_FAILED) {
+		perror("vcpuctl: mmap guest memory");
+		return -VCPUCTL_EXIT_OSERR;
+	}
+	*host = mem;
+	return machine_map_memory(m, slot, gpa, size, readonly, mem);
+}
+
+int machine_map_memory(struct machine *m, uint32_t slot, uint32_t gpa,
+		       uint32_t size, bool readonly, void *mem)
+{
+	struct mipsvcpu_memory_region r = { 0 };
+
+	r.slot = slot;
+	r.flags = readonly ? MIPSVCPU_MEM_READONLY : 0;
+	r.guest_phys_addr = gpa;
+	r.size = size;
+	r.userspace_addr = (uintptr_t)mem;
+	if (ioctl(m->vm_fd, MIPSVCPU_SET_MEMORY_REGION, &r) < 0) {
+		fprintf(stderr, "vcpuctl: memory slot %u at %#x (%u KiB): %s\n",
+			slot, gpa, size >> 10, strerror(errno));
+		return -VCPUCTL_EXIT_OSERR;
+	}
+	return 0;
+}
+
+int machine_create_vcpu(struct machine *m, uint32_t id)
+{
+	struct mipsvcpu_create_vcpu arg = { .id = id };
+	long size;
+
+	m->vcpu_fd = ioctl(m->vm_fd, MIPSVCPU_CREATE_VCPU, &arg);
+	if (m->vcpu_fd < 0) {
+		perror("vcpuctl: MIPSVCPU_CREATE_VCPU");
+		return -VCPUCTL_EXIT_OSERR;
+	}
+	size = ioctl(m->dev_fd, MIPSVCPU_GET_VCPU_MMAP_SIZE, 0);
+	m->run = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED,
+		      m->vcpu_fd, 0);
+	if (m->run == MAP_FAILED) {
+		perror("vcpuctl: mmap run structure");
+		return -VCPUCTL_EXIT_OSERR;
+	}
+	return 0;
+}
+
+void machine_add_device(struct machine *m, const struct device *d)
+{
+	if (m->ndevices < MAX_DEVICES)
+		m->devices[m->ndevices++] = *d;
+}
+
+static void handle_mmio(struct machine *m)
+{
+	struct mipsvcpu_run *run = m->run;
+	uint32_t gpa = (uint32_t)run->mmio.phys_addr;
+	struct device *d;
+	int i;
+
+	m->mmio_exits++;
+	for (i = 0; i < m->ndevices; i++) {
+		d = &m->devices[i];
+		if (gpa - d->base >= d->size)
+			continue;
+		if (run->mmio.is_write) {
+			if (d->write)
+				d->write(m, d, gpa - d->base, run->mmio.len,
+					 run->mmio.data);
+		} else {
+			run->mmio.data = d->read ?
+				d->read(m, d, gpa - d->base, run->mmio.len) : 0;
+		}
+		if (m->trace)
+			fprintf(stderr, "vcpuctl: mmio %s %s+%#x len %u data %#x\n",
+				run->mmio.is_write ? "write" : "read", d->name,
+				gpa - d->base, run->mmio.len, run->mmio.data);
+		return;
+	}
+	/* Nothing decodes it: reads float high, writes vanish. */
+	m->unclaimed_mmio++;
+	if (!run->mmio.is_write)
+		run->mmio.data = 0xffffffffu;
+	if (m->trace)
+		fprintf(stderr, "vcpuctl: mmio %s unclaimed %#x len %u\n",
+			run->mmio.is_write ? "write" : "read", gpa,
+			run->mmio.len);
+}
+
+int machine_run(struct machine *m, unsigned int timeout_s)
+{
+	struct mipsvcpu_run *run = m->run;
+	struct sigaction sa = { .sa_handler = on_alarm };
+
+	sigaction(SIGALRM, &sa, NULL);
+	if (timeout_s)
+		alarm(timeout_s);
+	while (!m->powered_off) {
+		if (ioctl(m->vcpu_fd, MIPSVCPU_RUN, 0) < 0) {
+			if (errno == EINTR) {
+				if (timed_out) {
+					fprintf(stderr, "\nvcpuctl: timeout after %u s\n",
+						timeout_s);
+					return VCPUCTL_EXIT_TIMEOUT;
+				}
+				continue;
+			}
+			if (errno != EIO) {
+				perror("vcpuctl: MIPSVCPU_RUN");
+				return VCPUCTL_EXIT_OSERR;
+			}
+		}
+		switch (run->exit_reason) {
+		case MIPSVCPU_EXIT_MMIO:
+			handle_mmio(m);
+			break;
+		case MIPSVCPU_EXIT_INTERNAL_ERROR:
+			fprintf(stderr, "\nvcpuctl: guest stopped: %s (pc %#x, instruction %#010x, cause %#x)\n",
+				run->internal.message, run->internal.pc,
+				run->internal.insn, run->internal.cause);
+			return VCPUCTL_EXIT_SOFTWARE;
+		default:
+			break;
+		}
+	}
+	return m->exit_code;
+}
+
+int load_file(const char *path, void *dst, size_t max, size_t *len)
+{
+	struct stat st;
+	ssize_t n;
+	int fd;
+
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 || fstat(fd, &st) < 0) {
+		fprintf(stderr, "vcpuctl: cannot read image %s: %s\n", path,
+			strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return -VCPUCTL_EXIT_NOINPUT;
+	}
+	if ((size_t)st.st_size > max) {
+		fprintf(stderr, "vcpuctl: image %s is %lld bytes, larger than its region (%zu bytes)\n",
+			path, (long long)st.st_size, max);
+		close(fd);
+		return -VCPUCTL_EXIT_DATAERR;
+	}
+	n = read(fd, dst, st.st_size);
+	close(fd);
+	if (n != st.st_size) {
+		fprintf(stderr, "vcpuctl: short read of %s\n", path);
+		return -VCPUCTL_EXIT_NOINPUT;
+	}
+	*len = n;
+	return 0;
+}

@@ -1,0 +1,78 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * vcpuctl.h - vcpuctl's machine: guest memory, devices and the run loop.
+ */
+#ifndef VCPUCTL_H
+#define VCPUCTL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <linux/mipsvcpu.h>
+
+/* Exit codes of vcpuctl itself; otherwise the guest's power-off value. */
+#define VCPUCTL_EXIT_USAGE	64	/* bad command line */
+#define VCPUCTL_EXIT_DATAERR	65	/* bad image or DTB */
+#define VCPUCTL_EXIT_NOINPUT	66	/* a file could not be read */
+#define VCPUCTL_EXIT_NODEV	69	/* /dev/mipsvcpu missing or refused */
+#define VCPUCTL_EXIT_SOFTWARE	70	/* the guest died (internal error) */
+#define VCPUCTL_EXIT_OSERR	71	/* a system call failed */
+#define VCPUCTL_EXIT_TIMEOUT	124	/* --timeout expired */
+
+/* Default machine of "vcpuctl run --rom" (docs/guest-machine.md). */
+#define DEFAULT_RAM_GPA		0x00000000u
+#define DEFAULT_RAM_SIZE	(64u << 20)
+#define DEFAULT_ROM_GPA		0x1fc00000u
+#define DEFAULT_ROM_SIZE	(4u << 20)
+#define DEFAULT_UART_GPA	0x180003f8u
+#define DEFAULT_POWER_GPA	0x1f000500u
+
+struct machine;
+
+/* An emulated device: a window of guest physical addresses. */
+struct device {
+	const char *name;
+	uint32_t base;
+	uint32_t size;
+	uint32_t (*read)(struct machine *m, struct device *d, uint32_t off,
+			 uint32_t len);
+	void (*write)(struct machine *m, struct device *d, uint32_t off,
+		      uint32_t len, uint32_t val);
+	void *priv;
+};
+
+#define MAX_DEVICES	8
+
+struct machine {
+	int dev_fd;
+	int vm_fd;
+	int vcpu_fd;
+	struct mipsvcpu_run *run;
+	struct device devices[MAX_DEVICES];
+	int ndevices;
+	bool powered_off;
+	int exit_code;
+	bool trace;
+	uint64_t mmio_exits;
+	uint64_t unclaimed_mmio;
+};
+
+/* machine.c: */
+int machine_open(struct machine *m);
+int machine_add_memory(struct machine *m, uint32_t slot, uint32_t gpa,
+		       uint32_t size, bool readonly, void **host);
+int machine_map_memory(struct machine *m, uint32_t slot, uint32_t gpa,
+		       uint32_t size, bool readonly, void *mem);
+int machine_create_vcpu(struct machine *m, uint32_t id);
+void machine_add_device(struct machine *m, const struct device *d);
+int machine_run(struct machine *m, unsigned int timeout_s);
+int load_file(const char *path, void *dst, size_t max, size_t *len);
+
+/* uart.c: */
+void uart_add(struct machine *m, uint32_t gpa);
+
+/* power.c: */
+void power_add(struct machine *m, uint32_t gpa);
+
+#endif /* VCPUCTL_H */

@@ -37,7 +37,7 @@ int mvc_alloc_view_mms(struct mvc_vcpu *vcpu)
 	int v;
 
 	for (v = 0; v < MVC_NR_VIEWS; v++) {
-		vcpu->view_mm[v] = kzalloc(sizeof(struct mm_struct),
+		vcpu->view_mm[v] = kzalloc(sizeof(*vcpu->view_mm[v]),
 					   GFP_KERNEL_ACCOUNT);
 		if (!vcpu->view_mm[v])
 			goto out_free;

@@ -31,6 +31,13 @@ _start:
 
 	.org	0x480
 reset:
+	/*
+	 * The VCPU starts with EXL set, and while EXL is set an exception
+	 * does not record EPC: keep BEV, clear EXL, ERL and IE, kernel mode.
+	 */
+	li	$t0, 0x00400000
+	mtc0	$t0, $12
+	ehb
 	move	$s0, $a0
 	move	$s1, $a1
 	move	$s2, $a2

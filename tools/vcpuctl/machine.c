@@ -115,6 +115,39 @@ void machine_add_device(struct machine *m, const struct device *d)
 		m->devices[m->ndevices++] = *d;
 }
 
+static uint32_t get_cp0(struct machine *m, uint32_t rd, uint32_t sel)
+{
+	struct mipsvcpu_cp0_reg r = { .id = MIPSVCPU_CP0_ID(rd, sel) };
+
+	if (ioctl(m->vcpu_fd, MIPSVCPU_GET_CP0, &r) < 0)
+		return 0xdeadbeefu;
+	return r.value;
+}
+
+/* The guest's registers, for post-mortems. */
+static void dump_state(struct machine *m)
+{
+	static const char *const names[32] = {
+		"zero", "at", "v0", "v1", "a0", "a1", "a2", "a3",
+		"t0", "t1", "t2", "t3", "t4", "t5", "t6", "t7",
+		"s0", "s1", "s2", "s3", "s4", "s5", "s6", "s7",
+		"t8", "t9", "k0", "k1", "gp", "sp", "s8", "ra",
+	};
+	struct mipsvcpu_regs regs;
+	int i;
+
+	if (ioctl(m->vcpu_fd, MIPSVCPU_GET_REGS, &regs) < 0)
+		return;
+	for (i = 0; i < 32; i++)
+		fprintf(stderr, "%4s %08x%s", names[i], regs.gpr[i],
+			i % 4 == 3 ? "\n" : "  ");
+	fprintf(stderr, "  pc %08x    hi %08x    lo %08x\n", regs.pc, regs.hi,
+		regs.lo);
+	fprintf(stderr, "Status %08x Cause %08x EPC %08x BadVAddr %08x ErrorEPC %08x\n",
+		get_cp0(m, 12, 0), get_cp0(m, 13, 0), get_cp0(m, 14, 0),
+		get_cp0(m, 8, 0), get_cp0(m, 30, 0));
+}
+
 static void handle_mmio(struct machine *m)
 {
 	struct mipsvcpu_run *run = m->run;
@@ -146,9 +179,9 @@ static void handle_mmio(struct machine *m)
 	if (!run->mmio.is_write)
 		run->mmio.data = 0xffffffffu;
 	if (m->trace)
-		fprintf(stderr, "vcpuctl: mmio %s unclaimed %#x len %u\n",
+		fprintf(stderr, "vcpuctl: mmio %s unclaimed %#x len %u data %#x\n",
 			run->mmio.is_write ? "write" : "read", gpa,
-			run->mmio.len);
+			run->mmio.len, run->mmio.data);
 }
 
 int machine_run(struct machine *m, unsigned int timeout_s)
@@ -182,6 +215,7 @@ int machine_run(struct machine *m, unsigned int timeout_s)
 			fprintf(stderr, "\nvcpuctl: guest stopped: %s (pc %#x, instruction %#010x, cause %#x)\n",
 				run->internal.message, run->internal.pc,
 				run->internal.insn, run->internal.cause);
+			dump_state(m);
 			return VCPUCTL_EXIT_SOFTWARE;
 		default:
 			break;

@@ -3,6 +3,11 @@
  * mvc_util.c - helpers shared by the mipsvcpu selftests.
  */
 #include <fcntl.h>
+#include <signal.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <sys/time.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "kselftest.h"
@@ -61,4 +66,179 @@ long mvc_meminfo_kb(const char *field)
 	}
 	fclose(f);
 	return v;
+}
+
+/* ---- running guest programs ---- */
+
+const char *mvc_guest_path(const char *image)
+{
+	static __thread char path[512];
+	const char *dir = getenv("MIPSVCPU_GUESTS");
+	char self[256];
+	ssize_t n;
+
+	if (!dir) {
+		n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+		self[n > 0 ? n : 0] = 0;
+		*(strrchr(self, '/') ? strrchr(self, '/') : self) = 0;
+		snprintf(path, sizeof(path), "%s/guests/%s.bin", self, image);
+	} else {
+		snprintf(path, sizeof(path), "%s/%s.bin", dir, image);
+	}
+	return path;
+}
+
+static void mvc_map_slot(int vm_fd, uint32_t slot, uint32_t gpa, uint32_t size,
+			 uint32_t flags, void *mem)
+{
+	struct mipsvcpu_memory_region r = {
+		.slot = slot, .flags = flags, .guest_phys_addr = gpa,
+		.size = size, .userspace_addr = (uintptr_t)mem,
+	};
+
+	mvc_ioctl(vm_fd, MIPSVCPU_SET_MEMORY_REGION, &r);
+}
+
+struct mvc_guest *mvc_guest_create(const char *image, uint32_t ram_size)
+{
+	struct mipsvcpu_create_vcpu vc = { 0 };
+	struct mvc_guest *g = calloc(1, sizeof(*g));
+	const char *path = mvc_guest_path(image);
+	int fd;
+
+	if (!g)
+		abort();
+	g->dev_fd = mvc_open_dev();
+	g->vm_fd = mvc_create_vm(g->dev_fd);
+	g->ram_size = ram_size;
+	g->ram = mmap(NULL, ram_size, PROT_READ | PROT_WRITE,
+		      MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	g->rom = mmap(NULL, MVC_ROM_SIZE, PROT_READ | PROT_WRITE,
+		      MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (g->ram == MAP_FAILED || g->rom == MAP_FAILED)
+		abort();
+	fd = open(path, O_RDONLY);
+	if (fd < 0) {
+		fprintf(stderr, "guest image %s: %s\n", path, strerror(errno));
+		abort();
+	}
+	if (read(fd, g->rom, MVC_ROM_SIZE) <= 0)
+		abort();
+	close(fd);
+	mvc_map_slot(g->vm_fd, 0, MVC_RAM_GPA, ram_size, 0, g->ram);
+	mvc_map_slot(g->vm_fd, 1, MVC_ROM_GPA, MVC_ROM_SIZE,
+		     MIPSVCPU_MEM_READONLY, g->rom);
+	g->vcpu_fd = mvc_ioctl(g->vm_fd, MIPSVCPU_CREATE_VCPU, &vc);
+	g->run = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED,
+		      g->vcpu_fd, 0);
+	if (g->run == MAP_FAILED)
+		abort();
+	return g;
+}
+
+static void mvc_guest_mmio(struct mvc_guest *g)
+{
+	struct mipsvcpu_run *run = g->run;
+	uint32_t gpa = run->mmio.phys_addr, data = run->mmio.data;
+
+	g->mmio_exits++;
+	if (gpa - MVC_UART_GPA < 8) {
+		if (run->mmio.is_write && gpa == MVC_UART_GPA &&
+		    g->uart_len < sizeof(g->uart) - 1)
+			g->uart[g->uart_len++] = data;
+		else if (!run->mmio.is_write)
+			run->mmio.data = gpa == MVC_UART_GPA + 5 ? 0x60 : 0;
+	} else if (gpa - MVC_POWER_GPA < 8) {
+		if (run->mmio.is_write && gpa == MVC_POWER_GPA + 4) {
+			g->finished = true;
+			g->result = data;
+		}
+	} else if (gpa - MVC_TESTDEV_GPA < 16) {
+		if (!run->mmio.is_write) {
+			run->mmio.data = g->testdev_data;
+			return;
+		}
+		switch (gpa - MVC_TESTDEV_GPA) {
+		case 0:
+			g->finished = true;
+			g->result = data;
+			break;
+		case 4:
+			if (g->nreports < MVC_MAX_REPORTS)
+				g->reports[g->nreports++] = data;
+			break;
+		case 12:
+			if (g->nfails < 16)
+				g->fail_lines[g->nfails++] = data;
+			break;
+		}
+	} else if (gpa - MVC_ROM_GPA < MVC_ROM_SIZE && run->mmio.is_write) {
+		g->rom_writes++;
+	} else if (!run->mmio.is_write) {
+		run->mmio.data = 0xffffffffu;
+	}
+}
+
+static uint64_t mvc_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000ull + ts.tv_nsec / 1000000;
+}
+
+static void mvc_nop_handler(int sig)
+{
+	(void)sig;
+}
+
+int mvc_guest_run(struct mvc_guest *g, unsigned int timeout_ms)
+{
+	struct sigaction sa = { .sa_handler = mvc_nop_handler };
+	uint64_t deadline = mvc_now_ms() + timeout_ms;
+	struct itimerval it = { { 0, 50000 }, { 0, 50000 } };
+	int ret = 0;
+
+	/* A periodic signal bounds each RUN so the deadline is checked. */
+	sigaction(SIGALRM, &sa, NULL);
+	setitimer(ITIMER_REAL, &it, NULL);
+	while (!g->finished) {
+		if (mvc_now_ms() > deadline) {
+			ret = -ETIMEDOUT;
+			break;
+		}
+		if (ioctl(g->vcpu_fd, MIPSVCPU_RUN, 0) < 0) {
+			if (errno == EINTR)
+				continue;
+			ret = -errno;
+			break;
+		}
+		ret = g->run->exit_reason;
+		if (ret == MIPSVCPU_EXIT_MMIO) {
+			mvc_guest_mmio(g);
+			continue;
+		}
+		if (ret == MIPSVCPU_EXIT_INTERNAL_ERROR)
+			ksft_print_msg("guest died: %s (pc %#x insn %#010x cause %#x)\n",
+				       g->run->internal.message,
+				       g->run->internal.pc,
+				       g->run->internal.insn,
+				       g->run->internal.cause);
+		break;
+	}
+	memset(&it, 0, sizeof(it));
+	setitimer(ITIMER_REAL, &it, NULL);
+	g->uart[g->uart_len] = 0;
+	return ret;
+}
+
+void mvc_guest_destroy(struct mvc_guest *g)
+{
+	munmap(g->run, 4096);
+	close(g->vcpu_fd);
+	close(g->vm_fd);
+	close(g->dev_fd);
+	munmap(g->ram, g->ram_size);
+	munmap(g->rom, MVC_ROM_SIZE);
+	free(g);
 }

@@ -42,3 +42,45 @@ long mvc_read_counter(const char *name);
 long mvc_meminfo_kb(const char *field);
 
 #endif /* MVC_UTIL_H */
+
+/* ---- running guest programs (guests/tests/) ---- */
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#define MVC_RAM_GPA		0x00000000u
+#define MVC_ROM_GPA		0x1fc00000u
+#define MVC_ROM_SIZE		(4u << 20)
+#define MVC_UART_GPA		0x180003f8u
+#define MVC_POWER_GPA		0x1f000500u
+#define MVC_TESTDEV_GPA		0x1f200000u
+#define MVC_MAX_REPORTS		256
+
+/* One VM with one VCPU running a guest program. */
+struct mvc_guest {
+	int dev_fd, vm_fd, vcpu_fd;
+	struct mipsvcpu_run *run;
+	void *ram, *rom;
+	uint32_t ram_size;
+	/* What the guest told us. */
+	char uart[8192];
+	size_t uart_len;
+	uint32_t reports[MVC_MAX_REPORTS];
+	unsigned int nreports;
+	uint32_t fail_lines[16];
+	unsigned int nfails;
+	bool finished;		/* TESTDEV_DONE or power-off */
+	uint32_t result;
+	/* What the guest reads at TESTDEV_DATA. */
+	uint32_t testdev_data;
+	uint64_t mmio_exits, rom_writes;
+};
+
+/* Creates a VM, RAM at 0 and the named image in the ROM; asserts. */
+struct mvc_guest *mvc_guest_create(const char *image, uint32_t ram_size);
+/* Runs until the guest finishes or @timeout_ms passes; returns the exit
+ * reason of the last RUN, or -errno. */
+int mvc_guest_run(struct mvc_guest *g, unsigned int timeout_ms);
+void mvc_guest_destroy(struct mvc_guest *g);
+/* Path of a guest image: $MIPSVCPU_GUESTS or <test dir>/guests. */
+const char *mvc_guest_path(const char *image);

@@ -176,3 +176,7 @@ sparse:
 clean:
 	-$(MAKE) -C $(KDIR) $(KBUILD_ARGS) M=$(TOP) clean
 	rm -rf $(BUILD) $(VCPUCTL)
+
+# Make fragments of the larger subsystems (guests, DTB parser, ...).  They
+# may use BUILD, CACHE, CROSS_COMPILE, GUEST_CC, GUEST_CFLAGS, HOSTCC and KSFT.
+-include $(wildcard mk/*.mk)

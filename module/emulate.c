@@ -10,7 +10,6 @@
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/string.h>
-#include <linux/timekeeping.h>
 #include <asm/cacheflush.h>
 
 #include "mipsvcpu.h"
@@ -37,21 +36,14 @@ enum mvc_view mvc_current_view(const struct mvc_vcpu *vcpu)
 }
 
 /**
- * mvc_guest_count() - CP0 Count, at MVC_GUEST_COUNT_HZ (100 MHz)
+ * mvc_guest_asid() - the guest's current ASID
  * @vcpu: the VCPU
  *
- * Return: the current value.
+ * Return: EntryHi.ASID.
  */
-u32 mvc_guest_count(const struct mvc_vcpu *vcpu)
+u32 mvc_guest_asid(const struct mvc_vcpu *vcpu)
 {
-	return (u32)div_u64(ktime_get_ns() - vcpu->count_base_ns,
-			    NSEC_PER_SEC / MVC_GUEST_COUNT_HZ);
-}
-
-static void mvc_set_count(struct mvc_vcpu *vcpu, u32 count)
-{
-	vcpu->count_base_ns = ktime_get_ns() -
-			      (u64)count * (NSEC_PER_SEC / MVC_GUEST_COUNT_HZ);
+	return vcpu->cp0.reg[MVC_CP0_ENTRYHI] & MVC_ENTRYHI_ASID;
 }
 
 /**
@@ -81,19 +73,38 @@ enum mvc_action mvc_internal_error(struct mvc_vcpu *vcpu, u32 suberror,
 	return MVC_USER;
 }
 
+/* Guest virtual -> guest physical in the current view, or false. */
+static bool mvc_translate(struct mvc_vcpu *vcpu, u32 gva, u32 *gpa)
+{
+	struct mvc_tlb_hit hit;
+	struct mvc_addr a;
+
+	mvc_classify(mvc_current_view(vcpu) == MVC_VIEW_KERNEL, gva, &a);
+	if (a.seg == MVC_SEG_ADDRESS_ERROR)
+		return false;
+	if (!a.mapped) {
+		*gpa = a.gpa;
+		return true;
+	}
+	if (mvc_tlb_lookup(&vcpu->tlb, gva, mvc_guest_asid(vcpu), &hit) < 0 ||
+	    !(hit.lo & MVC_ENTRYLO_V))
+		return false;
+	*gpa = hit.pa;
+	return true;
+}
+
 /* Guest virtual -> kernel address of the backing byte, or NULL. */
 static void *mvc_guest_kaddr(struct mvc_vcpu *vcpu, u32 gva, bool *writable)
 {
-	struct mvc_addr a;
 	struct page *page;
+	u32 gpa;
 
-	mvc_classify(mvc_current_view(vcpu) == MVC_VIEW_KERNEL, gva, &a);
-	if (a.seg == MVC_SEG_ADDRESS_ERROR || a.mapped)
+	if (!mvc_translate(vcpu, gva, &gpa))
 		return NULL;
-	page = mvc_gpa_to_page(vcpu->vm, a.gpa, writable);
+	page = mvc_gpa_to_page(vcpu->vm, gpa, writable);
 	if (!page)
 		return NULL;
-	return page_address(page) + offset_in_page(a.gpa);
+	return page_address(page) + offset_in_page(gpa);
 }
 
 static int mvc_read_guest_insn(struct mvc_vcpu *vcpu, u32 gva, u32 *insn)
@@ -117,6 +128,13 @@ static u32 mvc_trap_pc(const struct mvc_vcpu *vcpu)
 	return ctx->cause & MVC_CAUSE_BD ? ctx->pc + 4 : ctx->pc;
 }
 
+/* Continue at @pc: an instruction boundary, not a delay slot. */
+static void mvc_set_pc(struct mvc_vcpu *vcpu, u32 pc)
+{
+	vcpu->ctx->pc = pc;
+	vcpu->ctx->cause &= ~MVC_CAUSE_BD;
+}
+
 static void mvc_set_gpr(struct mvc_vcpu *vcpu, u32 reg, u32 val)
 {
 	if (reg)
@@ -135,7 +153,7 @@ static int mvc_skip_insn(struct mvc_vcpu *vcpu)
 	u32 insn;
 
 	if (!(ctx->cause & MVC_CAUSE_BD)) {
-		ctx->pc += 4;
+		mvc_set_pc(vcpu, ctx->pc + 4);
 		return 0;
 	}
 	if (mvc_read_guest_insn(vcpu, ctx->pc, &insn) ||
@@ -143,7 +161,7 @@ static int mvc_skip_insn(struct mvc_vcpu *vcpu)
 		return -EFAULT;
 	if (br.link_reg >= 0)
 		mvc_set_gpr(vcpu, br.link_reg, ctx->pc + 8);
-	ctx->pc = br.next_pc;
+	mvc_set_pc(vcpu, br.next_pc);
 	return 0;
 }
 
@@ -176,8 +194,8 @@ static void mvc_raise(struct mvc_vcpu *vcpu, u32 exc, u32 ce, bool refill)
 	c->reg[MVC_CP0_STATUS] = status | MVC_ST_EXL;
 	base = status & MVC_ST_BEV ? GUEST_BEV_BASE :
 	       c->reg[MVC_CP0_EBASE] & GUEST_EBASE_MASK;
-	vcpu->ctx->pc = base + off;
-	vcpu->stats.guest_exc++;
+	mvc_set_pc(vcpu, base + off);
+	vcpu->stats.guest_exception++;
 }
 
 /* An address error or TLB exception: BadVAddr, and Context/EntryHi for TLB. */
@@ -197,14 +215,14 @@ static void mvc_raise_addr(struct mvc_vcpu *vcpu, u32 exc, u32 badvaddr,
 }
 
 /* Is an enabled interrupt pending for the guest? */
-static bool mvc_guest_irq_pending(const struct mvc_vcpu *vcpu)
+static bool mvc_guest_irq_pending(struct mvc_vcpu *vcpu)
 {
 	u32 status = vcpu->cp0.reg[MVC_CP0_STATUS];
-	u32 cause = vcpu->cp0.reg[MVC_CP0_CAUSE];
 
+	mvc_sync_irqs(vcpu);
 	if (!(status & MVC_ST_IE) || (status & (MVC_ST_EXL | MVC_ST_ERL)))
 		return false;
-	return cause & status & MVC_CAUSE_IP;
+	return vcpu->cp0.reg[MVC_CP0_CAUSE] & status & MVC_CAUSE_IP;
 }
 
 /**
@@ -213,8 +231,10 @@ static bool mvc_guest_irq_pending(const struct mvc_vcpu *vcpu)
  */
 void mvc_deliver_pending_irq(struct mvc_vcpu *vcpu)
 {
-	if (mvc_guest_irq_pending(vcpu))
+	if (mvc_guest_irq_pending(vcpu)) {
+		vcpu->stats.guest_irq++;
 		mvc_raise(vcpu, MVC_EXC_INT, 0, false);
+	}
 }
 
 /* Complete a load from MMIO with the data userspace supplied. */
@@ -267,9 +287,46 @@ static enum mvc_action mvc_emulate_mmio(struct mvc_vcpu *vcpu, u32 gpa)
 	return MVC_USER;
 }
 
+/*
+ * A guest-TLB-backed address missed or faulted in the host TLB: either
+ * the guest's own TLB says why (deliver that exception) or the shadow
+ * entry is installed (or the access is MMIO).
+ */
+static enum mvc_action mvc_handle_mapped(struct mvc_vcpu *vcpu, u32 exc,
+					 u32 gva)
+{
+	bool store = exc != MVC_EXC_TLBL;
+	struct mvc_tlb_hit hit;
+	struct page *page;
+	bool writable;
+
+	if (mvc_tlb_lookup(&vcpu->tlb, gva, mvc_guest_asid(vcpu), &hit) < 0) {
+		vcpu->stats.guest_tlb_fault++;
+		mvc_raise_addr(vcpu, store ? MVC_EXC_TLBS : MVC_EXC_TLBL, gva,
+			       true);
+		return MVC_RESUME;
+	}
+	if (!(hit.lo & MVC_ENTRYLO_V)) {
+		vcpu->stats.guest_tlb_fault++;
+		mvc_raise_addr(vcpu, store ? MVC_EXC_TLBS : MVC_EXC_TLBL, gva,
+			       false);
+		return MVC_RESUME;
+	}
+	if (store && !(hit.lo & MVC_ENTRYLO_D)) {
+		vcpu->stats.guest_tlb_fault++;
+		mvc_raise_addr(vcpu, MVC_EXC_MOD, gva, false);
+		return MVC_RESUME;
+	}
+	page = mvc_gpa_to_page(vcpu->vm, hit.pa, &writable);
+	if (!page || (store && !writable))
+		return mvc_emulate_mmio(vcpu, hit.pa);
+	vcpu->stats.shadow_refill++;
+	mvc_shadow_map_mapped(vcpu, gva);
+	return MVC_RESUME;
+}
+
 /* A host TLB refill or TLB fault on a guest address. */
-static enum mvc_action mvc_handle_tlb(struct mvc_vcpu *vcpu, u32 exc,
-				      bool refill)
+static enum mvc_action mvc_handle_tlb(struct mvc_vcpu *vcpu, u32 exc)
 {
 	u32 gva = vcpu->ctx->badvaddr;
 	struct mvc_addr a;
@@ -277,12 +334,8 @@ static enum mvc_action mvc_handle_tlb(struct mvc_vcpu *vcpu, u32 exc,
 	bool writable;
 
 	mvc_classify(mvc_current_view(vcpu) == MVC_VIEW_KERNEL, gva, &a);
-	if (a.mapped) {
-		/* The guest TLB is empty until the guest TLB lands. */
-		mvc_raise_addr(vcpu, exc == MVC_EXC_MOD ? MVC_EXC_TLBS : exc,
-			       gva, true);
-		return MVC_RESUME;
-	}
+	if (a.mapped)
+		return mvc_handle_mapped(vcpu, exc, gva);
 	if (a.seg == MVC_SEG_ADDRESS_ERROR) {
 		mvc_raise_addr(vcpu, exc == MVC_EXC_TLBL ? MVC_EXC_ADEL :
 				     MVC_EXC_ADES, gva, false);
@@ -291,12 +344,64 @@ static enum mvc_action mvc_handle_tlb(struct mvc_vcpu *vcpu, u32 exc,
 	page = mvc_gpa_to_page(vcpu->vm, a.gpa, &writable);
 	if (!page || (exc == MVC_EXC_MOD && !writable))
 		return mvc_emulate_mmio(vcpu, a.gpa);
-	if (refill)
-		vcpu->stats.refill++;
-	else
-		vcpu->stats.tlb_invalid++;
+	vcpu->stats.shadow_refill++;
 	mvc_shadow_map_unmapped(vcpu, gva);
 	return MVC_RESUME;
+}
+
+/*
+ * The guest's current ASID changed: user-view shadow entries and the
+ * kernel view's mapped ones were derived for the old one.
+ */
+static void mvc_guest_asid_changed(struct mvc_vcpu *vcpu)
+{
+	mvc_shadow_drop_view(vcpu, MVC_VIEW_USER);
+	mvc_shadow_invalidate(vcpu, MVC_GKSEG2_BASE, MVC_GUEST_VA_LIMIT - 1);
+}
+
+/* Forget shadow entries derived from guest TLB entry @index. */
+static void mvc_invalidate_tlb_entry(struct mvc_vcpu *vcpu, u32 index)
+{
+	u32 start, end;
+
+	mvc_tlb_range(&vcpu->tlb.e[index], &start, &end);
+	if (start < MVC_GUEST_VA_LIMIT)
+		mvc_shadow_invalidate(vcpu, start, min(end, MVC_GUEST_VA_LIMIT - 1));
+}
+
+static void mvc_emulate_tlbw(struct mvc_vcpu *vcpu, u32 index)
+{
+	const u32 *r = vcpu->cp0.reg;
+
+	index %= vcpu->tlb.size;
+	mvc_invalidate_tlb_entry(vcpu, index);
+	mvc_tlb_write(&vcpu->tlb, index, r[MVC_CP0_ENTRYHI],
+		      r[MVC_CP0_PAGEMASK], r[MVC_CP0_ENTRYLO0],
+		      r[MVC_CP0_ENTRYLO1]);
+	mvc_invalidate_tlb_entry(vcpu, index);
+}
+
+static void mvc_emulate_tlbr(struct mvc_vcpu *vcpu)
+{
+	u32 *r = vcpu->cp0.reg;
+	u32 old_asid = mvc_guest_asid(vcpu);
+
+	mvc_tlb_read(&vcpu->tlb, r[MVC_CP0_INDEX] % vcpu->tlb.size,
+		     &r[MVC_CP0_ENTRYHI], &r[MVC_CP0_PAGEMASK],
+		     &r[MVC_CP0_ENTRYLO0], &r[MVC_CP0_ENTRYLO1]);
+	if (mvc_guest_asid(vcpu) != old_asid)
+		mvc_guest_asid_changed(vcpu);
+}
+
+static void mvc_emulate_tlbp(struct mvc_vcpu *vcpu)
+{
+	u32 *index = &vcpu->cp0.reg[MVC_CP0_INDEX];
+	int i = mvc_tlb_probe(&vcpu->tlb, vcpu->cp0.reg[MVC_CP0_ENTRYHI]);
+
+	if (i < 0)
+		*index |= 0x80000000u;
+	else
+		*index = i;
 }
 
 static u32 mvc_read_cp0(struct mvc_vcpu *vcpu, u32 id)
@@ -307,6 +412,9 @@ static u32 mvc_read_cp0(struct mvc_vcpu *vcpu, u32 id)
 	switch (id) {
 	case MVC_CP0_COUNT:
 		return mvc_guest_count(vcpu);
+	case MVC_CP0_CAUSE:
+		mvc_sync_irqs(vcpu);
+		break;
 	case MVC_CP0_RANDOM:
 		wired = c->reg[MVC_CP0_WIRED];
 		span = c->tlb_size - wired;
@@ -317,11 +425,40 @@ static u32 mvc_read_cp0(struct mvc_vcpu *vcpu, u32 id)
 
 static void mvc_write_cp0(struct mvc_vcpu *vcpu, u32 id, u32 val)
 {
+	unsigned int fx;
+
 	if (id == MVC_CP0_COUNT) {
 		mvc_set_count(vcpu, val);
 		return;
 	}
-	mvc_cp0_write(&vcpu->cp0, id, val);
+	fx = mvc_cp0_write(&vcpu->cp0, id, val);
+	if (fx & MVC_CP0_FX_ASID)
+		mvc_guest_asid_changed(vcpu);
+	if (fx & MVC_CP0_FX_COMPARE)
+		mvc_timer_rearm(vcpu);
+}
+
+static enum mvc_action mvc_emulate_tlb_op(struct mvc_vcpu *vcpu, u32 op,
+					  u32 pc)
+{
+	if (mvc_skip_insn(vcpu))
+		return mvc_internal_error(vcpu, MIPSVCPU_INTERNAL_FETCH, pc, 0,
+					  "cannot read the branch of a delay slot");
+	switch (op) {
+	case MVC_CO_TLBR:
+		mvc_emulate_tlbr(vcpu);
+		break;
+	case MVC_CO_TLBWI:
+		mvc_emulate_tlbw(vcpu, vcpu->cp0.reg[MVC_CP0_INDEX]);
+		break;
+	case MVC_CO_TLBWR:
+		mvc_emulate_tlbw(vcpu, mvc_read_cp0(vcpu, MVC_CP0_RANDOM));
+		break;
+	default:
+		mvc_emulate_tlbp(vcpu);
+		break;
+	}
+	return MVC_RESUME;
 }
 
 static enum mvc_action mvc_emulate_cop0(struct mvc_vcpu *vcpu, u32 insn,
@@ -362,13 +499,18 @@ static enum mvc_action mvc_emulate_cop0(struct mvc_vcpu *vcpu, u32 insn,
 		case MVC_CO_ERET:
 			status = c->reg[MVC_CP0_STATUS];
 			if (status & MVC_ST_ERL) {
-				vcpu->ctx->pc = c->reg[MVC_CP0_ERROREPC];
+				mvc_set_pc(vcpu, c->reg[MVC_CP0_ERROREPC]);
 				c->reg[MVC_CP0_STATUS] = status & ~MVC_ST_ERL;
 			} else {
-				vcpu->ctx->pc = c->reg[MVC_CP0_EPC];
+				mvc_set_pc(vcpu, c->reg[MVC_CP0_EPC]);
 				c->reg[MVC_CP0_STATUS] = status & ~MVC_ST_EXL;
 			}
 			return MVC_RESUME;
+		case MVC_CO_TLBR:
+		case MVC_CO_TLBWI:
+		case MVC_CO_TLBWR:
+		case MVC_CO_TLBP:
+			return mvc_emulate_tlb_op(vcpu, MVC_FUNCT(insn), pc);
 		case MVC_CO_WAIT:
 			if (mvc_skip_insn(vcpu))
 				break;
@@ -429,7 +571,7 @@ static enum mvc_action mvc_handle_cpu(struct mvc_vcpu *vcpu)
 	if (mvc_read_guest_insn(vcpu, pc, &insn))
 		return mvc_internal_error(vcpu, MIPSVCPU_INTERNAL_FETCH, pc, 0,
 					  "cannot read the trapping instruction");
-	vcpu->stats.cop0++;
+	vcpu->stats.emulated++;
 	switch (MVC_OP(insn)) {
 	case MVC_OP_COP0:
 		return mvc_emulate_cop0(vcpu, insn, pc);
@@ -492,7 +634,7 @@ enum mvc_action mvc_handle_exit(struct mvc_vcpu *vcpu, int kind)
 	u32 exc = (ctx->cause & MVC_CAUSE_EXC) >> MVC_CAUSE_EXC_SHIFT;
 
 	if (kind == MVC_EXIT_KIND_REFILL)
-		return mvc_handle_tlb(vcpu, exc, true);
+		return mvc_handle_tlb(vcpu, exc);
 
 	switch (exc) {
 	case MVC_EXC_INT:
@@ -501,7 +643,7 @@ enum mvc_action mvc_handle_exit(struct mvc_vcpu *vcpu, int kind)
 	case MVC_EXC_MOD:
 	case MVC_EXC_TLBL:
 	case MVC_EXC_TLBS:
-		return mvc_handle_tlb(vcpu, exc, false);
+		return mvc_handle_tlb(vcpu, exc);
 	case MVC_EXC_ADEL:
 	case MVC_EXC_ADES:
 		mvc_raise_addr(vcpu, exc, ctx->badvaddr, false);

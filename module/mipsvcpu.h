@@ -7,6 +7,7 @@
 #define MIPSVCPU_H
 
 #include <linux/atomic.h>
+#include <linux/hrtimer.h>
 #include <linux/kref.h>
 #include <linux/mm_types.h>
 #include <linux/mutex.h>
@@ -16,6 +17,7 @@
 #include <linux/mipsvcpu.h>
 
 #include "cp0.h"
+#include "guest_tlb.h"
 #include "hw_ctx.h"
 
 /* What the CPU probe found; filled once at load time. */
@@ -80,17 +82,8 @@ struct mvc_pending_mmio {
 	u8 size;
 };
 
-/* Exit counters, by reason. */
-struct mvc_vcpu_stats {
-	u64 exits;
-	u64 host_irq;
-	u64 refill;
-	u64 tlb_invalid;
-	u64 mmio;
-	u64 cop0;
-	u64 wait;
-	u64 guest_exc;
-};
+/* Bits of mvc_vcpu.pending, set from other contexts. */
+#define MVC_PENDING_TIMER	0	/* Count reached Compare */
 
 /* A VCPU: the object behind a VCPU fd. */
 struct mvc_vcpu {
@@ -102,13 +95,18 @@ struct mvc_vcpu {
 	struct mvc_hw_ctx *ctx;
 	int (*enter)(struct mvc_hw_ctx *ctx);
 	struct mvc_cp0 cp0;
+	struct mvc_guest_tlb tlb;
 	struct mm_struct *view_mm[MVC_NR_VIEWS];	/* only for their ASIDs */
 	int last_cpu;
 	u64 seen_slots_gen;
 	struct mvc_pending_mmio mmio;
 	u64 count_base_ns;	/* ktime when Count was 0 */
+	struct hrtimer timer;	/* fires when Count reaches Compare */
+	unsigned long pending;	/* MVC_PENDING_* */
+	unsigned long irq_lines;	/* levels of IP2..IP6, bit n = IPn */
+	int guest_cpu;		/* CPU the guest runs on, or -1 */
 	wait_queue_head_t wq;
-	struct mvc_vcpu_stats stats;
+	struct mipsvcpu_vcpu_stats stats;
 	char error[64];		/* why the VCPU died, once it has */
 };
 
@@ -141,16 +139,29 @@ int mvc_vcpu_run(struct mvc_vcpu *vcpu);
 /* shadow_tlb.c: */
 u32 mvc_view_asid(struct mvc_vcpu *vcpu, enum mvc_view view, int cpu);
 void mvc_shadow_flush_all(struct mvc_vcpu *vcpu);
+void mvc_shadow_drop_view(struct mvc_vcpu *vcpu, enum mvc_view view);
+void mvc_shadow_invalidate(struct mvc_vcpu *vcpu, u32 start, u32 end);
 int mvc_shadow_map_unmapped(struct mvc_vcpu *vcpu, u32 gva);
+void mvc_shadow_map_mapped(struct mvc_vcpu *vcpu, u32 gva);
 int mvc_alloc_view_mms(struct mvc_vcpu *vcpu);
 void mvc_free_view_mms(struct mvc_vcpu *vcpu);
+
+/* timer.c: */
+void mvc_timer_init(struct mvc_vcpu *vcpu);
+void mvc_timer_cancel(struct mvc_vcpu *vcpu);
+u32 mvc_guest_count(const struct mvc_vcpu *vcpu);
+void mvc_set_count(struct mvc_vcpu *vcpu, u32 count);
+void mvc_timer_rearm(struct mvc_vcpu *vcpu);
+void mvc_sync_irqs(struct mvc_vcpu *vcpu);
+bool mvc_irq_wakeup(struct mvc_vcpu *vcpu);
+int mvc_set_irq_line(struct mvc_vcpu *vcpu, u32 line, u32 level);
 
 /* emulate.c: */
 enum mvc_view mvc_current_view(const struct mvc_vcpu *vcpu);
 enum mvc_action mvc_handle_exit(struct mvc_vcpu *vcpu, int kind);
 void mvc_complete_mmio(struct mvc_vcpu *vcpu);
 void mvc_deliver_pending_irq(struct mvc_vcpu *vcpu);
-u32 mvc_guest_count(const struct mvc_vcpu *vcpu);
+u32 mvc_guest_asid(const struct mvc_vcpu *vcpu);
 enum mvc_action mvc_internal_error(struct mvc_vcpu *vcpu, u32 suberror,
 				   u32 pc, u32 insn, const char *msg);
 

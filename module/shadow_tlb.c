@@ -11,6 +11,13 @@
  * one ASID generation and flushes the whole TLB when a generation ends, so
  * a shadow entry can only ever match its own view, and dropping a view's
  * ASID (forgetting the context) drops all of its entries at once.
+ *
+ * Entries for the guest-TLB-backed ranges are derived from the guest TLB
+ * entry that covers the page and die with it: when the guest rewrites a
+ * TLB entry, the host TLB is scanned for shadow entries of this VCPU in
+ * the old and new entry's range and those are invalidated; when the guest
+ * changes its current ASID, the user view's ASID is dropped and the
+ * kernel view's mapped entries (0x40000000 and up) are invalidated.
  */
 #include <linux/mm.h>
 #include <linux/slab.h>
@@ -101,6 +108,84 @@ void mvc_shadow_flush_all(struct mvc_vcpu *vcpu)
 			set_cpu_context(cpu, vcpu->view_mm[v], 0);
 }
 
+/**
+ * mvc_shadow_drop_view() - drop every shadow entry of one view
+ * @vcpu: the VCPU, not running
+ * @view: the view
+ */
+void mvc_shadow_drop_view(struct mvc_vcpu *vcpu, enum mvc_view view)
+{
+	int cpu;
+
+	for_each_possible_cpu(cpu)
+		set_cpu_context(cpu, vcpu->view_mm[view], 0);
+}
+
+/* The view's ASID on this CPU if it has one in this generation, else -1. */
+static long mvc_live_asid(struct mvc_vcpu *vcpu, enum mvc_view view, int cpu)
+{
+	struct mm_struct *mm = vcpu->view_mm[view];
+
+	if (!cpu_context(cpu, mm) ||
+	    ((cpu_context(cpu, mm) ^ asid_cache(cpu)) & asid_version_mask(cpu)))
+		return -1;
+	return cpu_asid(cpu, mm);
+}
+
+/**
+ * mvc_shadow_invalidate() - invalidate this VCPU's shadow entries that
+ *                           overlap a guest virtual range
+ * @vcpu: the VCPU, on this CPU with interrupts off
+ * @start: first guest virtual address
+ * @end: last guest virtual address (inclusive)
+ *
+ * Scans the host TLB (entries past Wired) for entries tagged with either
+ * view's ASID.  Entries on other CPUs need no scan: a VCPU that moves
+ * takes new ASIDs (world.c).
+ */
+void mvc_shadow_invalidate(struct mvc_vcpu *vcpu, u32 start, u32 end)
+{
+	int cpu = smp_processor_id();
+	long kasid = mvc_live_asid(vcpu, MVC_VIEW_KERNEL, cpu);
+	long uasid = mvc_live_asid(vcpu, MVC_VIEW_USER, cpu);
+	unsigned long old_entryhi, old_pagemask, hi, pm, asid;
+	u32 asid_mask = cpu_asid_mask(&current_cpu_data);
+	u32 first, last;
+	int i;
+
+	lockdep_assert_irqs_disabled();
+	if (kasid < 0 && uasid < 0)
+		return;
+	htw_stop();
+	old_entryhi = read_c0_entryhi();
+	old_pagemask = read_c0_pagemask();
+	for (i = read_c0_wired(); i < current_cpu_data.tlbsize; i++) {
+		write_c0_index(i);
+		mtc0_tlbr_hazard();
+		tlb_read();
+		tlb_read_hazard();
+		hi = read_c0_entryhi();
+		pm = read_c0_pagemask();
+		asid = hi & asid_mask;
+		if (asid != kasid && asid != uasid)
+			continue;
+		first = hi & ~(pm | 0x1fffUL);
+		last = first + (pm | 0x1fffUL);
+		if (last < start || first > end)
+			continue;
+		write_c0_entryhi(UNIQUE_ENTRYHI(i));
+		write_c0_entrylo0(0);
+		write_c0_entrylo1(0);
+		mtc0_tlbw_hazard();
+		tlb_write_indexed();
+		tlbw_use_hazard();
+	}
+	write_c0_entryhi(old_entryhi);
+	write_c0_pagemask(old_pagemask);
+	mtc0_tlbw_hazard();
+	htw_start();
+}
+
 /* Write one even/odd pair into the host TLB, replacing a stale one. */
 static void mvc_tlb_write_pair(u32 entryhi, u32 lo0, u32 lo1)
 {
@@ -131,7 +216,7 @@ static void mvc_tlb_write_pair(u32 entryhi, u32 lo0, u32 lo1)
 	htw_start();
 }
 
-static u32 mvc_entrylo(struct mvc_vm *vm, u32 gpa, u32 cca)
+static u32 mvc_entrylo(struct mvc_vm *vm, u32 gpa, u32 cca, bool dirty)
 {
 	struct page *page;
 	bool writable;
@@ -140,8 +225,13 @@ static u32 mvc_entrylo(struct mvc_vm *vm, u32 gpa, u32 cca)
 	if (!page)
 		return 0;	/* MMIO: invalid, so every access traps */
 	return (u32)page_to_pfn(page) << ENTRYLO_PFN_SHIFT |
-	       cca << ENTRYLO_C_SHIFT | (writable ? ENTRYLO_D : 0) |
-	       ENTRYLO_V;
+	       cca << ENTRYLO_C_SHIFT |
+	       (writable && dirty ? ENTRYLO_D : 0) | ENTRYLO_V;
+}
+
+static u32 mvc_host_cca(bool cached)
+{
+	return cached ? (read_c0_config() & CONF_CM_CMASK) : CCA_UNCACHED;
 }
 
 /**
@@ -165,12 +255,46 @@ int mvc_shadow_map_unmapped(struct mvc_vcpu *vcpu, u32 gva)
 	mvc_classify(true, gva, &a);
 	if (a.mapped || a.seg == MVC_SEG_ADDRESS_ERROR)
 		return -EINVAL;
-	cca = a.cache == MVC_CACHE_CACHED ?
-	      (read_c0_config() & CONF_CM_CMASK) : CCA_UNCACHED;
+	cca = mvc_host_cca(a.cache == MVC_CACHE_CACHED);
 	base = a.gpa & ~(2 * PAGE_SIZE - 1);
-	lo0 = mvc_entrylo(vcpu->vm, base, cca);
-	lo1 = mvc_entrylo(vcpu->vm, base + PAGE_SIZE, cca);
+	lo0 = mvc_entrylo(vcpu->vm, base, cca, true);
+	lo1 = mvc_entrylo(vcpu->vm, base + PAGE_SIZE, cca, true);
 	asid = mvc_view_asid(vcpu, MVC_VIEW_KERNEL, smp_processor_id());
 	mvc_tlb_write_pair((gva & ~(2 * PAGE_SIZE - 1)) | asid, lo0, lo1);
 	return 0;
+}
+
+/* The shadow EntryLo of one 4 KiB host page in a guest-TLB-backed range. */
+static u32 mvc_mapped_entrylo(struct mvc_vcpu *vcpu, u32 va)
+{
+	struct mvc_tlb_hit hit;
+	u32 c;
+
+	if (mvc_tlb_lookup(&vcpu->tlb, va, mvc_guest_asid(vcpu), &hit) < 0 ||
+	    !(hit.lo & MVC_ENTRYLO_V))
+		return 0;
+	c = (hit.lo & MVC_ENTRYLO_C) >> MVC_ENTRYLO_C_SHIFT;
+	return mvc_entrylo(vcpu->vm, hit.pa, mvc_host_cca(c != CCA_UNCACHED),
+			   hit.lo & MVC_ENTRYLO_D);
+}
+
+/**
+ * mvc_shadow_map_mapped() - install the shadow entry for a guest address
+ *                           the guest TLB translates
+ * @vcpu: the VCPU, on this CPU with interrupts off
+ * @gva: the guest virtual address; the caller checked that the guest TLB
+ *       maps it validly
+ *
+ * Each 4 KiB half of the host pair is looked up on its own, so guest pages
+ * of any size map to host pages; V and D come from the guest entry (D only
+ * if the slot is writable), the cache attribute from its C field.
+ */
+void mvc_shadow_map_mapped(struct mvc_vcpu *vcpu, u32 gva)
+{
+	u32 base = gva & ~(2 * PAGE_SIZE - 1);
+	u32 asid = mvc_view_asid(vcpu, mvc_current_view(vcpu),
+				 smp_processor_id());
+
+	mvc_tlb_write_pair(base | asid, mvc_mapped_entrylo(vcpu, base),
+			   mvc_mapped_entrylo(vcpu, base + PAGE_SIZE));
 }

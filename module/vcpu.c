@@ -17,15 +17,14 @@
 
 #include "mipsvcpu.h"
 
-#define MVC_DEFAULT_TLB_SIZE	16
-
 /* The boot convention of SPEC.md, documented in the uapi header. */
-static void mvc_vcpu_reset(struct mvc_vcpu *vcpu)
+static void mvc_vcpu_reset(struct mvc_vcpu *vcpu, u32 tlb_size)
 {
 	struct mvc_vm *vm = vcpu->vm;
 	struct mvc_hw_ctx *ctx = vcpu->ctx;
 
-	mvc_cp0_reset(&vcpu->cp0, MVC_DEFAULT_TLB_SIZE, vcpu->id);
+	mvc_cp0_reset(&vcpu->cp0, tlb_size, vcpu->id);
+	mvc_tlb_reset(&vcpu->tlb, tlb_size);
 	memset(ctx->gpr, 0, sizeof(ctx->gpr));
 	ctx->hi = 0;
 	ctx->lo = 0;
@@ -38,7 +37,6 @@ static void mvc_vcpu_reset(struct mvc_vcpu *vcpu)
 	up_read(&vm->slots_lock);
 	ctx->gpr[6] = 0;
 	ctx->gpr[7] = vcpu->id;
-	vcpu->count_base_ns = ktime_get_ns();
 }
 
 static long mvc_vcpu_get_regs(struct mvc_vcpu *vcpu, void __user *argp)
@@ -79,15 +77,31 @@ static long mvc_vcpu_cp0(struct mvc_vcpu *vcpu, void __user *argp, bool set)
 		return -EINVAL;
 	if (set) {
 		if (reg.id == MVC_CP0_COUNT)
-			vcpu->count_base_ns = ktime_get_ns() -
-				(u64)reg.value * (NSEC_PER_SEC / MVC_GUEST_COUNT_HZ);
-		else
-			mvc_cp0_write(&vcpu->cp0, reg.id, reg.value);
+			mvc_set_count(vcpu, reg.value);
+		else if (mvc_cp0_write(&vcpu->cp0, reg.id, reg.value) &
+			 MVC_CP0_FX_COMPARE)
+			mvc_timer_rearm(vcpu);
+		/* Whatever changed, no shadow entry may outlive it. */
+		mvc_shadow_drop_view(vcpu, MVC_VIEW_KERNEL);
+		mvc_shadow_drop_view(vcpu, MVC_VIEW_USER);
 		return 0;
 	}
+	if (reg.id == MVC_CP0_CAUSE)
+		mvc_sync_irqs(vcpu);
 	reg.value = reg.id == MVC_CP0_COUNT ? mvc_guest_count(vcpu) :
 		    mvc_cp0_read(&vcpu->cp0, reg.id);
 	return copy_to_user(argp, &reg, sizeof(reg)) ? -EFAULT : 0;
+}
+
+static long mvc_vcpu_irq_line(struct mvc_vcpu *vcpu, void __user *argp)
+{
+	struct mipsvcpu_irq_line irq;
+
+	if (copy_from_user(&irq, argp, sizeof(irq)))
+		return -EFAULT;
+	if (memchr_inv(irq.reserved, 0, sizeof(irq.reserved)))
+		return -EINVAL;
+	return mvc_set_irq_line(vcpu, irq.line, irq.level);
 }
 
 static long mvc_vcpu_ioctl(struct file *file, unsigned int cmd,
@@ -96,6 +110,13 @@ static long mvc_vcpu_ioctl(struct file *file, unsigned int cmd,
 	struct mvc_vcpu *vcpu = file->private_data;
 	void __user *argp = (void __user *)arg;
 	long ret;
+
+	/* Neither waits for RUN: devices raise interrupts while it runs. */
+	if (cmd == MIPSVCPU_IRQ_LINE)
+		return mvc_vcpu_irq_line(vcpu, argp);
+	if (cmd == MIPSVCPU_GET_STATS)
+		return copy_to_user(argp, &vcpu->stats, sizeof(vcpu->stats)) ?
+		       -EFAULT : 0;
 
 	if (cmd == MIPSVCPU_RUN) {
 		if (arg)
@@ -144,6 +165,7 @@ static int mvc_vcpu_mmap(struct file *file, struct vm_area_struct *vma)
 
 static void mvc_vcpu_free(struct mvc_vcpu *vcpu)
 {
+	mvc_timer_cancel(vcpu);
 	mvc_world_free(vcpu);
 	mvc_free_view_mms(vcpu);
 	free_page((unsigned long)vcpu->run);
@@ -182,11 +204,13 @@ static const struct file_operations mvc_vcpu_fops = {
  */
 int mvc_create_vcpu(struct mvc_vm *vm, const struct mipsvcpu_create_vcpu *arg)
 {
+	u32 tlb_size = arg->tlb_size ?: MIPSVCPU_DEFAULT_GUEST_TLB;
 	struct mvc_vcpu *vcpu;
 	int ret;
 
 	if (arg->id >= MIPSVCPU_MAX_VCPUS ||
 	    (arg->flags & ~MIPSVCPU_CREATE_VCPU_VALID_FLAGS) ||
+	    tlb_size > MIPSVCPU_MAX_GUEST_TLB ||
 	    memchr_inv(arg->reserved, 0, sizeof(arg->reserved)))
 		return -EINVAL;
 
@@ -197,8 +221,10 @@ int mvc_create_vcpu(struct mvc_vm *vm, const struct mipsvcpu_create_vcpu *arg)
 	vcpu->vm = vm;
 	vcpu->id = arg->id;
 	vcpu->last_cpu = -1;
+	vcpu->guest_cpu = -1;
 	mutex_init(&vcpu->run_lock);
 	init_waitqueue_head(&vcpu->wq);
+	mvc_timer_init(vcpu);
 	ret = -ENOMEM;
 	vcpu->run = (void *)get_zeroed_page(GFP_KERNEL_ACCOUNT);
 	if (!vcpu->run)
@@ -209,7 +235,7 @@ int mvc_create_vcpu(struct mvc_vm *vm, const struct mipsvcpu_create_vcpu *arg)
 	ret = mvc_world_init(vcpu);
 	if (ret)
 		goto out_free;
-	mvc_vcpu_reset(vcpu);
+	mvc_vcpu_reset(vcpu, tlb_size);
 
 	mutex_lock(&vm->lock);
 	if (vm->vcpu_mask & BIT(arg->id)) {

@@ -122,18 +122,20 @@ static enum mvc_action mvc_run_irqs_off(struct mvc_vcpu *vcpu)
 	int kind;
 
 	lockdep_assert_irqs_disabled();
+	WRITE_ONCE(vcpu->guest_cpu, cpu);
 	do {
 		mvc_load_guest(vcpu, cpu);
 		kind = vcpu->enter(vcpu->ctx);
 		vcpu->stats.exits++;
 		action = mvc_handle_exit(vcpu, kind);
 	} while (action == MVC_RESUME && !need_resched());
+	WRITE_ONCE(vcpu->guest_cpu, -1);
 	return action;
 }
 
 static bool mvc_wait_done(struct mvc_vcpu *vcpu)
 {
-	return signal_pending(current);
+	return signal_pending(current) || mvc_irq_wakeup(vcpu);
 }
 
 /**

@@ -24,6 +24,8 @@
 #define TESTDEV_REPORT		0x04	/* write: report a value to the host */
 #define TESTDEV_DATA		0x08	/* read: data the host chose */
 #define TESTDEV_FAIL		0x0c	/* write: __LINE__ of a failed check */
+#define TESTDEV_IRQ_LOWER	0x10	/* write N: the host lowers line IPN */
+#define TESTDEV_IRQ_RAISE	0x14	/* write N: the host raises line IPN */
 
 #ifndef __ASSEMBLER__
 typedef unsigned int u32;
@@ -54,6 +56,39 @@ static inline u32 mmio_read32(u32 addr)
 	__v; })
 #define mtc0(rd, sel, v)						\
 	__asm__ volatile("mtc0 %z0, $" #rd ", " #sel "; ehb" :: "Jr"((u32)(v)))
+
+/* Guest TLB access. */
+#define ENTRYLO(pa, c, flags)	((((pa) >> 12) << 6) | ((c) << 3) | (flags))
+#define LO_G	0x1
+#define LO_V	0x2
+#define LO_D	0x4
+#define C_CACHED	3
+#define C_UNCACHED	2
+
+static inline void tlb_write_indexed(u32 idx, u32 hi, u32 pm, u32 lo0,
+				     u32 lo1)
+{
+	mtc0(0, 0, idx);
+	mtc0(10, 0, hi);
+	mtc0(5, 0, pm);
+	mtc0(2, 0, lo0);
+	mtc0(3, 0, lo1);
+	__asm__ volatile("tlbwi; ehb" ::: "memory");
+}
+
+static inline void tlb_write_random(u32 hi, u32 pm, u32 lo0, u32 lo1)
+{
+	mtc0(10, 0, hi);
+	mtc0(5, 0, pm);
+	mtc0(2, 0, lo0);
+	mtc0(3, 0, lo1);
+	__asm__ volatile("tlbwr; ehb" ::: "memory");
+}
+
+static inline void set_asid(u32 asid)
+{
+	mtc0(10, 0, asid);
+}
 
 void putc(char c);
 void puts(const char *s);

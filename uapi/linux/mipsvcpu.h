@@ -97,12 +97,20 @@ struct mipsvcpu_memory_region {
 #define MIPSVCPU_MEM_VALID_FLAGS	MIPSVCPU_MEM_READONLY
 #define MIPSVCPU_SET_MEMORY_REGION	_IOW(MIPSVCPU_IO, 0x20, struct mipsvcpu_memory_region)
 
-/* Creates VCPU number @id and returns its fd (O_CLOEXEC). */
+/*
+ * Creates VCPU number @id and returns its fd (O_CLOEXEC).  Its reset state
+ * (the boot convention above) is taken from the memory slots present now,
+ * so create memory first.
+ */
 struct mipsvcpu_create_vcpu {
 	__u32 id;		/* 0 .. MIPSVCPU_MAX_VCPUS - 1, unique per VM */
 	__u32 flags;		/* none defined: must be 0 */
-	__u32 reserved[6];	/* must be 0 */
+	__u32 tlb_size;		/* guest TLB entries, 1..64; 0 means 16 */
+	__u32 reserved[5];	/* must be 0 */
 };
+
+#define MIPSVCPU_MAX_GUEST_TLB		64
+#define MIPSVCPU_DEFAULT_GUEST_TLB	16
 
 #define MIPSVCPU_CREATE_VCPU_VALID_FLAGS 0u
 #define MIPSVCPU_CREATE_VCPU		_IOW(MIPSVCPU_IO, 0x21, struct mipsvcpu_create_vcpu)
@@ -201,5 +209,35 @@ struct mipsvcpu_cp0_reg {
 #define MIPSVCPU_CP0_ID(rd, sel)	((rd) * 8 + (sel))
 #define MIPSVCPU_GET_CP0		_IOWR(MIPSVCPU_IO, 0x43, struct mipsvcpu_cp0_reg)
 #define MIPSVCPU_SET_CP0		_IOW(MIPSVCPU_IO, 0x44, struct mipsvcpu_cp0_reg)
+
+/*
+ * Drives one of the guest's hardware interrupt lines IP2..IP6 (level
+ * triggered, as a device's interrupt pin).  IP7 is the guest's own timer.
+ * May be called from any thread, also while another thread is in RUN; a
+ * VCPU sleeping in WAIT wakes up.
+ */
+struct mipsvcpu_irq_line {
+	__u32 line;		/* 2 .. 6 */
+	__u32 level;		/* 0 or 1 */
+	__u32 reserved[2];	/* must be 0 */
+};
+
+#define MIPSVCPU_IRQ_LINE		_IOW(MIPSVCPU_IO, 0x45, struct mipsvcpu_irq_line)
+
+/* Exit counters of one VCPU since it was created. */
+struct mipsvcpu_vcpu_stats {
+	__u64 exits;		/* every return from the guest to the module */
+	__u64 host_irq;		/* a host interrupt arrived */
+	__u64 shadow_refill;	/* a shadow TLB entry was installed */
+	__u64 guest_tlb_fault;	/* TLB refill/invalid/modified for the guest */
+	__u64 mmio;		/* MMIO exits to userspace */
+	__u64 emulated;		/* privileged instructions emulated */
+	__u64 guest_exception;	/* exceptions delivered to the guest */
+	__u64 wait;		/* WAIT instructions that slept */
+	__u64 guest_irq;	/* interrupts delivered to the guest */
+	__u64 reserved[7];
+};
+
+#define MIPSVCPU_GET_STATS		_IOR(MIPSVCPU_IO, 0x46, struct mipsvcpu_vcpu_stats)
 
 #endif /* _UAPI_LINUX_MIPSVCPU_H */

@@ -153,7 +153,7 @@ static void mvc_guest_mmio(struct mvc_guest *g)
 			g->finished = true;
 			g->result = data;
 		}
-	} else if (gpa - MVC_TESTDEV_GPA < 16) {
+	} else if (gpa - MVC_TESTDEV_GPA < 0x20) {
 		if (!run->mmio.is_write) {
 			run->mmio.data = g->testdev_data;
 			return;
@@ -171,6 +171,15 @@ static void mvc_guest_mmio(struct mvc_guest *g)
 			if (g->nfails < 16)
 				g->fail_lines[g->nfails++] = data;
 			break;
+		case 0x10:
+		case 0x14: {
+			struct mipsvcpu_irq_line irq = {
+				.line = data, .level = gpa - MVC_TESTDEV_GPA == 0x14,
+			};
+
+			mvc_ioctl(g->vcpu_fd, MIPSVCPU_IRQ_LINE, &irq);
+			break;
+		}
 		}
 	} else if (gpa - MVC_ROM_GPA < MVC_ROM_SIZE && run->mmio.is_write) {
 		g->rom_writes++;

@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * arch_test.c - the MIPS32 privileged architecture as guests see it: the
+ * guest TLB and its shadow entries, user mode, interrupts and the timer,
+ * exceptions.  Each test runs one guest program from guests/tests/ and
+ * checks what it reported, in order.
+ */
+#include <pthread.h>
+#include <unistd.h>
+
+#include "kselftest_harness.h"
+#include "mvc_util.h"
+
+#define MIB (1u << 20)
+
+static void expect_reports(struct __test_metadata *_metadata,
+			   struct mvc_guest *g, const uint32_t *want,
+			   unsigned int n)
+{
+	unsigned int i;
+
+	EXPECT_EQ(n, g->nreports);
+	for (i = 0; i < n && i < g->nreports; i++)
+		EXPECT_EQ(want[i], g->reports[i]) TH_LOG("report %u", i);
+}
+
+static struct mvc_guest *run_guest(struct __test_metadata *_metadata,
+				   const char *name)
+{
+	struct mvc_guest *g = mvc_guest_create(name, 16 * MIB);
+
+	EXPECT_EQ(MIPSVCPU_EXIT_MMIO, mvc_guest_run(g, 30000));
+	EXPECT_TRUE(g->finished);
+	EXPECT_EQ(0, g->result);
+	return g;
+}
+
+TEST(guest_tlb_maps_remaps_and_never_goes_stale)
+{
+	static const uint32_t want[] = {
+		0xaaaa0000, 0xaaaa1000,	/* both halves */
+		0,			/* 4000 reads after remaps: none stale */
+		0x12345678,		/* a store through the TLB lands in RAM */
+		0x40100005, 0x0001e000, 0x00010012, 0x0001401e, /* tlbr */
+		1, 1,			/* tlbp hit index, miss P bit */
+		0,			/* two ASIDs, 1000 switches */
+		0,			/* the G bit */
+		0xbbbb0000, 1,		/* refill handler mapped it, once */
+		0xe0000238,		/* TLBL invalid, general vector */
+		0xe0000138,		/* Mod */
+		0xb1600001, 0xb1600002,	/* 1 MiB pages */
+	};
+	struct mvc_guest *g = run_guest(_metadata, "tlb");
+	struct mipsvcpu_vcpu_stats st;
+
+	expect_reports(_metadata, g, want, sizeof(want) / sizeof(want[0]));
+	ASSERT_EQ(0, ioctl(g->vcpu_fd, MIPSVCPU_GET_STATS, &st));
+	EXPECT_EQ(3, st.guest_tlb_fault);	/* refill, invalid, Mod */
+	EXPECT_LT(2000, st.shadow_refill);	/* one per remap at least */
+	EXPECT_LT(4000, st.emulated);
+	mvc_guest_destroy(g);
+}
+
+TEST(user_mode_through_the_guest_tlb)
+{
+	static const uint32_t want[] = {
+		8, 0x380, 4, 0x12,		/* syscall from user mode */
+		4, 0x380, 12, 0x12, 0x80000000,	/* the host's space */
+		11, 0x380, 16, 0x12, 0,		/* CP0: CpU, CE 0 */
+		2, 0x200, 20, 0x12, 0x1000,	/* gKSEG0 is not in user view */
+		8, 0x380, 32, 0x12, 0x5a5a,	/* a0 reaches the kernel */
+		8, 0x380, 40, 0x12,		/* exit */
+	};
+	struct mvc_guest *g = run_guest(_metadata, "usermode");
+
+	expect_reports(_metadata, g, want, sizeof(want) / sizeof(want[0]));
+	mvc_guest_destroy(g);
+}
+
+TEST(timer_and_interrupt_lines)
+{
+	static const uint32_t want[] = {
+		1, 1, 0x380, 1, 0,	/* timer in WAIT; Compare clears TI */
+		0, 1,			/* IE masks, then taken */
+		0,			/* IM masks */
+		1, 0x400,		/* Cause.IV: interrupt vector */
+		1, 1, 0,		/* IP3 from the host, then lowered */
+	};
+	struct mvc_guest *g = run_guest(_metadata, "irq");
+	struct mipsvcpu_vcpu_stats st;
+
+	expect_reports(_metadata, g, want, sizeof(want) / sizeof(want[0]));
+	ASSERT_EQ(0, ioctl(g->vcpu_fd, MIPSVCPU_GET_STATS, &st));
+	EXPECT_LE(1, st.wait);		/* WAIT slept in the host */
+	EXPECT_LE(4, st.guest_irq);
+	mvc_guest_destroy(g);
+}
+
+TEST(exceptions_the_guest_raises)
+{
+	static const uint32_t want[] = {
+		8, 0, 0, 0,	/* syscall */
+		9, 0, 0, 0,	/* break */
+		13, 0, 0, 0,	/* teq */
+		12, 0, 0, 4,	/* add overflow */
+		10, 0, 0, 0,	/* reserved instruction */
+		11, 1, 0, 0,	/* COP1 unusable, CE 1 */
+		4, 0, 0, 0,	/* unaligned load */
+		8, 0, 1, 0,	/* in a delay slot: BD, EPC = branch */
+		16, 0,		/* rdhwr SYNCI_Step, CPUNum */
+	};
+	struct mvc_guest *g = run_guest(_metadata, "exceptions");
+
+	expect_reports(_metadata, g, want, sizeof(want) / sizeof(want[0]));
+	mvc_guest_destroy(g);
+}
+
+TEST(irq_line_rejects_bad_arguments)
+{
+	struct mvc_guest *g = mvc_guest_create("hello", 4 * MIB);
+	struct mipsvcpu_irq_line irq = { .line = 7, .level = 1 };
+
+	EXPECT_EQ(-1, ioctl(g->vcpu_fd, MIPSVCPU_IRQ_LINE, &irq));
+	EXPECT_EQ(EINVAL, errno);
+	irq.line = 1;
+	EXPECT_EQ(-1, ioctl(g->vcpu_fd, MIPSVCPU_IRQ_LINE, &irq));
+	EXPECT_EQ(EINVAL, errno);
+	irq.line = 2;
+	irq.level = 2;
+	EXPECT_EQ(-1, ioctl(g->vcpu_fd, MIPSVCPU_IRQ_LINE, &irq));
+	EXPECT_EQ(EINVAL, errno);
+	irq.level = 1;
+	irq.reserved[0] = 1;
+	EXPECT_EQ(-1, ioctl(g->vcpu_fd, MIPSVCPU_IRQ_LINE, &irq));
+	EXPECT_EQ(EINVAL, errno);
+	irq.reserved[0] = 0;
+	EXPECT_EQ(0, ioctl(g->vcpu_fd, MIPSVCPU_IRQ_LINE, &irq));
+	mvc_guest_destroy(g);
+}
+
+TEST_HARNESS_MAIN

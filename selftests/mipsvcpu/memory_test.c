@@ -1,0 +1,244 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * memory_test.c - guest memory slots and VCPUs: argument validation, what
+ * pinning guarantees across munmap() and fork(), several VCPUs in one VM,
+ * and the internal errors for what MMIO cannot do.
+ */
+#include <pthread.h>
+#include <sys/mman.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "kselftest_harness.h"
+#include "mvc_util.h"
+
+#define MIB (1u << 20)
+
+FIXTURE(vm)
+{
+	int dev, vm;
+	void *mem;
+};
+
+FIXTURE_SETUP(vm)
+{
+	self->dev = mvc_open_dev();
+	self->vm = mvc_create_vm(self->dev);
+	self->mem = mmap(NULL, 4 * MIB, PROT_READ | PROT_WRITE,
+			 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	ASSERT_TRUE(self->mem != MAP_FAILED);
+}
+
+FIXTURE_TEARDOWN(vm)
+{
+	close(self->vm);
+	close(self->dev);
+	munmap(self->mem, 4 * MIB);
+}
+
+static int set_region(int vm, uint32_t slot, uint32_t flags, uint64_t gpa,
+		      uint64_t size, void *mem)
+{
+	struct mipsvcpu_memory_region r = {
+		.slot = slot, .flags = flags, .guest_phys_addr = gpa,
+		.size = size, .userspace_addr = (uintptr_t)mem,
+	};
+
+	return ioctl(vm, MIPSVCPU_SET_MEMORY_REGION, &r);
+}
+
+TEST_F(vm, region_validation)
+{
+	struct mipsvcpu_memory_region r = { 0 };
+	char *m = self->mem;
+
+	/* Good, then each rule broken once. */
+	ASSERT_EQ(0, set_region(self->vm, 0, 0, 0, MIB, m));
+	EXPECT_EQ(MIB / 4096, mvc_read_counter("pinned_pages"));
+#define BAD(err, ...) do {						\
+	EXPECT_EQ(-1, set_region(self->vm, __VA_ARGS__));		\
+	EXPECT_EQ(err, errno);						\
+} while (0)
+	BAD(EINVAL, 16, 0, 2 * MIB, MIB, m);		/* slot out of range */
+	BAD(EINVAL, 1, 2, 2 * MIB, MIB, m);		/* unknown flag */
+	BAD(EINVAL, 1, 0, 2 * MIB + 1, MIB, m);		/* gpa unaligned */
+	BAD(EINVAL, 1, 0, 2 * MIB, MIB + 100, m);	/* size unaligned */
+	BAD(EINVAL, 1, 0, 2 * MIB, MIB, m + 1);		/* uaddr unaligned */
+	BAD(EINVAL, 1, 0, 0x1ff00000, 2 * MIB, m);	/* past 512 MiB */
+	BAD(EINVAL, 1, 0, 0x20000000, 4096, m);		/* at 512 MiB */
+	BAD(EINVAL, 1, 0, 0xfffffffffffff000ull, 8192, m); /* wraps */
+	BAD(EEXIST, 1, 0, MIB / 2, MIB, m + MIB);	/* overlaps slot 0 */
+	BAD(EFAULT, 1, 0, 2 * MIB, MIB, (void *)0x1000);	/* unmapped */
+	r.slot = 1;
+	r.size = 4096;
+	r.userspace_addr = (uintptr_t)m;
+	r.guest_phys_addr = 8 * MIB;
+	r.reserved[3] = 1;
+	EXPECT_EQ(-1, ioctl(self->vm, MIPSVCPU_SET_MEMORY_REGION, &r));
+	EXPECT_EQ(EINVAL, errno);
+	/* Replacing a slot in place and deleting it. */
+	EXPECT_EQ(0, set_region(self->vm, 0, 0, 0, 2 * MIB, m));
+	EXPECT_EQ(2 * MIB / 4096, mvc_read_counter("pinned_pages"));
+	EXPECT_EQ(0, set_region(self->vm, 0, 0, 0, 0, NULL));
+	EXPECT_EQ(0, mvc_read_counter("pinned_pages"));
+	/* Read-only memory needs no write access. */
+	EXPECT_EQ(0, mprotect(m, MIB, PROT_READ));
+	EXPECT_EQ(0, set_region(self->vm, 2, MIPSVCPU_MEM_READONLY,
+				0x1fc00000, MIB, m));
+}
+
+TEST_F(vm, vcpu_validation)
+{
+	struct mipsvcpu_create_vcpu c = { 0 };
+	int fd;
+
+	c.id = MIPSVCPU_MAX_VCPUS;
+	EXPECT_EQ(-1, ioctl(self->vm, MIPSVCPU_CREATE_VCPU, &c));
+	EXPECT_EQ(EINVAL, errno);
+	c.id = 0;
+	c.flags = 1;
+	EXPECT_EQ(-1, ioctl(self->vm, MIPSVCPU_CREATE_VCPU, &c));
+	EXPECT_EQ(EINVAL, errno);
+	c.flags = 0;
+	c.tlb_size = 65;
+	EXPECT_EQ(-1, ioctl(self->vm, MIPSVCPU_CREATE_VCPU, &c));
+	EXPECT_EQ(EINVAL, errno);
+	c.tlb_size = 0;
+	c.reserved[4] = 1;
+	EXPECT_EQ(-1, ioctl(self->vm, MIPSVCPU_CREATE_VCPU, &c));
+	EXPECT_EQ(EINVAL, errno);
+	c.reserved[4] = 0;
+	fd = ioctl(self->vm, MIPSVCPU_CREATE_VCPU, &c);
+	ASSERT_LE(0, fd);
+	EXPECT_EQ(-1, ioctl(self->vm, MIPSVCPU_CREATE_VCPU, &c));
+	EXPECT_EQ(EEXIST, errno);
+	/* Wrong mmap offset or size. */
+	EXPECT_TRUE(mmap(NULL, 8192, PROT_READ, MAP_SHARED, fd, 0) == MAP_FAILED);
+	EXPECT_TRUE(mmap(NULL, 4096, PROT_READ, MAP_SHARED, fd, 4096) ==
+		    MAP_FAILED);
+	/* The VCPU outlives the VM fd. */
+	close(self->vm);
+	self->vm = -1;
+	EXPECT_EQ(1, mvc_read_counter("live_vms"));
+	close(fd);
+	EXPECT_EQ(0, mvc_read_counter("live_vms"));
+	EXPECT_EQ(0, mvc_read_counter("live_vcpus"));
+}
+
+TEST_F(vm, tlb_size_shows_in_config1)
+{
+	struct mipsvcpu_create_vcpu c = { .tlb_size = 64 };
+	struct mipsvcpu_cp0_reg r = { .id = MIPSVCPU_CP0_ID(16, 1) };
+	int fd = ioctl(self->vm, MIPSVCPU_CREATE_VCPU, &c);
+
+	ASSERT_LE(0, fd);
+	ASSERT_EQ(0, ioctl(fd, MIPSVCPU_GET_CP0, &r));
+	EXPECT_EQ(63, (r.value >> 25) & 0x3f);
+	close(fd);
+}
+
+/*
+ * Pinning: after munmap() the guest keeps the pages it had; a fork()ed
+ * child writing its copy-on-write memory does not reach the guest.
+ */
+TEST(pinned_memory_survives_munmap_and_fork)
+{
+	struct mvc_guest *g = mvc_guest_create("spin", 4 * MIB);
+	volatile uint32_t *flag = (volatile uint32_t *)g->ram + 0x200000 / 4;
+	pid_t pid;
+	int status;
+
+	pid = fork();
+	ASSERT_LE(0, pid);
+	if (!pid) {
+		*flag = 0x600d;		/* the child's copy only */
+		_exit(0);
+	}
+	waitpid(pid, &status, 0);
+	/* The guest must still be spinning: run it briefly. */
+	EXPECT_EQ(-ETIMEDOUT, mvc_guest_run(g, 300));
+	EXPECT_FALSE(g->finished);
+	/* Release it through our mapping, then unmap all of RAM. */
+	*flag = 0x600d;
+	munmap(g->ram, g->ram_size);
+	g->ram = mmap(NULL, g->ram_size, PROT_READ | PROT_WRITE,
+		      MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	ASSERT_EQ(MIPSVCPU_EXIT_MMIO, mvc_guest_run(g, 10000));
+	EXPECT_TRUE(g->finished);
+	mvc_guest_destroy(g);
+	EXPECT_EQ(0, mvc_read_counter("pinned_pages"));
+}
+
+TEST(unsupported_mmio_forms_are_internal_errors)
+{
+	static const uint32_t insn_op[] = { 0, 0x22, 0x30, 0x2e, 0x10 };
+	int which;
+
+	for (which = 1; which <= 4; which++) {
+		struct mvc_guest *g = mvc_guest_create("badmmio", 4 * MIB);
+
+		g->testdev_data = which;
+		EXPECT_EQ(MIPSVCPU_EXIT_INTERNAL_ERROR, mvc_guest_run(g, 5000));
+		EXPECT_EQ(which == 4 ? MIPSVCPU_INTERNAL_UNHANDLED_INSN :
+				       MIPSVCPU_INTERNAL_MMIO_INSN,
+			  g->run->internal.suberror);
+		EXPECT_EQ(insn_op[which], g->run->internal.insn >> 26);
+		EXPECT_EQ(0x3fc00000u, g->run->internal.pc & 0xfff00000u);
+		EXPECT_NE(0, g->run->internal.message[0]);
+		/* Dead for good. */
+		EXPECT_EQ(-1, ioctl(g->vcpu_fd, MIPSVCPU_RUN, 0));
+		EXPECT_EQ(EIO, errno);
+		mvc_guest_destroy(g);
+	}
+}
+
+struct vcpu_thread {
+	pthread_t thread;
+	struct mvc_guest g;
+	int exit;
+};
+
+static void *run_vcpu(void *arg)
+{
+	struct vcpu_thread *t = arg;
+
+	t->exit = mvc_guest_run(&t->g, 60000);
+	return NULL;
+}
+
+TEST(vcpus_of_one_vm_run_at_once)
+{
+	struct mvc_guest *g = mvc_guest_create("smp", 4 * MIB);
+	struct vcpu_thread t[3];
+	int i;
+
+	for (i = 0; i < 3; i++) {
+		struct mipsvcpu_create_vcpu c = { .id = i + 1 };
+
+		memset(&t[i].g, 0, sizeof(t[i].g));
+		t[i].g.vcpu_fd = ioctl(g->vm_fd, MIPSVCPU_CREATE_VCPU, &c);
+		ASSERT_LE(0, t[i].g.vcpu_fd);
+		t[i].g.run = mmap(NULL, 4096, PROT_READ | PROT_WRITE,
+				  MAP_SHARED, t[i].g.vcpu_fd, 0);
+		ASSERT_TRUE(t[i].g.run != MAP_FAILED);
+		t[i].g.testdev_data = 4;
+	}
+	g->testdev_data = 4;
+	for (i = 0; i < 3; i++)
+		ASSERT_EQ(0, pthread_create(&t[i].thread, NULL, run_vcpu, &t[i]));
+	EXPECT_EQ(MIPSVCPU_EXIT_MMIO, mvc_guest_run(g, 60000));
+	for (i = 0; i < 3; i++) {
+		pthread_join(t[i].thread, NULL);
+		EXPECT_EQ(MIPSVCPU_EXIT_MMIO, t[i].exit);
+		ASSERT_EQ(1, t[i].g.nreports);
+		/* 100000 * (1 + 2 + 3 + 4) */
+		EXPECT_EQ(1000000, t[i].g.reports[0]);
+		munmap(t[i].g.run, 4096);
+		close(t[i].g.vcpu_fd);
+	}
+	ASSERT_EQ(1, g->nreports);
+	EXPECT_EQ(1000000, g->reports[0]);
+	mvc_guest_destroy(g);
+}
+
+TEST_HARNESS_MAIN

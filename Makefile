@@ -58,9 +58,9 @@ GUEST_SRCS := $(wildcard guests/tests/*.c)
 GUESTS := $(patsubst guests/tests/%.c,$(BUILD)/guests/%.bin,$(GUEST_SRCS))
 
 .PHONY: all bootstrap module vcpuctl selftests guests host-tests check check-host \
-	check-mips check-lint demo shell style sparse clean initramfs
+	check-mips check-lint demo shell bench bench-tool style sparse clean initramfs
 
-all: module vcpuctl selftests guests
+all: module vcpuctl selftests guests bench-tool
 
 # Guest programs, linked at the VCPU's reset address 0x3fc00000.
 guests: $(GUESTS)
@@ -88,6 +88,15 @@ $(SELFTEST_DIR)/%: selftests/mipsvcpu/%.c $(SELFTEST_LIB) \
 	$(TCC) $(TCFLAGS) -Wno-unused-parameter -Wno-sign-compare \
 		-I$(KSFT) -Iselftests/mipsvcpu/lib -o $@ $< $(SELFTEST_LIB) -lpthread
 
+# The benchmark tool runs inside the MIPS host (make bench).
+BENCH := $(BUILD)/bench/mvc_bench
+bench-tool: $(BENCH)
+$(BENCH): bench/mvc_bench.c bench/workloads.h $(SELFTEST_LIB) \
+		selftests/mipsvcpu/lib/mvc_util.h uapi/linux/mipsvcpu.h
+	@mkdir -p $(dir $@)
+	$(TCC) $(TCFLAGS) -Wno-unused-parameter -I$(KSFT) -Iselftests/mipsvcpu/lib \
+		-o $@ $< $(SELFTEST_LIB)
+
 host-tests: $(HOST_TESTS)
 $(BUILD)/host/%: tests/host/%.c $(MODULE_PURE) $(wildcard module/*.h)
 	@mkdir -p $(dir $@)
@@ -105,6 +114,8 @@ $(BUILD)/initramfs.cpio.gz: all tools/mipshost/init tools/mipshost/demo.sh
 	mkdir -p $(BUILD)/staging/selftests/guests
 	cp $(GUESTS) $(BUILD)/staging/selftests/guests/
 	cp tools/mipshost/demo.sh $(BUILD)/staging/demo.sh
+	cp tools/mipshost/bench.sh $(BUILD)/staging/bench.sh
+	cp $(BENCH) $(BUILD)/staging/selftests/
 	tools/mipshost/mkinitramfs.sh $@ $(BUILD)/staging
 
 check: bootstrap
@@ -154,6 +165,16 @@ demo: bootstrap
 	@$(MAKE) --no-print-directory initramfs
 	tools/mipshost/run.sh --cpu 24Kc --mode demo --timeout 300 \
 		--log $(BUILD)/demo.log $(BUILD)/initramfs.cpio.gz
+
+# Benchmarks: -icount shift=0 makes 1 ns of guest-host time 1 instruction.
+bench: bootstrap
+	@$(MAKE) --no-print-directory initramfs
+	@mkdir -p $(BUILD)/logs
+	tools/mipshost/run.sh --cpu $(firstword $(CPUS)) --mode bench --icount \
+		--timeout 1800 --log $(BUILD)/logs/bench.log $(BUILD)/initramfs.cpio.gz
+	@tr -d '\r' < $(BUILD)/logs/bench.log | \
+		sed -n '/^BENCH-JSON-BEGIN/,/^BENCH-JSON-END/p' | sed '1d;$$d' > bench/results.json
+	@echo "results: bench/results.json"
 
 shell: bootstrap
 	@$(MAKE) --no-print-directory initramfs

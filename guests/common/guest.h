@@ -26,6 +26,7 @@
 #define TESTDEV_FAIL		0x0c	/* write: __LINE__ of a failed check */
 #define TESTDEV_IRQ_LOWER	0x10	/* write N: the host lowers line IPN */
 #define TESTDEV_IRQ_RAISE	0x14	/* write N: the host raises line IPN */
+#define TESTDEV_DATA2		0x18	/* read: a second value the host chose */
 
 #ifndef __ASSEMBLER__
 typedef unsigned int u32;

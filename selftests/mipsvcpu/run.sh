@@ -12,4 +12,9 @@ for t in ./*_test; do
 	echo "MIPSHOST: selftest $t exit $r"
 	[ "$r" = 0 ] || [ "$r" = 4 ] || rc=1
 done
+# Every benchmark once at a tiny size: they still work (no timing checked).
+if [ -x ./mvc_bench ]; then
+	echo "MIPSHOST: selftest ./mvc_bench --quick"
+	./mvc_bench --quick || rc=1
+fi
 exit $rc

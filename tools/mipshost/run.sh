@@ -27,7 +27,7 @@ while [ $# -gt 1 ]; do
 	--mode) mode=$2; shift 2 ;;
 	--timeout) timeout=$2; shift 2 ;;
 	--log) log=$2; shift 2 ;;
-	--icount) icount="-icount shift=0"; shift ;;
+	--icount) icount="-icount shift=0 -rtc clock=vm"; shift ;;
 	*) echo "run.sh: unknown option $1" >&2; exit 2 ;;
 	esac
 done

@@ -155,7 +155,8 @@ static void mvc_guest_mmio(struct mvc_guest *g)
 		}
 	} else if (gpa - MVC_TESTDEV_GPA < 0x20) {
 		if (!run->mmio.is_write) {
-			run->mmio.data = g->testdev_data;
+			run->mmio.data = gpa - MVC_TESTDEV_GPA == 0x18 ?
+					 g->testdev_data2 : g->testdev_data;
 			return;
 		}
 		switch (gpa - MVC_TESTDEV_GPA) {

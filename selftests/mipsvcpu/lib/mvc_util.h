@@ -73,6 +73,7 @@ struct mvc_guest {
 	uint32_t result;
 	/* What the guest reads at TESTDEV_DATA. */
 	uint32_t testdev_data;
+	uint32_t testdev_data2;
 	uint64_t mmio_exits, rom_writes;
 };
 

@@ -1,0 +1,230 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * mvc_bench.c - mipsvcpu benchmarks, run inside the MIPS host.
+ *
+ * Under QEMU with -icount shift=0 one nanosecond of CLOCK_MONOTONIC is one
+ * executed instruction, so every time below is also an instruction count
+ * and repeats exactly.  Each figure is measured against its anchor in the
+ * same run: guest workloads against a baseline guest run that does all
+ * but the measured operation, CPU-bound code against the same machine code
+ * in this host process (bench/workloads.h), MMIO exits against getppid().
+ *
+ *   mvc_bench [--quick] [--json FILE]
+ *
+ * --quick runs every benchmark once at a tiny size and prints TAP, for
+ * make check: it proves they still work, it measures nothing.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "mvc_util.h"
+#include "workloads.h"
+
+#define MIB (1u << 20)
+
+static int quick, ntests, nfail, nfigures;
+static FILE *json;
+
+static uint64_t now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000000000ull + ts.tv_nsec;
+}
+
+/* Runs the bench guest once; returns elapsed ns, or 0 on failure. */
+static uint64_t guest_run(uint32_t workload, uint32_t count,
+			  struct mipsvcpu_vcpu_stats *st)
+{
+	struct mvc_guest *g = mvc_guest_create("bench", 64 * MIB);
+	uint64_t t0, t1;
+	int ret;
+
+	g->testdev_data = workload;
+	g->testdev_data2 = count;
+	t0 = now_ns();
+	ret = mvc_guest_run(g, 600000);
+	t1 = now_ns();
+	if (st)
+		ioctl(g->vcpu_fd, MIPSVCPU_GET_STATS, st);
+	ntests++;
+	if (ret != MIPSVCPU_EXIT_MMIO || !g->finished || g->result) {
+		printf("not ok %d workload %u: exit %d result %u\n", ntests,
+		       workload, ret, g->result);
+		nfail++;
+		t1 = t0;
+	} else if (quick) {
+		printf("ok %d bench workload %u count %u\n", ntests, workload,
+		       count);
+	}
+	mvc_guest_destroy(g);
+	return t1 - t0;
+}
+
+static void emit(const char *name, double value, const char *unit,
+		 const char *anchor)
+{
+	if (quick)
+		return;
+	printf("%-34s %14.2f %-12s %s\n", name, value, unit, anchor);
+	if (json)
+		fprintf(json, "%s\n    \"%s\": { \"value\": %.4f, \"unit\": \"%s\", \"anchor\": \"%s\" }",
+			nfigures++ ? "," : "", name, value, unit, anchor);
+}
+
+/* Per-operation cost: (measured - baseline) / n. */
+static double per_op(uint32_t wl, uint32_t base_wl, uint32_t n)
+{
+	uint64_t base = guest_run(base_wl, n, NULL);
+	uint64_t t = guest_run(wl, n, NULL);
+
+	return t > base ? (double)(t - base) / n : 0;
+}
+
+static void bench_exits(void)
+{
+	uint32_t n = quick ? 10 : 20000;
+	uint64_t t0, t1, tm, te;
+	double getppid_ns, mmio;
+	uint32_t i;
+
+	emit("mfc0_round_trip", per_op(WL_MFC0, WL_EMPTY, n), "host insns",
+	     "minus an empty guest loop");
+	{
+		struct mipsvcpu_vcpu_stats st;
+
+		guest_run(WL_MFC0, n, &st);
+		emit("mfc0_exits_per_op", (double)st.exits / n, "exits",
+		     "all exits of the run / n");
+		emit("mfc0_refills_per_op", (double)st.shadow_refill / n,
+		     "refills", "shadow refills of the run / n");
+		emit("mfc0_host_irqs", (double)st.host_irq, "exits", "host interrupts");
+	}
+	emit("refill_gkseg0_page", per_op(WL_KSEG0_PAGES, WL_KSEG0_SAME,
+					  quick ? 10 : 2000),
+	     "host insns", "new 8K pair vs the same page");
+	emit("refill_guest_tlb_user_page",
+	     per_op(WL_USER_PAGES, WL_USER_SAME, quick ? 10 : 2000),
+	     "host insns", "via 16M guest TLB entries, vs same page");
+
+	te = guest_run(WL_EMPTY, n, NULL);
+	tm = guest_run(WL_MMIO, n, NULL);
+	mmio = tm > te ? (double)(tm - te) / n : 0;
+	t0 = now_ns();
+	for (i = 0; i < n; i++)
+		syscall(SYS_getppid);
+	t1 = now_ns();
+	getppid_ns = (double)(t1 - t0) / n;
+	emit("mmio_exit_round_trip", mmio, "host insns", "to userspace and back");
+	emit("getppid_round_trip", getppid_ns, "host insns", "anchor");
+	emit("mmio_exit_vs_getppid", getppid_ns ? mmio / getppid_ns : 0,
+	     "ratio", "target <= 3");
+}
+
+static void bench_cpu(void)
+{
+	uint32_t len = quick ? 4096 : 4 * MIB, rounds = quick ? 1 : 20;
+	unsigned char *buf = calloc(1, len);
+	unsigned int *m = calloc(3 * WL_MATRIX_N * WL_MATRIX_N, 4);
+	volatile unsigned int sink;
+	uint64_t t0, native, guest, base;
+
+	t0 = now_ns();
+	sink = wl_crc32(buf, len);
+	native = now_ns() - t0;
+	base = guest_run(WL_EMPTY, 1, NULL);
+	guest = guest_run(WL_CRC32, len, NULL) - base;
+	emit("cpu_crc32_4mib_vs_native", guest ? (double)native / guest : 0,
+	     "x native", "target >= 0.98");
+
+	t0 = now_ns();
+	sink = wl_matmul(m, rounds);
+	native = now_ns() - t0;
+	guest = guest_run(WL_MATMUL, rounds, NULL) - base;
+	emit("cpu_matmul_vs_native", guest ? (double)native / guest : 0,
+	     "x native", "target >= 0.98");
+	(void)sink;
+	free(buf);
+	free(m);
+}
+
+/* 256 pages, 4 KiB apart, touched round after round: more than the host
+ * TLB holds, through the guest TLB in the user view. */
+static void bench_tlb_heavy(void)
+{
+	uint32_t rounds = quick ? 1 : 100, r, i;
+	volatile uint32_t *p = mmap(NULL, 256 * 4096, PROT_READ | PROT_WRITE,
+				    MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE,
+				    -1, 0);
+	uint64_t t0, native, guest, base;
+	uint32_t acc = 0;
+
+	t0 = now_ns();
+	for (r = 0; r < rounds; r++)
+		for (i = 0; i < 256; i++)
+			acc += p[i * 1024];
+	native = now_ns() - t0;
+	base = guest_run(WL_USER_SAME, 1, NULL);
+	guest = guest_run(WL_TLB_HEAVY, rounds, NULL) - base;
+	emit("tlb_heavy_user_vs_native", guest ? (double)native / guest : 0,
+	     "x native", "256 pages x rounds, host process anchor");
+	munmap((void *)p, 256 * 4096);
+	(void)acc;
+}
+
+static void bench_memory(void)
+{
+	int dev = mvc_open_dev(), vms[32], vcpus[32], i, n = quick ? 2 : 32;
+	struct mipsvcpu_create_vcpu c = { 0 };
+	long before, after;
+
+	before = mvc_meminfo_kb("MemFree");
+	for (i = 0; i < n; i++) {
+		vms[i] = mvc_create_vm(dev);
+		vcpus[i] = ioctl(vms[i], MIPSVCPU_CREATE_VCPU, &c);
+	}
+	after = mvc_meminfo_kb("MemFree");
+	emit("host_memory_per_vm_with_1_vcpu", (double)(before - after) / n,
+	     "KiB", "MemFree delta over 32, no guest RAM");
+	for (i = 0; i < n; i++) {
+		close(vcpus[i]);
+		close(vms[i]);
+	}
+	close(dev);
+}
+
+int main(int argc, char **argv)
+{
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--quick"))
+			quick = 1;
+		else if (!strcmp(argv[i], "--json") && i + 1 < argc)
+			json = fopen(argv[++i], "w");
+	}
+	if (quick)
+		printf("TAP version 13\n");
+	else
+		printf("%-34s %14s %-12s %s\n", "figure", "value", "unit", "anchor");
+	if (json)
+		fprintf(json, "{");
+	bench_exits();
+	bench_cpu();
+	bench_tlb_heavy();
+	bench_memory();
+	if (json) {
+		fprintf(json, "\n}\n");
+		fclose(json);
+	}
+	if (quick)
+		printf("# bench: %d runs, %d failed\n", ntests, nfail);
+	return nfail ? 1 : 0;
+}

@@ -1,0 +1,9 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+# The benchmarks, run by /init inside the MIPS host (make bench).
+/selftests/mvc_bench --json /tmp/results.json
+rc=$?
+echo "BENCH-JSON-BEGIN"
+cat /tmp/results.json
+echo "BENCH-JSON-END"
+exit $rc

@@ -99,17 +99,23 @@ static int __init mvc_init(void)
 	if (ret)
 		return ret;
 
+	mvc_debugfs_init();
 	ret = misc_register(&mvc_miscdev);
 	if (ret) {
 		pr_err("cannot register /dev/mipsvcpu: %d\n", ret);
-		return ret;
+		goto out_debugfs;
 	}
 	return 0;
+
+out_debugfs:
+	mvc_debugfs_exit();
+	return ret;
 }
 
 static void __exit mvc_exit(void)
 {
 	misc_deregister(&mvc_miscdev);
+	mvc_debugfs_exit();
 }
 
 module_init(mvc_init);

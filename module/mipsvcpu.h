@@ -57,6 +57,7 @@ struct mvc_vm {
 	u64 slots_gen;		/* bumped on every slot change */
 	int ram_slot;		/* the boot convention's RAM, or -1 */
 	u32 vcpu_mask;		/* VCPU ids in use */
+	struct dentry *debugfs;
 };
 
 /* Guest views, each with its own host ASID. */
@@ -108,6 +109,7 @@ struct mvc_vcpu {
 	wait_queue_head_t wq;
 	struct mipsvcpu_vcpu_stats stats;
 	char error[64];		/* why the VCPU died, once it has */
+	struct dentry *debugfs;
 };
 
 /* main.c: */
@@ -116,6 +118,12 @@ extern struct mvc_counters mvc_live;
 
 /* probe.c: */
 int mvc_probe_cpu(struct mvc_host_caps *caps);
+
+/* debugfs.c: */
+void mvc_debugfs_init(void);
+void mvc_debugfs_exit(void);
+void mvc_debugfs_add_vm(struct mvc_vm *vm);
+void mvc_debugfs_add_vcpu(struct mvc_vcpu *vcpu);
 
 /* vm.c: */
 int mvc_create_vm(const struct mipsvcpu_create_vm *arg);

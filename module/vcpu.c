@@ -7,6 +7,7 @@
  * The run structure is one zeroed page, mapped into userspace by mmap().
  */
 #include <linux/anon_inodes.h>
+#include <linux/debugfs.h>
 #include <linux/file.h>
 #include <linux/fs.h>
 #include <linux/gfp.h>
@@ -165,6 +166,7 @@ static int mvc_vcpu_mmap(struct file *file, struct vm_area_struct *vma)
 
 static void mvc_vcpu_free(struct mvc_vcpu *vcpu)
 {
+	debugfs_remove(vcpu->debugfs);
 	mvc_timer_cancel(vcpu);
 	mvc_world_free(vcpu);
 	mvc_free_view_mms(vcpu);
@@ -245,6 +247,7 @@ int mvc_create_vcpu(struct mvc_vm *vm, const struct mipsvcpu_create_vcpu *arg)
 	}
 	vm->vcpu_mask |= BIT(arg->id);
 	kref_get(&vm->ref);
+	mvc_debugfs_add_vcpu(vcpu);
 	mutex_unlock(&vm->lock);
 
 	ret = anon_inode_getfd("mipsvcpu-vcpu", &mvc_vcpu_fops, vcpu,

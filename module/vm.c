@@ -7,6 +7,7 @@
  * last reference frees the guest memory slots and the VM itself.
  */
 #include <linux/anon_inodes.h>
+#include <linux/debugfs.h>
 #include <linux/file.h>
 #include <linux/fs.h>
 #include <linux/module.h>
@@ -19,6 +20,7 @@ static void mvc_vm_release_ref(struct kref *ref)
 {
 	struct mvc_vm *vm = container_of(ref, struct mvc_vm, ref);
 
+	debugfs_remove_recursive(vm->debugfs);
 	mvc_free_slots(vm);
 	kfree(vm);
 	atomic_dec(&mvc_live.vms);
@@ -87,6 +89,7 @@ int mvc_create_vm(const struct mipsvcpu_create_vm *arg)
 	init_rwsem(&vm->slots_lock);
 	vm->ram_slot = -1;
 	atomic_inc(&mvc_live.vms);
+	mvc_debugfs_add_vm(vm);
 
 	fd = anon_inode_getfd("mipsvcpu-vm", &mvc_vm_fops, vm,
 			      O_RDWR | O_CLOEXEC);

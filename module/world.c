@@ -25,6 +25,9 @@
 #include "mipsvcpu.h"
 #include "decode.h"
 
+#define CREATE_TRACE_POINTS
+#include "trace.h"
+
 /* "b general_vector; nop" placed at @slot: beq $0, $0, offset. */
 static void mvc_plant_branch(void *world, u32 slot, u32 target)
 {
@@ -127,6 +130,8 @@ static enum mvc_action mvc_run_irqs_off(struct mvc_vcpu *vcpu)
 		mvc_load_guest(vcpu, cpu);
 		kind = vcpu->enter(vcpu->ctx);
 		vcpu->stats.exits++;
+		trace_mipsvcpu_exit(vcpu->id, kind, vcpu->ctx->cause,
+				    vcpu->ctx->pc, vcpu->ctx->badvaddr);
 		action = mvc_handle_exit(vcpu, kind);
 	} while (action == MVC_RESUME && !need_resched());
 	WRITE_ONCE(vcpu->guest_cpu, -1);

@@ -28,6 +28,7 @@ static void usage(FILE *f)
 		"\n"
 		"commands:\n"
 		"  run       boot a guest and connect its UART to this terminal\n"
+		"  stats     exit counters of every VCPU alive (--json for JSON)\n"
 		"  version   print the API version of vcpuctl and of the loaded module\n"
 		"\n"
 		"vcpuctl COMMAND --help describes a command.\n");
@@ -208,6 +209,17 @@ int main(int argc, char **argv)
 		return cmd_version();
 	if (!strcmp(argv[1], "run"))
 		return cmd_run(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "stats")) {
+		if (argc > 2 && !strcmp(argv[2], "--help")) {
+			printf("usage: vcpuctl stats [--json]\n\nPrints the exit counters of every VCPU alive, from debugfs.\n");
+			return 0;
+		}
+		if (argc > 3 || (argc == 3 && strcmp(argv[2], "--json"))) {
+			fprintf(stderr, "usage: vcpuctl stats [--json]\n");
+			return VCPUCTL_EXIT_USAGE;
+		}
+		return cmd_stats(argc == 3);
+	}
 	fprintf(stderr, "vcpuctl: unknown command '%s'\n", argv[1]);
 	usage(stderr);
 	return VCPUCTL_EXIT_USAGE;

@@ -72,6 +72,9 @@ int load_file(const char *path, void *dst, size_t max, size_t *len);
 /* uart.c: */
 void uart_add(struct machine *m, uint32_t gpa);
 
+/* stats.c: */
+int cmd_stats(bool json);
+
 /* power.c: */
 void power_add(struct machine *m, uint32_t gpa);
 

@@ -32,6 +32,7 @@ static int mvc_vcpu_stats_show(struct seq_file *m, void *unused)
 	seq_printf(m, "guest_exception %llu\n", s->guest_exception);
 	seq_printf(m, "wait %llu\n", s->wait);
 	seq_printf(m, "guest_irq %llu\n", s->guest_irq);
+	seq_printf(m, "fast_refill %u\n", READ_ONCE(vcpu->ctx->fast_refills));
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(mvc_vcpu_stats);

@@ -34,12 +34,80 @@
 	.globl	mvc_vectors_start
 mvc_vectors_start:
 
-/* 0x000: TLB refill.  The guest touched a page the host TLB has no entry for. */
+/*
+ * 0x000: TLB refill.  The guest touched a page the host TLB has no entry
+ * for.  The fast path serves gKSEG0/gKSEG1 (guest virtual below
+ * 0x40000000 in the kernel view) without leaving the vector: the hardware
+ * has already put VPN2 and the guest's ASID in EntryHi, so it finds the
+ * slot holding the even page of the pair, takes both halves' EntryLo
+ * from the slot's table (which has one zero entry past its end), adds
+ * the cache attribute of the segment and writes a random entry.  A miss
+ * in every slot, or anything else, takes the common exit to C.
+ */
 	.org	MVC_VEC_REFILL
 	mtc0	k1, CP0_ERROREPC
 	mfc0	k1, CP0_EBASE
 	ins	k1, zero, 0, 12
 	sw	k0, CTX(HWC_GPR(26))(k1)
+	lw	k0, CTX(HWC_FAST_KVIEW)(k1)
+	beqz	k0, refill_slow
+	 mfc0	k0, CP0_BADVADDR
+	srl	k0, k0, 30
+	bnez	k0, refill_slow
+	 sw	$1, CTX(HWC_GPR(1))(k1)
+	sw	$8, CTX(HWC_GPR(8))(k1)
+	sw	$9, CTX(HWC_GPR(9))(k1)
+	sw	$10, CTX(HWC_GPR(10))(k1)
+	sw	$11, CTX(HWC_GPR(11))(k1)
+	mfc0	$8, CP0_BADVADDR
+	ext	$9, $8, 29, 1		/* 1: gKSEG1, uncached */
+	ins	$8, zero, 29, 3		/* guest physical */
+	ins	$8, zero, 0, 13		/* of the even page */
+	lw	$1, CTX(HWC_FAST_CCA)(k1)
+	beqz	$9, 1f
+	 lw	$10, CTX(HWC_FAST_NSLOTS)(k1)
+	li	$1, 2 << 3		/* uncached */
+1:	addiu	k0, k1, CTX(HWC_FAST_SLOTS)
+2:	beqz	$10, refill_bail
+	 lw	$11, 0(k0)		/* slot gpa */
+	subu	$11, $8, $11		/* offset in the slot */
+	lw	$9, 4(k0)		/* slot size */
+	sltu	$9, $11, $9
+	bnez	$9, 3f
+	 addiu	$10, $10, -1
+	b	2b
+	 addiu	k0, k0, HWC_FAST_SLOT_SIZE
+3:	lw	k0, 8(k0)		/* table */
+	srl	$11, $11, 10		/* page index * 4 */
+	addu	k0, k0, $11
+	lw	$10, 0(k0)
+	lw	$11, 4(k0)
+	or	$10, $10, $1
+	or	$11, $11, $1
+	mtc0	$10, CP0_ENTRYLO0
+	mtc0	$11, CP0_ENTRYLO1
+	ehb
+	tlbwr
+	lw	$9, CTX(HWC_FAST_REFILLS)(k1)
+	addiu	$9, $9, 1
+	sw	$9, CTX(HWC_FAST_REFILLS)(k1)
+	lw	$1, CTX(HWC_GPR(1))(k1)
+	lw	$8, CTX(HWC_GPR(8))(k1)
+	lw	$9, CTX(HWC_GPR(9))(k1)
+	lw	$10, CTX(HWC_GPR(10))(k1)
+	lw	$11, CTX(HWC_GPR(11))(k1)
+	lw	k0, CTX(HWC_GPR(26))(k1)
+	mfc0	k1, CP0_ERROREPC
+	ehb
+	eret
+
+refill_bail:
+	lw	$1, CTX(HWC_GPR(1))(k1)
+	lw	$8, CTX(HWC_GPR(8))(k1)
+	lw	$9, CTX(HWC_GPR(9))(k1)
+	lw	$10, CTX(HWC_GPR(10))(k1)
+	lw	$11, CTX(HWC_GPR(11))(k1)
+refill_slow:
 	li	k0, MVC_EXIT_KIND_REFILL
 	b	common_exit
 	 sw	k0, CTX(HWC_EXIT_KIND)(k1)

@@ -48,7 +48,14 @@
 #define HWC_HOST_RA		0xbc
 #define HWC_HOST_FP		0xc0
 #define HWC_HOST_S(n)		(0xc4 + (n) * 4)
-#define HWC_SIZE		0xe4
+#define HWC_FAST_KVIEW		0xe4
+#define HWC_FAST_CCA		0xe8
+#define HWC_FAST_REFILLS	0xec
+#define HWC_FAST_NSLOTS		0xf0
+#define HWC_FAST_SLOTS		0xf4	/* MVC_FAST_SLOTS x { gpa, size, table } */
+#define MVC_FAST_SLOTS		16
+#define HWC_FAST_SLOT_SIZE	12
+#define HWC_SIZE		(HWC_FAST_SLOTS + MVC_FAST_SLOTS * HWC_FAST_SLOT_SIZE)
 
 #ifndef __ASSEMBLY__
 #include <linux/types.h>
@@ -77,6 +84,20 @@ struct mvc_hw_ctx {
 	u32 host_ra;
 	u32 host_fp;
 	u32 host_s[8];
+	/*
+	 * The refill fast path (entry.S): gKSEG0/gKSEG1 misses are served
+	 * in the vector from these copies of the VM's slots while the guest
+	 * is in its kernel view.
+	 */
+	u32 fast_kview;		/* in: 1 if the fast path may run */
+	u32 fast_cca;		/* in: the host's cacheable CCA << 3 */
+	u32 fast_refills;	/* out: refills served in the vector */
+	u32 fast_nslots;	/* in */
+	struct {
+		u32 gpa;
+		u32 size;
+		u32 table;	/* KSEG0 address of EntryLo values, or 0 */
+	} fast_slot[MVC_FAST_SLOTS];
 };
 
 /* The world switch, copied into each VCPU's page (entry.S). */

@@ -16,8 +16,10 @@
 #include <linux/slab.h>
 #include <linux/vmalloc.h>
 #include <asm/cacheflush.h>
+#include <asm/mipsregs.h>
 
 #include "mipsvcpu.h"
+#include "guest_tlb.h"
 
 static void mvc_slot_free(struct mvc_slot *slot)
 {
@@ -26,6 +28,7 @@ static void mvc_slot_free(struct mvc_slot *slot)
 	unpin_user_pages(slot->pages, slot->npages);
 	atomic_long_sub(slot->npages, &mvc_live.pinned_pages);
 	kvfree(slot->pages);
+	kfree(slot->fast_lo);
 	memset(slot, 0, sizeof(*slot));
 }
 
@@ -39,6 +42,28 @@ void mvc_free_slots(struct mvc_vm *vm)
 
 	for (i = 0; i < MIPSVCPU_MAX_MEMORY_SLOTS; i++)
 		mvc_slot_free(&vm->slots[i]);
+}
+
+/*
+ * The table the refill vector reads (entry.S): for each page, its EntryLo
+ * without the cache attribute, and one invalid entry past the end so that
+ * the odd half of a pair is always readable.  It must be lowmem (KSEG0):
+ * the vector cannot take a TLB miss.  Without it the slot is only served
+ * by the slow path.
+ */
+static void mvc_fill_fast_table(struct mvc_slot *slot)
+{
+	u32 d = slot->flags & MIPSVCPU_MEM_READONLY ? 0 : ENTRYLO_D;
+	unsigned long i;
+
+	slot->fast_lo = kmalloc_array(slot->npages + 1, sizeof(u32),
+				      GFP_KERNEL_ACCOUNT | __GFP_NOWARN);
+	if (!slot->fast_lo)
+		return;
+	for (i = 0; i < slot->npages; i++)
+		slot->fast_lo[i] = (u32)page_to_pfn(slot->pages[i]) <<
+				   MVC_ENTRYLO_PFN_SHIFT | d | ENTRYLO_V;
+	slot->fast_lo[slot->npages] = 0;
 }
 
 static int mvc_check_region(struct mvc_vm *vm,
@@ -122,6 +147,7 @@ int mvc_set_memory_region(struct mvc_vm *vm,
 		goto out_free_pages;
 	}
 	atomic_long_add(new.npages, &mvc_live.pinned_pages);
+	mvc_fill_fast_table(&new);
 	/*
 	 * The guest will execute what userspace wrote through another
 	 * virtual alias: write back and invalidate the caches once here.

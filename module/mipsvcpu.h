@@ -46,6 +46,7 @@ struct mvc_slot {
 	u32 flags;		/* MIPSVCPU_MEM_* */
 	unsigned long npages;	/* 0: the slot is unused */
 	struct page **pages;
+	u32 *fast_lo;		/* npages + 1 EntryLo values (lowmem), or NULL */
 };
 
 /* A virtual machine: the object behind a VM fd. */

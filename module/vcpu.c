@@ -115,9 +115,11 @@ static long mvc_vcpu_ioctl(struct file *file, unsigned int cmd,
 	/* Neither waits for RUN: devices raise interrupts while it runs. */
 	if (cmd == MIPSVCPU_IRQ_LINE)
 		return mvc_vcpu_irq_line(vcpu, argp);
-	if (cmd == MIPSVCPU_GET_STATS)
+	if (cmd == MIPSVCPU_GET_STATS) {
+		vcpu->stats.fast_refill = READ_ONCE(vcpu->ctx->fast_refills);
 		return copy_to_user(argp, &vcpu->stats, sizeof(vcpu->stats)) ?
 		       -EFAULT : 0;
+	}
 
 	if (cmd == MIPSVCPU_RUN) {
 		if (arg)

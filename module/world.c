@@ -16,6 +16,7 @@
 #include <linux/gfp.h>
 #include <linux/hardirq.h>
 #include <linux/irqflags.h>
+#include <linux/moduleparam.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
 #include <linux/string.h>
@@ -27,6 +28,10 @@
 
 #define CREATE_TRACE_POINTS
 #include "trace.h"
+
+static bool mvc_fast_refill = true;
+module_param_named(fast_refill, mvc_fast_refill, bool, 0644);
+MODULE_PARM_DESC(fast_refill, "serve gKSEG0/gKSEG1 refills in the exception vector (default on)");
 
 /* "b general_vector; nop" placed at @slot: beq $0, $0, offset. */
 static void mvc_plant_branch(void *world, u32 slot, u32 target)
@@ -53,6 +58,8 @@ int mvc_world_init(struct mvc_vcpu *vcpu)
 	BUILD_BUG_ON(sizeof(struct mvc_hw_ctx) != HWC_SIZE);
 	BUILD_BUG_ON(offsetof(struct mvc_hw_ctx, host_s) != HWC_HOST_S(0));
 	BUILD_BUG_ON(offsetof(struct mvc_hw_ctx, guest_ebase) != HWC_GUEST_EBASE);
+	BUILD_BUG_ON(offsetof(struct mvc_hw_ctx, fast_kview) != HWC_FAST_KVIEW);
+	BUILD_BUG_ON(offsetof(struct mvc_hw_ctx, fast_slot) != HWC_FAST_SLOTS);
 	BUILD_BUG_ON(MVC_CTX_OFFSET + HWC_SIZE > MVC_PAGE_SIZE);
 	BUILD_BUG_ON(MVC_VEC_INTERRUPT + 8 * 0x200 > MVC_CODE_OFFSET);
 
@@ -71,6 +78,7 @@ int mvc_world_init(struct mvc_vcpu *vcpu)
 
 	vcpu->ctx = vcpu->world + MVC_CTX_OFFSET;
 	vcpu->ctx->guest_ebase = addr;
+	vcpu->ctx->fast_cca = (read_c0_config() & CONF_CM_CMASK) << 3;
 	vcpu->enter = vcpu->world + (mvc_enter_offset - mvc_vectors_start);
 	return 0;
 }
@@ -98,9 +106,30 @@ static u32 mvc_guest_host_status(void)
 	return (read_c0_status() & ST0_IM) | KSU_USER | ST0_EXL | ST0_IE;
 }
 
+/* Copy the VM's slots for the refill fast path; slots_lock is held. */
+static void mvc_load_fast_slots(struct mvc_vcpu *vcpu)
+{
+	struct mvc_hw_ctx *ctx = vcpu->ctx;
+	u32 i, n = 0;
+
+	for (i = 0; i < MIPSVCPU_MAX_MEMORY_SLOTS; i++) {
+		const struct mvc_slot *s = &vcpu->vm->slots[i];
+
+		if (!s->npages || !s->fast_lo)
+			continue;
+		ctx->fast_slot[n].gpa = s->gpa;
+		ctx->fast_slot[n].size = s->size;
+		ctx->fast_slot[n].table = (u32)(unsigned long)s->fast_lo;
+		n++;
+	}
+	ctx->fast_nslots = n;
+}
+
 /* Prepare the context for the next entry; interrupts are off. */
 static void mvc_load_guest(struct mvc_vcpu *vcpu, int cpu)
 {
+	enum mvc_view view;
+
 	if (vcpu->last_cpu != cpu ||
 	    vcpu->seen_slots_gen != READ_ONCE(vcpu->vm->slots_gen)) {
 		/*
@@ -108,13 +137,15 @@ static void mvc_load_guest(struct mvc_vcpu *vcpu, int cpu)
 		 * be used: take fresh ASIDs everywhere.
 		 */
 		mvc_shadow_flush_all(vcpu);
+		mvc_load_fast_slots(vcpu);
 		vcpu->last_cpu = cpu;
 		vcpu->seen_slots_gen = READ_ONCE(vcpu->vm->slots_gen);
 	}
 	mvc_deliver_pending_irq(vcpu);
+	view = mvc_current_view(vcpu);
+	vcpu->ctx->fast_kview = view == MVC_VIEW_KERNEL && mvc_fast_refill;
 	vcpu->ctx->guest_status = mvc_guest_host_status();
-	vcpu->ctx->guest_entryhi = mvc_view_asid(vcpu, mvc_current_view(vcpu),
-						 cpu);
+	vcpu->ctx->guest_entryhi = mvc_view_asid(vcpu, view, cpu);
 }
 
 /* Run until an exit the inner loop cannot absorb; interrupts are off. */

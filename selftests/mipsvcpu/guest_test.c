@@ -4,6 +4,7 @@
  * boot registers, the unmapped segments, MMIO exits, signals, isolation
  * between VMs, read-only ROM, and the host's half of the address space.
  */
+#include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
 #include <sys/time.h>
@@ -94,6 +95,7 @@ static uint32_t count_pattern_errors(struct mvc_guest *g, uint32_t seed)
 TEST(fill_64mib_through_gkseg0_verify_through_gkseg1)
 {
 	struct mvc_guest *g = mvc_guest_create("memfill", 64 * MIB);
+	struct mipsvcpu_vcpu_stats st;
 
 	prefill(g, 0x5eed0001);
 	ASSERT_EQ(MIPSVCPU_EXIT_MMIO, mvc_guest_run(g, 120000));
@@ -103,6 +105,43 @@ TEST(fill_64mib_through_gkseg0_verify_through_gkseg1)
 	EXPECT_EQ(0, g->reports[1]);	/* saw what the host wrote */
 	EXPECT_EQ(0, g->reports[2]);	/* gKSEG1 sees gKSEG0's bytes */
 	EXPECT_EQ(0, count_pattern_errors(g, 0x5eed0001));
+	/* 2 x 64 MiB in 8 KiB pairs, nearly all served in the vector. */
+	ASSERT_EQ(0, ioctl(g->vcpu_fd, MIPSVCPU_GET_STATS, &st));
+	EXPECT_LT(64 * MIB / 8192, st.fast_refill);
+	mvc_guest_destroy(g);
+}
+
+static int set_fast_refill(const char *v)
+{
+	int fd = open("/sys/module/mipsvcpu/parameters/fast_refill", O_WRONLY);
+	int ret;
+
+	if (fd < 0)
+		return -1;
+	ret = write(fd, v, 1) == 1 ? 0 : -1;
+	close(fd);
+	return ret;
+}
+
+/* The same with the refill fast path off: the C path serves every miss. */
+TEST(fill_through_the_slow_refill_path)
+{
+	struct mvc_guest *g = mvc_guest_create("memfill", 8 * MIB);
+	struct mipsvcpu_vcpu_stats st;
+
+	if (set_fast_refill("0"))
+		SKIP(return, "cannot write the fast_refill parameter");
+	prefill(g, 0x5eed0002);
+	EXPECT_EQ(MIPSVCPU_EXIT_MMIO, mvc_guest_run(g, 60000));
+	set_fast_refill("1");
+	ASSERT_TRUE(g->finished);
+	ASSERT_EQ(3, g->nreports);
+	EXPECT_EQ(0, g->reports[1]);
+	EXPECT_EQ(0, g->reports[2]);
+	EXPECT_EQ(0, count_pattern_errors(g, 0x5eed0002));
+	ASSERT_EQ(0, ioctl(g->vcpu_fd, MIPSVCPU_GET_STATS, &st));
+	EXPECT_EQ(0, st.fast_refill);
+	EXPECT_LT(2 * 8 * MIB / 8192, st.shadow_refill);
 	mvc_guest_destroy(g);
 }
 

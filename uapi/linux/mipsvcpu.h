@@ -235,7 +235,8 @@ struct mipsvcpu_vcpu_stats {
 	__u64 guest_exception;	/* exceptions delivered to the guest */
 	__u64 wait;		/* WAIT instructions that slept */
 	__u64 guest_irq;	/* interrupts delivered to the guest */
-	__u64 reserved[7];
+	__u64 fast_refill;	/* gKSEG0/1 refills served in the vector */
+	__u64 reserved[6];
 };
 
 #define MIPSVCPU_GET_STATS		_IOR(MIPSVCPU_IO, 0x46, struct mipsvcpu_vcpu_stats)

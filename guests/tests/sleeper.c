@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * sleeper.c - ends in one of three states the host chose with
+ * TESTDEV_DATA: 1 asleep in WAIT with interrupts off (forever), 2 an MMIO
+ * read the host never completes, 3 spinning.
+ */
+#include "guest.h"
+
+int main(void)
+{
+	switch (mmio_read32(TESTDEV_BASE + TESTDEV_DATA)) {
+	case 1:
+		mtc0(12, 0, 0x00400000);	/* BEV, IE off */
+		for (;;)
+			__asm__ volatile("wait");
+	case 2:
+		report(1);
+		return mmio_read32(TESTDEV_BASE + TESTDEV_DATA);
+	default:
+		for (;;)
+			;
+	}
+}

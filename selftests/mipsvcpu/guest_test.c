@@ -249,9 +249,9 @@ TEST(four_vms_at_once_see_only_their_own_memory)
 TEST(store_to_readonly_rom_never_changes_it)
 {
 	struct mvc_guest *g = mvc_guest_create("romwrite", 4 * MIB);
-	void *copy = malloc(MVC_ROM_SIZE);
+	void *copy = malloc(g->rom_size);
 
-	memcpy(copy, g->rom, MVC_ROM_SIZE);
+	memcpy(copy, g->rom, g->rom_size);
 	ASSERT_EQ(MIPSVCPU_EXIT_MMIO, mvc_guest_run(g, 10000));
 	ASSERT_TRUE(g->finished);
 	ASSERT_EQ(3, g->nreports);
@@ -259,7 +259,7 @@ TEST(store_to_readonly_rom_never_changes_it)
 	EXPECT_EQ(0x0dd0f00du, g->reports[1]);
 	EXPECT_EQ(0x0dd0f00du, g->reports[2]);
 	EXPECT_EQ(2, g->rom_writes);	/* each store became an MMIO exit */
-	EXPECT_EQ(0, memcmp(copy, g->rom, MVC_ROM_SIZE));
+	EXPECT_EQ(0, memcmp(copy, g->rom, g->rom_size));
 	free(copy);
 	mvc_guest_destroy(g);
 }

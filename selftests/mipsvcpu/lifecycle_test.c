@@ -90,7 +90,7 @@ TEST(thousand_create_run_destroy_cycles)
 	int i;
 
 	for (i = 0; i < 1000; i++) {
-		struct mvc_guest *g = mvc_guest_create("hello", MIB);
+		struct mvc_guest *g = mvc_guest_create("sleeper", MIB);
 
 		ASSERT_EQ(MIPSVCPU_EXIT_MMIO, mvc_guest_run(g, 10000));
 		ASSERT_TRUE(g->finished);

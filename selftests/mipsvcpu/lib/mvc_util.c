@@ -101,10 +101,28 @@ static void mvc_map_slot(int vm_fd, uint32_t slot, uint32_t gpa, uint32_t size,
 
 struct mvc_guest *mvc_guest_create(const char *image, uint32_t ram_size)
 {
+	static __thread uint32_t buf[MVC_ROM_SIZE / 4];
+	const char *path = mvc_guest_path(image);
+	ssize_t len;
+	int fd;
+
+	fd = open(path, O_RDONLY);
+	if (fd < 0) {
+		fprintf(stderr, "guest image %s: %s\n", path, strerror(errno));
+		abort();
+	}
+	len = read(fd, buf, MVC_ROM_SIZE);
+	if (len <= 0)
+		abort();
+	close(fd);
+	return mvc_guest_create_from(buf, len, ram_size);
+}
+
+struct mvc_guest *mvc_guest_create_from(const void *image, size_t len,
+					uint32_t ram_size)
+{
 	struct mipsvcpu_create_vcpu vc = { 0 };
 	struct mvc_guest *g = calloc(1, sizeof(*g));
-	const char *path = mvc_guest_path(image);
-	int fd;
 
 	if (!g)
 		abort();
@@ -113,20 +131,17 @@ struct mvc_guest *mvc_guest_create(const char *image, uint32_t ram_size)
 	g->ram_size = ram_size;
 	g->ram = mmap(NULL, ram_size, PROT_READ | PROT_WRITE,
 		      MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-	g->rom = mmap(NULL, MVC_ROM_SIZE, PROT_READ | PROT_WRITE,
+	/* The ROM slot holds the image, in 64 KiB granules. */
+	g->rom_size = (len + 0xffff) & ~0xffffu;
+	if (!g->rom_size || g->rom_size > MVC_ROM_SIZE)
+		g->rom_size = MVC_ROM_SIZE;
+	g->rom = mmap(NULL, g->rom_size, PROT_READ | PROT_WRITE,
 		      MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	if (g->ram == MAP_FAILED || g->rom == MAP_FAILED)
 		abort();
-	fd = open(path, O_RDONLY);
-	if (fd < 0) {
-		fprintf(stderr, "guest image %s: %s\n", path, strerror(errno));
-		abort();
-	}
-	if (read(fd, g->rom, MVC_ROM_SIZE) <= 0)
-		abort();
-	close(fd);
+	memcpy(g->rom, image, len < g->rom_size ? len : g->rom_size);
 	mvc_map_slot(g->vm_fd, 0, MVC_RAM_GPA, ram_size, 0, g->ram);
-	mvc_map_slot(g->vm_fd, 1, MVC_ROM_GPA, MVC_ROM_SIZE,
+	mvc_map_slot(g->vm_fd, 1, MVC_ROM_GPA, g->rom_size,
 		     MIPSVCPU_MEM_READONLY, g->rom);
 	g->vcpu_fd = mvc_ioctl(g->vm_fd, MIPSVCPU_CREATE_VCPU, &vc);
 	g->run = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED,
@@ -206,7 +221,7 @@ int mvc_guest_run(struct mvc_guest *g, unsigned int timeout_ms)
 {
 	struct sigaction sa = { .sa_handler = mvc_nop_handler };
 	uint64_t deadline = mvc_now_ms() + timeout_ms;
-	struct itimerval it = { { 0, 50000 }, { 0, 50000 } };
+	struct itimerval it = { { 0, 10000 }, { 0, 10000 } };
 	int ret = 0;
 
 	/* A periodic signal bounds each RUN so the deadline is checked. */
@@ -249,6 +264,6 @@ void mvc_guest_destroy(struct mvc_guest *g)
 	close(g->vm_fd);
 	close(g->dev_fd);
 	munmap(g->ram, g->ram_size);
-	munmap(g->rom, MVC_ROM_SIZE);
+	munmap(g->rom, g->rom_size);
 	free(g);
 }

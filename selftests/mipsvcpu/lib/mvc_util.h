@@ -61,7 +61,7 @@ struct mvc_guest {
 	int dev_fd, vm_fd, vcpu_fd;
 	struct mipsvcpu_run *run;
 	void *ram, *rom;
-	uint32_t ram_size;
+	uint32_t ram_size, rom_size;
 	/* What the guest told us. */
 	char uart[8192];
 	size_t uart_len;
@@ -79,6 +79,9 @@ struct mvc_guest {
 
 /* Creates a VM, RAM at 0 and the named image in the ROM; asserts. */
 struct mvc_guest *mvc_guest_create(const char *image, uint32_t ram_size);
+/* The same with an image in memory. */
+struct mvc_guest *mvc_guest_create_from(const void *image, size_t len,
+					uint32_t ram_size);
 /* Runs until the guest finishes or @timeout_ms passes; returns the exit
  * reason of the last RUN, or -errno. */
 int mvc_guest_run(struct mvc_guest *g, unsigned int timeout_ms);

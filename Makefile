@@ -58,9 +58,9 @@ GUEST_SRCS := $(wildcard guests/tests/*.c)
 GUESTS := $(patsubst guests/tests/%.c,$(BUILD)/guests/%.bin,$(GUEST_SRCS))
 
 .PHONY: all bootstrap module vcpuctl selftests guests host-tests check check-host \
-	check-mips check-lint demo shell bench bench-tool style sparse clean initramfs
+	check-mips check-lint check-oracle demo shell bench bench-tool style sparse clean initramfs
 
-all: module vcpuctl selftests guests bench-tool
+all: module vcpuctl selftests guests bench-tool firmware
 
 # Guest programs, linked at the VCPU's reset address 0x3fc00000.
 guests: $(GUESTS)
@@ -113,14 +113,23 @@ $(BUILD)/initramfs.cpio.gz: all tools/mipshost/init tools/mipshost/demo.sh
 	cp $(SELFTESTS) selftests/mipsvcpu/run.sh $(BUILD)/staging/selftests/
 	mkdir -p $(BUILD)/staging/selftests/guests
 	cp $(GUESTS) $(BUILD)/staging/selftests/guests/
+	cp $(BUILD)/guests/firmware/flash.bin $(BUILD)/staging/selftests/guests/
 	cp tools/mipshost/demo.sh $(BUILD)/staging/demo.sh
 	cp tools/mipshost/bench.sh $(BUILD)/staging/bench.sh
 	cp $(BENCH) $(BUILD)/staging/selftests/
 	tools/mipshost/mkinitramfs.sh $@ $(BUILD)/staging
 
 check: bootstrap
-	@$(MAKE) --no-print-directory check-host check-mips check-lint; \
+	@$(MAKE) --no-print-directory check-host check-mips check-lint check-oracle; \
 	rc=$$?; tools/tap-summary.sh $(BUILD)/logs; exit $$rc
+
+# The firmware and demo OS bare metal under QEMU (the oracle the guest build
+# must agree with), counted as one test.
+check-oracle:
+	@mkdir -p $(BUILD)/logs
+	@if $(MAKE) --no-print-directory demo-os-real > $(BUILD)/logs/demo-os-real.log 2>&1; \
+	then r=ok; else r=FAILED; fi; echo "== demo OS bare metal: $$r"; \
+	echo "oracle demo-os-real $$r" > $(BUILD)/logs/oracle-demo-os.verdict; [ $$r = ok ]
 
 # checkpatch --strict and sparse, each counted as one test.
 check-lint:

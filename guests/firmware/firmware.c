@@ -11,25 +11,17 @@
  * RAM base, RAM size, DTB address (passed through), CPU number.
  *
  * Any problem is printed and ends the run with a nonzero status (enum
- * fw_status below; README.md lists them).
+ * fw_status in firmware.h; README.md lists them).
  */
 #include "board.h"
 #include "console.h"
 #include "crc32.h"
+#include "firmware.h"
 #include "image.h"
 #include "mips.h"
 
-#define FW_VERSION		"1.0"
 #define FW_STACK_RESERVE	0x00010000	/* top of RAM: our stack */
 #define MIB			0x00100000
-
-enum fw_status {
-	FW_BAD_MAGIC = 2,	/* no image at OS_IMAGE_FLASH_OFFSET */
-	FW_BAD_HEADER = 3,	/* header CRC, version, size, flags or name */
-	FW_NO_ROOM = 4,		/* the payload does not fit where it asks */
-	FW_BAD_CRC = 5,		/* the payload is corrupt */
-	FW_EXCEPTION = 6,	/* the firmware itself took an exception */
-};
 
 /* What the VCPU told us at reset, and where the RAM size came from. */
 struct boot_info {
@@ -40,12 +32,7 @@ struct boot_info {
 	const char *ram_source;
 };
 
-void fw_main(u32 ram_base, u32 ram_size, u32 dtb, u32 cpu);
-void fw_exception(u32 vector, u32 cause, u32 epc, u32 badvaddr);
-void jump_to_os(u32 entry_va, u32 ram_base, u32 ram_size, u32 dtb, u32 cpu)
-	__attribute__((noreturn));
-
-static void __attribute__((noreturn)) fw_fail(u32 status, const char *why)
+static void __noreturn fw_fail(u32 status, const char *why)
 {
 	kprintf("firmware: %s: not booting\n", why);
 	board_power_off(status);
@@ -86,8 +73,8 @@ static void check_header(const struct os_image_header *h)
 	u32 flash_room = FLASH_SIZE - OS_IMAGE_FLASH_OFFSET - sizeof(*h);
 
 	if (h->magic != OS_IMAGE_MAGIC) {
-		kprintf("firmware: bad magic 0x%08x at 0x%p (want 0x%08x)\n",
-			h->magic, h, OS_IMAGE_MAGIC);
+		kprintf("firmware: bad magic 0x%08x at 0x%08x (want 0x%08x)\n",
+			h->magic, (u32)h, OS_IMAGE_MAGIC);
 		fw_fail(FW_BAD_MAGIC, "no OS image in the flash");
 	}
 	if (crc32_update(0, h, OS_IMAGE_HEADER_CRC_LEN) != h->header_crc)
@@ -106,6 +93,8 @@ static void check_placement(const struct os_image_header *h,
 	u32 ram_end = bi->ram_base + bi->ram_size - FW_STACK_RESERVE;
 	u32 load = h->load_addr;
 
+	if (bi->ram_size <= FW_STACK_RESERVE)
+		fw_fail(FW_NO_ROOM, "less RAM than the firmware's own stack");
 	if (load % sizeof(u32) || load < bi->ram_base || load >= ram_end ||
 	    h->payload_size > ram_end - load) {
 		kprintf("firmware: payload 0x%08x + %u bytes, usable RAM 0x%08x-0x%08x\n",

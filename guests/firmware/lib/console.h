@@ -13,10 +13,10 @@ void console_init(void);
 void console_putc(char c);
 void console_write(const char *s, size_t len);
 void console_puts(const char *s);
-void kprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+__printf(1, 2) void kprintf(const char *fmt, ...);
 
 /* power.c: */
-void board_power_off(u32 status) __attribute__((noreturn));
+void __noreturn board_power_off(u32 status);
 
 /* cache.c: */
 void cache_sync_range(u32 va, u32 len);

@@ -16,4 +16,9 @@ typedef int32_t s32;
 
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
 
+/* The kernel's names for the attributes we use. */
+#define __noreturn		__attribute__((noreturn))
+#define __printf(fmt, args)	__attribute__((format(printf, fmt, args)))
+#define __section(name)		__attribute__((section(name)))
+
 #endif /* TYPES_H */

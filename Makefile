@@ -74,6 +74,9 @@ $(BUILD)/guests/%.bin: guests/tests/%.c $(GUEST_COMMON) guests/common/guest.h \
 bootstrap:
 	@$(TOP)/tools/mipshost/bootstrap.sh
 
+LIBFDT_DIR := $(CACHE)/linux-src/scripts/dtc/libfdt
+KBUILD_ARGS += LIBFDT_DIR=$(LIBFDT_DIR)
+
 module:
 	$(MAKE) -C $(KDIR) $(KBUILD_ARGS) M=$(TOP) W=1 modules
 
@@ -104,7 +107,8 @@ $(BUILD)/host/%: tests/host/%.c $(MODULE_PURE) $(wildcard module/*.h)
 
 # The MIPS host's initramfs: the module, vcpuctl, the selftests, the guests.
 initramfs: $(BUILD)/initramfs.cpio.gz
-$(BUILD)/initramfs.cpio.gz: all tools/mipshost/init tools/mipshost/demo.sh
+$(BUILD)/initramfs.cpio.gz: all tools/mipshost/init tools/mipshost/demo.sh \
+		examples/demo/guest.dts
 	rm -rf $(BUILD)/staging
 	mkdir -p $(BUILD)/staging/lib/mipsvcpu $(BUILD)/staging/usr/bin \
 		$(BUILD)/staging/selftests
@@ -114,13 +118,17 @@ $(BUILD)/initramfs.cpio.gz: all tools/mipshost/init tools/mipshost/demo.sh
 	mkdir -p $(BUILD)/staging/selftests/guests
 	cp $(GUESTS) $(BUILD)/staging/selftests/guests/
 	cp $(BUILD)/guests/firmware/flash.bin $(BUILD)/staging/selftests/guests/
+	mkdir -p $(BUILD)/staging/examples/demo
+	dtc -q -I dts -O dtb -o $(BUILD)/staging/examples/demo/guest.dtb \
+		examples/demo/guest.dts
+	cp $(BUILD)/guests/firmware/flash.bin $(BUILD)/staging/examples/demo/
 	cp tools/mipshost/demo.sh $(BUILD)/staging/demo.sh
 	cp tools/mipshost/bench.sh $(BUILD)/staging/bench.sh
 	cp $(BENCH) $(BUILD)/staging/selftests/
 	tools/mipshost/mkinitramfs.sh $@ $(BUILD)/staging
 
 check: bootstrap
-	@$(MAKE) --no-print-directory check-host check-mips check-lint check-oracle; \
+	@$(MAKE) --no-print-directory check-host check-fuzz check-mips check-lint check-oracle; \
 	rc=$$?; tools/tap-summary.sh $(BUILD)/logs; exit $$rc
 
 # The firmware and demo OS bare metal under QEMU (the oracle the guest build

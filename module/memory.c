@@ -80,6 +80,8 @@ static int mvc_check_region(struct mvc_vm *vm,
 		return -EINVAL;
 	if (!r->size)
 		return 0;
+	if (!mvc_dt_allows_region(vm, r))
+		return -EINVAL;
 	if (!PAGE_ALIGNED(r->guest_phys_addr) || !PAGE_ALIGNED(r->size) ||
 	    !PAGE_ALIGNED(r->userspace_addr))
 		return -EINVAL;

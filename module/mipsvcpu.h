@@ -17,6 +17,7 @@
 #include <linux/mipsvcpu.h>
 
 #include "cp0.h"
+#include "guest_dt.h"
 #include "guest_tlb.h"
 #include "hw_ctx.h"
 
@@ -59,6 +60,8 @@ struct mvc_vm {
 	int ram_slot;		/* the boot convention's RAM, or -1 */
 	u32 vcpu_mask;		/* VCPU ids in use */
 	struct dentry *debugfs;
+	struct mvc_guest_desc *desc;	/* from MIPSVCPU_SET_GUEST_DT, or NULL */
+	u32 dtb_gpa;		/* a2 at reset */
 };
 
 /* Guest views, each with its own host ASID. */
@@ -129,6 +132,11 @@ void mvc_debugfs_add_vcpu(struct mvc_vcpu *vcpu);
 /* vm.c: */
 int mvc_create_vm(const struct mipsvcpu_create_vm *arg);
 void mvc_vm_put(struct mvc_vm *vm);
+
+/* guest_dt_ioctl.c: */
+long mvc_vm_set_guest_dt(struct mvc_vm *vm, void __user *argp);
+bool mvc_dt_allows_region(const struct mvc_vm *vm,
+			  const struct mipsvcpu_memory_region *r);
 
 /* memory.c: */
 int mvc_set_memory_region(struct mvc_vm *vm,

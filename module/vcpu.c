@@ -36,7 +36,7 @@ static void mvc_vcpu_reset(struct mvc_vcpu *vcpu, u32 tlb_size)
 		ctx->gpr[5] = vm->slots[vm->ram_slot].size;
 	}
 	up_read(&vm->slots_lock);
-	ctx->gpr[6] = 0;
+	ctx->gpr[6] = vm->dtb_gpa;
 	ctx->gpr[7] = vcpu->id;
 }
 
@@ -214,13 +214,36 @@ int mvc_create_vcpu(struct mvc_vm *vm, const struct mipsvcpu_create_vcpu *arg)
 
 	if (arg->id >= MIPSVCPU_MAX_VCPUS ||
 	    (arg->flags & ~MIPSVCPU_CREATE_VCPU_VALID_FLAGS) ||
-	    tlb_size > MIPSVCPU_MAX_GUEST_TLB ||
+	    arg->tlb_size > MIPSVCPU_MAX_GUEST_TLB ||
 	    memchr_inv(arg->reserved, 0, sizeof(arg->reserved)))
 		return -EINVAL;
 
+	/*
+	 * Reserve the id; in a described VM the DTB says how many VCPUs
+	 * there are and their TLB size.  Holding the id keeps the
+	 * description from changing under us (MIPSVCPU_SET_GUEST_DT).
+	 */
+	mutex_lock(&vm->lock);
+	ret = -EEXIST;
+	if (vm->vcpu_mask & BIT(arg->id))
+		goto out_unlock;
+	ret = -EINVAL;
+	if (vm->desc && arg->id >= vm->desc->nvcpus)
+		goto out_unlock;
+	if (vm->desc && !arg->tlb_size)
+		tlb_size = vm->desc->vcpu[arg->id].tlb_size;
+	vm->vcpu_mask |= BIT(arg->id);
+	kref_get(&vm->ref);
+	ret = 0;
+out_unlock:
+	mutex_unlock(&vm->lock);
+	if (ret)
+		return ret;
+
+	ret = -ENOMEM;
 	vcpu = kzalloc(sizeof(*vcpu), GFP_KERNEL_ACCOUNT);
 	if (!vcpu)
-		return -ENOMEM;
+		goto out_release_id;
 	atomic_inc(&mvc_live.vcpus);
 	vcpu->vm = vm;
 	vcpu->id = arg->id;
@@ -229,7 +252,6 @@ int mvc_create_vcpu(struct mvc_vm *vm, const struct mipsvcpu_create_vcpu *arg)
 	mutex_init(&vcpu->run_lock);
 	init_waitqueue_head(&vcpu->wq);
 	mvc_timer_init(vcpu);
-	ret = -ENOMEM;
 	vcpu->run = (void *)get_zeroed_page(GFP_KERNEL_ACCOUNT);
 	if (!vcpu->run)
 		goto out_free;
@@ -240,30 +262,20 @@ int mvc_create_vcpu(struct mvc_vm *vm, const struct mipsvcpu_create_vcpu *arg)
 	if (ret)
 		goto out_free;
 	mvc_vcpu_reset(vcpu, tlb_size);
-
-	mutex_lock(&vm->lock);
-	if (vm->vcpu_mask & BIT(arg->id)) {
-		mutex_unlock(&vm->lock);
-		ret = -EEXIST;
-		goto out_free;
-	}
-	vm->vcpu_mask |= BIT(arg->id);
-	kref_get(&vm->ref);
 	mvc_debugfs_add_vcpu(vcpu);
-	mutex_unlock(&vm->lock);
 
 	ret = anon_inode_getfd("mipsvcpu-vcpu", &mvc_vcpu_fops, vcpu,
 			       O_RDWR | O_CLOEXEC);
 	if (ret < 0)
-		goto out_release_id;
+		goto out_free;
 	return ret;
 
+out_free:
+	mvc_vcpu_free(vcpu);
 out_release_id:
 	mutex_lock(&vm->lock);
 	vm->vcpu_mask &= ~BIT(arg->id);
 	mutex_unlock(&vm->lock);
 	mvc_vm_put(vm);
-out_free:
-	mvc_vcpu_free(vcpu);
 	return ret;
 }

@@ -22,6 +22,7 @@ static void mvc_vm_release_ref(struct kref *ref)
 
 	debugfs_remove_recursive(vm->debugfs);
 	mvc_free_slots(vm);
+	kfree(vm->desc);
 	kfree(vm);
 	atomic_dec(&mvc_live.vms);
 }
@@ -48,6 +49,8 @@ static long mvc_vm_ioctl(struct file *file, unsigned int cmd,
 		if (copy_from_user(&region, argp, sizeof(region)))
 			return -EFAULT;
 		return mvc_set_memory_region(vm, &region);
+	case MIPSVCPU_SET_GUEST_DT:
+		return mvc_vm_set_guest_dt(vm, argp);
 	case MIPSVCPU_CREATE_VCPU:
 		if (copy_from_user(&vcpu, argp, sizeof(vcpu)))
 			return -EFAULT;

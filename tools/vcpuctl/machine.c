@@ -1,7 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * machine.c - create a VM from a description, run its VCPU, dispatch MMIO
- * exits to the emulated devices.
+ * machine.c - create a VM, run each of its VCPUs in a thread of its own,
+ * and dispatch MMIO exits to the emulated devices.
+ *
+ * Devices are called with machine.lock held, so they need no locking of
+ * their own.  The first VCPU that powers the machine off, dies or times
+ * out stops the others: they are interrupted (SIGUSR1 makes RUN return
+ * EINTR) and see machine.stop.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -19,10 +24,10 @@
 
 static volatile sig_atomic_t timed_out;
 
-static void on_alarm(int sig)
+static void on_signal(int sig)
 {
-	(void)sig;
-	timed_out = 1;
+	if (sig == SIGALRM)
+		timed_out = 1;
 }
 
 int machine_open(struct machine *m)
@@ -30,7 +35,7 @@ int machine_open(struct machine *m)
 	struct mipsvcpu_create_vm arg = { 0 };
 	int version;
 
-	m->vcpu_fd = -1;
+	pthread_mutex_init(&m->lock, NULL);
 	m->dev_fd = open("/dev/mipsvcpu", O_RDWR | O_CLOEXEC);
 	if (m->dev_fd < 0) {
 		if (errno == ENOENT)
@@ -92,20 +97,23 @@ int machine_map_memory(struct machine *m, uint32_t slot, uint32_t gpa,
 int machine_create_vcpu(struct machine *m, uint32_t id)
 {
 	struct mipsvcpu_create_vcpu arg = { .id = id };
+	struct vcpu *v = &m->vcpus[m->nvcpus];
 	long size;
 
-	m->vcpu_fd = ioctl(m->vm_fd, MIPSVCPU_CREATE_VCPU, &arg);
-	if (m->vcpu_fd < 0) {
+	v->m = m;
+	v->id = id;
+	v->fd = ioctl(m->vm_fd, MIPSVCPU_CREATE_VCPU, &arg);
+	if (v->fd < 0) {
 		perror("vcpuctl: MIPSVCPU_CREATE_VCPU");
 		return -VCPUCTL_EXIT_OSERR;
 	}
 	size = ioctl(m->dev_fd, MIPSVCPU_GET_VCPU_MMAP_SIZE, 0);
-	m->run = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED,
-		      m->vcpu_fd, 0);
-	if (m->run == MAP_FAILED) {
+	v->run = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, v->fd, 0);
+	if (v->run == MAP_FAILED) {
 		perror("vcpuctl: mmap run structure");
 		return -VCPUCTL_EXIT_OSERR;
 	}
+	m->nvcpus++;
 	return 0;
 }
 
@@ -115,17 +123,25 @@ void machine_add_device(struct machine *m, const struct device *d)
 		m->devices[m->ndevices++] = *d;
 }
 
-static uint32_t get_cp0(struct machine *m, uint32_t rd, uint32_t sel)
+/* Called with m->lock held. */
+void machine_stop(struct machine *m, int exit_code)
+{
+	if (!m->stop)
+		m->exit_code = exit_code;
+	m->stop = 1;
+}
+
+static uint32_t get_cp0(struct vcpu *v, uint32_t rd, uint32_t sel)
 {
 	struct mipsvcpu_cp0_reg r = { .id = MIPSVCPU_CP0_ID(rd, sel) };
 
-	if (ioctl(m->vcpu_fd, MIPSVCPU_GET_CP0, &r) < 0)
+	if (ioctl(v->fd, MIPSVCPU_GET_CP0, &r) < 0)
 		return 0xdeadbeefu;
 	return r.value;
 }
 
 /* The guest's registers, for post-mortems. */
-static void dump_state(struct machine *m)
+static void dump_state(struct vcpu *v)
 {
 	static const char *const names[32] = {
 		"zero", "at", "v0", "v1", "a0", "a1", "a2", "a3",
@@ -136,21 +152,24 @@ static void dump_state(struct machine *m)
 	struct mipsvcpu_regs regs;
 	int i;
 
-	if (ioctl(m->vcpu_fd, MIPSVCPU_GET_REGS, &regs) < 0)
+	if (ioctl(v->fd, MIPSVCPU_GET_REGS, &regs) < 0)
 		return;
+	fprintf(stderr, "VCPU %u:\n", v->id);
 	for (i = 0; i < 32; i++)
 		fprintf(stderr, "%4s %08x%s", names[i], regs.gpr[i],
 			i % 4 == 3 ? "\n" : "  ");
 	fprintf(stderr, "  pc %08x    hi %08x    lo %08x\n", regs.pc, regs.hi,
 		regs.lo);
 	fprintf(stderr, "Status %08x Cause %08x EPC %08x BadVAddr %08x ErrorEPC %08x\n",
-		get_cp0(m, 12, 0), get_cp0(m, 13, 0), get_cp0(m, 14, 0),
-		get_cp0(m, 8, 0), get_cp0(m, 30, 0));
+		get_cp0(v, 12, 0), get_cp0(v, 13, 0), get_cp0(v, 14, 0),
+		get_cp0(v, 8, 0), get_cp0(v, 30, 0));
 }
 
-static void handle_mmio(struct machine *m)
+/* Called with m->lock held. */
+static void handle_mmio(struct vcpu *v)
 {
-	struct mipsvcpu_run *run = m->run;
+	struct machine *m = v->m;
+	struct mipsvcpu_run *run = v->run;
 	uint32_t gpa = (uint32_t)run->mmio.phys_addr;
 	struct device *d;
 	int i;
@@ -169,9 +188,10 @@ static void handle_mmio(struct machine *m)
 				d->read(m, d, gpa - d->base, run->mmio.len) : 0;
 		}
 		if (m->trace)
-			fprintf(stderr, "vcpuctl: mmio %s %s+%#x len %u data %#x\n",
-				run->mmio.is_write ? "write" : "read", d->name,
-				gpa - d->base, run->mmio.len, run->mmio.data);
+			fprintf(stderr, "vcpuctl: vcpu %u mmio %s %s+%#x len %u data %#x\n",
+				v->id, run->mmio.is_write ? "write" : "read",
+				d->name, gpa - d->base, run->mmio.len,
+				run->mmio.data);
 		return;
 	}
 	/* Nothing decodes it: reads float high, writes vanish. */
@@ -179,48 +199,100 @@ static void handle_mmio(struct machine *m)
 	if (!run->mmio.is_write)
 		run->mmio.data = 0xffffffffu;
 	if (m->trace)
-		fprintf(stderr, "vcpuctl: mmio %s unclaimed %#x len %u data %#x\n",
-			run->mmio.is_write ? "write" : "read", gpa,
+		fprintf(stderr, "vcpuctl: vcpu %u mmio %s unclaimed %#x len %u data %#x\n",
+			v->id, run->mmio.is_write ? "write" : "read", gpa,
 			run->mmio.len, run->mmio.data);
 }
 
-int machine_run(struct machine *m, unsigned int timeout_s)
+static void *vcpu_thread(void *arg)
 {
-	struct mipsvcpu_run *run = m->run;
-	struct sigaction sa = { .sa_handler = on_alarm };
+	struct vcpu *v = arg;
+	struct machine *m = v->m;
+	struct mipsvcpu_run *run = v->run;
 
-	sigaction(SIGALRM, &sa, NULL);
-	if (timeout_s)
-		alarm(timeout_s);
-	while (!m->powered_off) {
-		if (ioctl(m->vcpu_fd, MIPSVCPU_RUN, 0) < 0) {
+	while (!m->stop) {
+		if (ioctl(v->fd, MIPSVCPU_RUN, 0) < 0) {
 			if (errno == EINTR) {
-				if (timed_out) {
-					fprintf(stderr, "\nvcpuctl: timeout after %u s\n",
-						timeout_s);
-					return VCPUCTL_EXIT_TIMEOUT;
-				}
+				pthread_mutex_lock(&m->lock);
+				if (timed_out)
+					machine_stop(m, VCPUCTL_EXIT_TIMEOUT);
+				uart_poll(m);
+				pthread_mutex_unlock(&m->lock);
 				continue;
 			}
 			if (errno != EIO) {
 				perror("vcpuctl: MIPSVCPU_RUN");
-				return VCPUCTL_EXIT_OSERR;
+				pthread_mutex_lock(&m->lock);
+				machine_stop(m, VCPUCTL_EXIT_OSERR);
+				pthread_mutex_unlock(&m->lock);
+				break;
 			}
 		}
+		pthread_mutex_lock(&m->lock);
+		if (m->trace && run->exit_reason != MIPSVCPU_EXIT_MMIO)
+			fprintf(stderr, "vcpuctl: vcpu %u exit %u\n", v->id,
+				run->exit_reason);
 		switch (run->exit_reason) {
 		case MIPSVCPU_EXIT_MMIO:
-			handle_mmio(m);
+			handle_mmio(v);
+			uart_poll(m);
 			break;
 		case MIPSVCPU_EXIT_INTERNAL_ERROR:
-			fprintf(stderr, "\nvcpuctl: guest stopped: %s (pc %#x, instruction %#010x, cause %#x)\n",
-				run->internal.message, run->internal.pc,
+			terminal_restore();
+			fprintf(stderr, "\nvcpuctl: VCPU %u stopped: %s (pc %#x, instruction %#010x, cause %#x)\n",
+				v->id, run->internal.message, run->internal.pc,
 				run->internal.insn, run->internal.cause);
-			dump_state(m);
-			return VCPUCTL_EXIT_SOFTWARE;
-		default:
+			dump_state(v);
+			machine_stop(m, VCPUCTL_EXIT_SOFTWARE);
 			break;
 		}
+		pthread_mutex_unlock(&m->lock);
 	}
+	return NULL;
+}
+
+/* Runs every VCPU until one stops the machine; returns its exit code. */
+int machine_run(struct machine *m, unsigned int timeout_s)
+{
+	struct sigaction sa = { .sa_handler = on_signal };
+	sigset_t block, old;
+	int i, stopped;
+
+	sigaction(SIGALRM, &sa, NULL);
+	sigaction(SIGUSR1, &sa, NULL);
+	/* Only the VCPU threads take signals; this one waits. */
+	sigemptyset(&block);
+	sigaddset(&block, SIGALRM);
+	sigaddset(&block, SIGUSR1);
+	for (i = 0; i < m->nvcpus; i++)
+		pthread_create(&m->vcpus[i].thread, NULL, vcpu_thread,
+			       &m->vcpus[i]);
+	pthread_sigmask(SIG_BLOCK, &block, &old);
+	if (timeout_s)
+		alarm(timeout_s);
+	/* Poll the terminal every 20 ms while the guests compute. */
+	for (;;) {
+		usleep(20000);
+		pthread_mutex_lock(&m->lock);
+		stopped = m->stop;
+		if (!stopped)
+			uart_poll(m);
+		pthread_mutex_unlock(&m->lock);
+		if (stopped)
+			break;
+		if (timed_out) {
+			pthread_mutex_lock(&m->lock);
+			machine_stop(m, VCPUCTL_EXIT_TIMEOUT);
+			pthread_mutex_unlock(&m->lock);
+		}
+	}
+	for (i = 0; i < m->nvcpus; i++)
+		pthread_kill(m->vcpus[i].thread, SIGUSR1);
+	for (i = 0; i < m->nvcpus; i++)
+		pthread_join(m->vcpus[i].thread, NULL);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (m->exit_code == VCPUCTL_EXIT_TIMEOUT)
+		fprintf(stderr, "\nvcpuctl: timeout after %u s\n", timeout_s);
 	return m->exit_code;
 }
 

@@ -26,13 +26,10 @@ static void power_write(struct machine *m, struct device *d, uint32_t off,
 {
 	(void)d;
 	(void)len;
-	if (off == POWER_OFF) {
-		m->exit_code = val & 0xff;
-		m->powered_off = true;
-	} else if (off == POWER_SOFTRES && (val & 0xff) == SOFTRES_MAGIC) {
-		m->exit_code = 0;
-		m->powered_off = true;
-	}
+	if (off == POWER_OFF)
+		machine_stop(m, val & 0xff);
+	else if (off == POWER_SOFTRES && (val & 0xff) == SOFTRES_MAGIC)
+		machine_stop(m, 0);
 }
 
 void power_add(struct machine *m, uint32_t gpa)

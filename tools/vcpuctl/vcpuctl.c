@@ -2,8 +2,11 @@
 /*
  * vcpuctl - the command-line front end of /dev/mipsvcpu.
  *
+ *   vcpuctl run [--image NAME=FILE]... [--timeout S] [--trace] guest.dtb
  *   vcpuctl run --rom IMAGE [--ram SIZE] [--timeout S] [--trace]
- *   vcpuctl version     the module's API version and what is alive
+ *   vcpuctl info guest.dtb
+ *   vcpuctl stats [--json]
+ *   vcpuctl version
  *   vcpuctl --help
  */
 #include <errno.h>
@@ -28,6 +31,7 @@ static void usage(FILE *f)
 		"\n"
 		"commands:\n"
 		"  run       boot a guest and connect its UART to this terminal\n"
+		"  info      show the guest a DTB describes, as the module parsed it\n"
 		"  stats     exit counters of every VCPU alive (--json for JSON)\n"
 		"  version   print the API version of vcpuctl and of the loaded module\n"
 		"\n"
@@ -37,13 +41,21 @@ static void usage(FILE *f)
 static void usage_run(FILE *f)
 {
 	fprintf(f,
-		"usage: vcpuctl run --rom IMAGE [--ram SIZE] [--timeout SECONDS] [--trace]\n"
+		"usage: vcpuctl run [--image NAME=FILE]... [--timeout SECONDS] [--trace] guest.dtb\n"
+		"       vcpuctl run --rom IMAGE [--ram SIZE] [--timeout SECONDS] [--trace]\n"
 		"\n"
-		"Boots one VCPU at 0x3fc00000 with IMAGE in a read-only 4 MiB flash at guest\n"
-		"physical 0x1fc00000 and SIZE bytes of RAM at 0 (default 64M; K and M suffixes).\n"
-		"Devices: 16550 UART at 0x180003f8, power register at 0x1f000500.\n"
-		"Exit status: the guest's power-off value; 65 bad image, 66 unreadable file,\n"
-		"69 no /dev/mipsvcpu, 70 the guest died, 71 system error, 124 timeout.\n");
+		"Boots the guest guest.dtb describes (docs/guest-dts.md): its memory regions\n"
+		"backed by vcpuctl, their images loaded from files named relative to the .dtb\n"
+		"(--image NAME=FILE replaces the image of region NAME), the DTB itself copied\n"
+		"into the end of the boot region (a2 points at it), its UART on this terminal.\n"
+		"With --rom: one VCPU, IMAGE in a read-only 4 MiB flash at guest physical\n"
+		"0x1fc00000, SIZE bytes of RAM at 0 (default 64M; K and M suffixes), a 16550\n"
+		"at 0x180003f8 and a power register at 0x1f000500.\n"
+		"\n"
+		"On a terminal, Ctrl-A x quits.  --trace prints a line per exit to vcpuctl.\n"
+		"Exit status: the guest's power-off value; 64 usage, 65 bad image or DTB,\n"
+		"66 unreadable file, 69 no /dev/mipsvcpu, 70 the guest died, 71 system error,\n"
+		"124 timeout.\n");
 }
 
 static int parse_size(const char *s, uint32_t *out)
@@ -70,9 +82,13 @@ static int cmd_run(int argc, char **argv)
 		{ "ram", required_argument, NULL, 'm' },
 		{ "timeout", required_argument, NULL, 't' },
 		{ "trace", no_argument, NULL, 'T' },
+		{ "image", required_argument, NULL, 'i' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
+	const char *images[16];
+	int nimages = 0;
+	bool trace = false;
 	uint32_t ram_size = DEFAULT_RAM_SIZE;
 	unsigned int timeout = 0;
 	const char *rom = NULL;
@@ -97,7 +113,14 @@ static int cmd_run(int argc, char **argv)
 			timeout = strtoul(optarg, NULL, 0);
 			break;
 		case 'T':
-			m.trace = true;
+			trace = true;
+			break;
+		case 'i':
+			if (nimages == 16 || !strchr(optarg, '=')) {
+				fprintf(stderr, "vcpuctl: --image NAME=FILE, at most 16\n");
+				return VCPUCTL_EXIT_USAGE;
+			}
+			images[nimages++] = optarg;
 			break;
 		case 'h':
 			usage_run(stdout);
@@ -107,11 +130,14 @@ static int cmd_run(int argc, char **argv)
 			return VCPUCTL_EXIT_USAGE;
 		}
 	}
+	if (!rom && optind == argc - 1)
+		return cmd_run_dtb(argv[optind], images, nimages, timeout, trace);
 	if (!rom || optind != argc) {
 		usage_run(stderr);
 		return VCPUCTL_EXIT_USAGE;
 	}
 
+	m.trace = trace;
 	ret = machine_open(&m);
 	if (ret)
 		return -ret;
@@ -131,12 +157,16 @@ static int cmd_run(int argc, char **argv)
 				 true, rom_mem);
 	if (ret)
 		return -ret;
-	uart_add(&m, DEFAULT_UART_GPA);
+	uart_add(&m, DEFAULT_UART_GPA, 0);
 	power_add(&m, DEFAULT_POWER_GPA);
 	ret = machine_create_vcpu(&m, 0);
 	if (ret)
 		return -ret;
-	return machine_run(&m, timeout);
+	if (terminal_raw())
+		perror("vcpuctl: raw terminal");
+	ret = machine_run(&m, timeout);
+	terminal_restore();
+	return ret;
 }
 
 static int open_device(void)
@@ -209,6 +239,13 @@ int main(int argc, char **argv)
 		return cmd_version();
 	if (!strcmp(argv[1], "run"))
 		return cmd_run(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "info")) {
+		if (argc != 3 || !strcmp(argv[2], "--help")) {
+			printf("usage: vcpuctl info guest.dtb\n\nShows the VCPUs, regions and devices of the guest guest.dtb describes,\nas the module parsed it, and what backs each region.\n");
+			return argc == 3 ? 0 : VCPUCTL_EXIT_USAGE;
+		}
+		return cmd_info(argv[2]);
+	}
 	if (!strcmp(argv[1], "stats")) {
 		if (argc > 2 && !strcmp(argv[2], "--help")) {
 			printf("usage: vcpuctl stats [--json]\n\nPrints the exit counters of every VCPU alive, from debugfs.\n");

@@ -5,6 +5,8 @@
 #ifndef VCPUCTL_H
 #define VCPUCTL_H
 
+#include <pthread.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -44,14 +46,24 @@ struct device {
 
 #define MAX_DEVICES	8
 
+struct vcpu {
+	struct machine *m;
+	uint32_t id;
+	int fd;
+	struct mipsvcpu_run *run;
+	pthread_t thread;
+	int result;
+};
+
 struct machine {
 	int dev_fd;
 	int vm_fd;
-	int vcpu_fd;
-	struct mipsvcpu_run *run;
+	struct vcpu vcpus[MIPSVCPU_MAX_VCPUS];
+	int nvcpus;
 	struct device devices[MAX_DEVICES];
 	int ndevices;
-	bool powered_off;
+	pthread_mutex_t lock;	/* devices, exit state */
+	volatile sig_atomic_t stop;	/* powered off, died or timed out */
 	int exit_code;
 	bool trace;
 	uint64_t mmio_exits;
@@ -67,10 +79,19 @@ int machine_map_memory(struct machine *m, uint32_t slot, uint32_t gpa,
 int machine_create_vcpu(struct machine *m, uint32_t id);
 void machine_add_device(struct machine *m, const struct device *d);
 int machine_run(struct machine *m, unsigned int timeout_s);
+void machine_stop(struct machine *m, int exit_code);
 int load_file(const char *path, void *dst, size_t max, size_t *len);
 
 /* uart.c: */
-void uart_add(struct machine *m, uint32_t gpa);
+void uart_add(struct machine *m, uint32_t gpa, uint32_t irq);
+void uart_poll(struct machine *m);
+int terminal_raw(void);
+void terminal_restore(void);
+
+/* dtb.c: */
+int cmd_run_dtb(const char *dtb, const char **images, int nimages,
+		unsigned int timeout, bool trace);
+int cmd_info(const char *dtb);
 
 /* stats.c: */
 int cmd_stats(bool json);

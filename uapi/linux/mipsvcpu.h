@@ -115,6 +115,82 @@ struct mipsvcpu_create_vcpu {
 #define MIPSVCPU_CREATE_VCPU_VALID_FLAGS 0u
 #define MIPSVCPU_CREATE_VCPU		_IOW(MIPSVCPU_IO, 0x21, struct mipsvcpu_create_vcpu)
 
+/*
+ * Describes the guest with a device tree blob (docs/guest-dts.md: Xvisor's
+ * guest node plus mipsvcpu's extensions).  The module parses and validates
+ * it fully; on EINVAL a message naming the node and property is written to
+ * @error.  On success the VM follows the description: memory slots must
+ * then be exactly its "real" regions, VCPU ids must be below its VCPU
+ * count and take their TLB size from it, and every VCPU starts with a2 =
+ * @dtb_gpa (where userspace placed a copy of the blob in guest memory, or
+ * 0).  The parsed description is written to @desc.  Only once per VM, and
+ * before the first VCPU (else EBUSY).
+ */
+#define MIPSVCPU_MAX_DTB_SIZE		0x10000u
+#define MIPSVCPU_DT_NAME_LEN		32
+#define MIPSVCPU_DT_TYPE_LEN		16
+#define MIPSVCPU_DT_IMAGE_LEN		128
+#define MIPSVCPU_DT_MAX_REGIONS		16
+
+/* struct mipsvcpu_region_desc.kind */
+#define MIPSVCPU_REGION_RAM		1
+#define MIPSVCPU_REGION_ROM		2
+#define MIPSVCPU_REGION_DEVICE		3
+/* struct mipsvcpu_region_desc.device */
+#define MIPSVCPU_DEVICE_NONE		0
+#define MIPSVCPU_DEVICE_SERIAL		1	/* ns16550a */
+#define MIPSVCPU_DEVICE_POWER		2	/* mipsvcpu,power */
+#define MIPSVCPU_DEVICE_TESTDEV		3	/* mipsvcpu,testdev */
+
+struct mipsvcpu_vcpu_desc {
+	char name[MIPSVCPU_DT_NAME_LEN];
+	char model[MIPSVCPU_DT_NAME_LEN];
+	__u32 start_pc;
+	__u32 tlb_size;
+	__u32 reserved[2];
+};
+
+struct mipsvcpu_region_desc {
+	char name[MIPSVCPU_DT_NAME_LEN];
+	char device_type[MIPSVCPU_DT_TYPE_LEN];
+	char compatible[MIPSVCPU_DT_NAME_LEN];
+	char image[MIPSVCPU_DT_IMAGE_LEN];	/* relative to the .dtb */
+	__u32 gpa;
+	__u32 size;
+	__u32 image_offset;
+	__u32 irq;		/* serial: IP line 2..6, 0 when polled */
+	__u8 kind;		/* MIPSVCPU_REGION_* */
+	__u8 device;		/* MIPSVCPU_DEVICE_* */
+	__u8 read_only;
+	__u8 padding;
+	__u32 reserved[3];
+};
+
+struct mipsvcpu_guest_desc {
+	char model[MIPSVCPU_DT_NAME_LEN];
+	__u32 nvcpus;
+	__u32 nregions;
+	__u32 ram_region;	/* index of the RAM a0/a1 describe */
+	__u32 boot_region;	/* index of the region holding 0x3fc00000 */
+	struct mipsvcpu_vcpu_desc vcpu[MIPSVCPU_MAX_VCPUS];
+	struct mipsvcpu_region_desc region[MIPSVCPU_DT_MAX_REGIONS];
+	__u32 reserved[8];
+};
+
+struct mipsvcpu_guest_dt {
+	__u64 blob;		/* userspace address of the DTB */
+	__u32 blob_size;	/* bytes, at most MIPSVCPU_MAX_DTB_SIZE */
+	__u32 flags;		/* none defined: must be 0 */
+	__u64 error;		/* buffer for the reason on EINVAL, or 0 */
+	__u32 error_size;
+	__u32 dtb_gpa;		/* a2 at reset, or 0 */
+	__u64 desc;		/* buffer for struct mipsvcpu_guest_desc, or 0 */
+	__u32 desc_size;	/* sizeof(struct mipsvcpu_guest_desc) if desc */
+	__u32 reserved[5];	/* must be 0 */
+};
+
+#define MIPSVCPU_SET_GUEST_DT		_IOW(MIPSVCPU_IO, 0x22, struct mipsvcpu_guest_dt)
+
 /* ---------------------------------------------------------------------
  * VCPU fd
  */

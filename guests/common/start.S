@@ -18,10 +18,19 @@ _start:
 	b	reset
 	 nop
 
+	/*
+	 * Each vector finds this VCPU's exception stack (EBase.CPUNum picks
+	 * one of 8 stacks of 1 KiB) in k0 and its own offset in k1.
+	 */
 	.macro	vector offset
 	.org	\offset
-	la	$k0, exc_common
-	jr	$k0
+	mfc0	$k0, $15, 1
+	andi	$k0, $k0, 7
+	sll	$k0, $k0, 10
+	la	$k1, exc_stack_top
+	subu	$k0, $k1, $k0
+	la	$k1, exc_common
+	jr	$k1
 	 li	$k1, \offset
 	.endm
 
@@ -42,11 +51,27 @@ reset:
 	move	$s1, $a1
 	move	$s2, $a2
 	move	$s3, $a3
-	/* Stack at the top of RAM, through gKSEG0 (GVA = GPA there). */
+	/*
+	 * Stack at the top of RAM, through gKSEG0 (GVA = GPA there), 64 KiB
+	 * per VCPU (a3 is the VCPU number).
+	 */
 	addu	$sp, $a0, $a1
+	sll	$t0, $a3, 16
+	subu	$sp, $sp, $t0
 	addiu	$sp, $sp, -64
-	/* .data from ROM to RAM, then clear .bss. */
-	la	$t0, _data_load
+	/*
+	 * VCPU 0 copies .data from ROM to RAM and clears .bss; the others
+	 * wait until it has (the flag is in RAM the host gave us zeroed).
+	 */
+	beqz	$a3, 0f
+	 nop
+	la	$t1, boot_done
+6:	lw	$t0, 0($t1)
+	beqz	$t0, 6b
+	 nop
+	b	4f
+	 nop
+0:	la	$t0, _data_load
 	la	$t1, _data_start
 	la	$t2, _data_end
 1:	beq	$t1, $t2, 2f
@@ -58,11 +83,14 @@ reset:
 	 addiu	$t1, $t1, 4
 2:	la	$t1, _bss_start
 	la	$t2, _bss_end
-3:	beq	$t1, $t2, 4f
+3:	beq	$t1, $t2, 5f
 	 nop
 	sw	$zero, 0($t1)
 	b	3b
 	 addiu	$t1, $t1, 4
+5:	li	$t0, 1
+	la	$t1, boot_done
+	sw	$t0, 0($t1)
 4:	move	$a0, $s0
 	move	$a1, $s1
 	move	$a2, $s2
@@ -75,9 +103,8 @@ reset:
 5:	b	5b
 	 nop
 
-/* $k1 = vector offset.  Save everything on the exception stack. */
+/* k0 = top of this VCPU's exception stack, k1 = vector offset. */
 exc_common:
-	la	$k0, exc_stack_top
 	addiu	$k0, $k0, -160
 	.irp	n, 1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,28,29,30,31
 	sw	$\n, (\n * 4)($k0)
@@ -114,5 +141,12 @@ exc_common:
 
 	.section .bss
 	.align	4
-	.space	4096
+	.space	8 * 1024
+	.globl	exc_stack_top
 exc_stack_top:
+
+	/* Outside .bss: set by VCPU 0 once .data and .bss are ready. */
+	.section .noinit, "aw", @nobits
+	.align	2
+boot_done:
+	.space	4

@@ -5,6 +5,7 @@
  */
 #include <fcntl.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "kselftest_harness.h"
@@ -124,6 +125,26 @@ TEST(thousand_vms_do_not_leak)
 	EXPECT_GT(256, slab_after - slab_before);
 	EXPECT_GT(1024, free_before - free_after);
 	close(fd);
+}
+
+/* The node is 0660 root:root: an ordinary user cannot create VMs. */
+TEST(unprivileged_user_gets_eacces)
+{
+	pid_t pid;
+	int status;
+
+	if (geteuid() != 0)
+		SKIP(return, "needs root to drop privileges");
+	pid = fork();
+	ASSERT_LE(0, pid);
+	if (!pid) {
+		if (setgid(65534) || setuid(65534))
+			_exit(2);
+		_exit(open(MVC_DEV_PATH, O_RDWR) < 0 && errno == EACCES ? 0 : 1);
+	}
+	ASSERT_EQ(pid, waitpid(pid, &status, 0));
+	EXPECT_TRUE(WIFEXITED(status));
+	EXPECT_EQ(0, WEXITSTATUS(status));
 }
 
 static int delete_module(const char *name)

@@ -84,7 +84,20 @@ TEST(kill_with_mmio_read_pending)
 	kill_during(_metadata, 2);
 }
 
-TEST(thousand_create_run_destroy_cycles)
+FIXTURE(cycles) {
+	int unused;
+};
+
+FIXTURE_SETUP(cycles)
+{
+}
+
+FIXTURE_TEARDOWN(cycles)
+{
+}
+
+/* About 25 s of QEMU time on a loaded machine: past the default 30 s. */
+TEST_F_TIMEOUT(cycles, thousand_create_run_destroy_cycles, 300)
 {
 	long before = mvc_meminfo_kb("SUnreclaim"), after;
 	int i;

@@ -40,7 +40,7 @@ serial="-serial mon:stdio"
 # shellcheck disable=SC2086
 timeout --foreground -k 5 "$timeout" \
 	qemu-system-mipsel -M malta -cpu "$cpu" -m 256 -nic none -vga none \
-	-nographic $serial -no-reboot $icount \
+	-nographic $serial -no-reboot $icount ${SMP:-} \
 	-kernel "$cache/vmlinuz" -initrd "$initrd" \
 	-append "console=ttyS0 rdinit=/init panic=1 mvc_mode=$mode" \
 	< /dev/null 2>&1 | tee "$log"

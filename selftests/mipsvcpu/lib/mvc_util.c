@@ -187,6 +187,13 @@ static void mvc_guest_mmio(struct mvc_guest *g)
 			if (g->nfails < 16)
 				g->fail_lines[g->nfails++] = data;
 			break;
+		case 0x1c:
+			if (data != g->seq_next && g->seq_errors < 4)
+				ksft_print_msg("sink: expected %u, got %u\n",
+					       g->seq_next, data);
+			g->seq_errors += data != g->seq_next;
+			g->seq_next = data + 1;
+			break;
 		case 0x10:
 		case 0x14: {
 			struct mipsvcpu_irq_line irq = {
@@ -194,6 +201,8 @@ static void mvc_guest_mmio(struct mvc_guest *g)
 			};
 
 			mvc_ioctl(g->vcpu_fd, MIPSVCPU_IRQ_LINE, &irq);
+			if (!irq.level)
+				__atomic_add_fetch(&g->irq_acks, 1, __ATOMIC_SEQ_CST);
 			break;
 		}
 		}

@@ -75,6 +75,10 @@ struct mvc_guest {
 	uint32_t testdev_data;
 	uint32_t testdev_data2;
 	uint64_t mmio_exits, rom_writes;
+	/* The sink at TESTDEV + 0x1c checks a sequence 0, 1, 2, ... */
+	uint32_t seq_next, seq_errors;
+	/* Lines lowered on the guest's request (TESTDEV_IRQ_LOWER). */
+	volatile uint32_t irq_acks;
 };
 
 /* Creates a VM, RAM at 0 and the named image in the ROM; asserts. */

@@ -108,7 +108,7 @@ $(BUILD)/host/%: tests/host/%.c $(MODULE_PURE) $(wildcard module/*.h)
 # The MIPS host's initramfs: the module, vcpuctl, the selftests, the guests.
 initramfs: $(BUILD)/initramfs.cpio.gz
 $(BUILD)/initramfs.cpio.gz: all tools/mipshost/init tools/mipshost/demo.sh \
-		examples/demo/guest.dts
+		examples/demo/guest.dts $(wildcard selftests/mipsvcpu/dt/*.dts)
 	rm -rf $(BUILD)/staging
 	mkdir -p $(BUILD)/staging/lib/mipsvcpu $(BUILD)/staging/usr/bin \
 		$(BUILD)/staging/selftests
@@ -118,6 +118,11 @@ $(BUILD)/initramfs.cpio.gz: all tools/mipshost/init tools/mipshost/demo.sh \
 	mkdir -p $(BUILD)/staging/selftests/guests
 	cp $(GUESTS) $(BUILD)/staging/selftests/guests/
 	cp $(BUILD)/guests/firmware/flash.bin $(BUILD)/staging/selftests/guests/
+	mkdir -p $(BUILD)/staging/selftests/dt
+	for f in selftests/mipsvcpu/dt/*.dts; do n=$$(basename $$f .dts); \
+		dtc -q -I dts -O dtb -o $(BUILD)/staging/selftests/dt/$$n.dtb $$f && \
+		sed -n '2s|^// expect: ||p' $$f > $(BUILD)/staging/selftests/dt/$$n.exp \
+		|| exit 1; done
 	mkdir -p $(BUILD)/staging/examples/demo
 	dtc -q -I dts -O dtb -o $(BUILD)/staging/examples/demo/guest.dtb \
 		examples/demo/guest.dts

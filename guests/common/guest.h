@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * guest.h - what guest programs know about the machine vcpuctl and the
- * selftests give them (see docs/guest-machine.md).  Addresses are guest
+ * selftests give them (vcpuctl run --rom's default machine, README).  Addresses are guest
  * virtual, through gKSEG1 (uncached): guest physical + 0x20000000.
  */
 #ifndef GUEST_H

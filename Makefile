@@ -58,7 +58,7 @@ GUEST_SRCS := $(wildcard guests/tests/*.c)
 GUESTS := $(patsubst guests/tests/%.c,$(BUILD)/guests/%.bin,$(GUEST_SRCS))
 
 .PHONY: all bootstrap module vcpuctl selftests guests host-tests check check-host \
-	check-mips check-lint check-oracle demo shell bench bench-tool style sparse clean initramfs
+	check-mips check-lint check-oracle fuzz-mips demo shell bench bench-tool style sparse clean initramfs
 
 all: module vcpuctl selftests guests bench-tool firmware
 
@@ -129,6 +129,7 @@ $(BUILD)/initramfs.cpio.gz: all tools/mipshost/init tools/mipshost/demo.sh \
 	cp $(BUILD)/guests/firmware/flash.bin $(BUILD)/staging/examples/demo/
 	cp tools/mipshost/demo.sh $(BUILD)/staging/demo.sh
 	cp tools/mipshost/bench.sh $(BUILD)/staging/bench.sh
+	cp tools/mipshost/fuzz.sh $(BUILD)/staging/fuzz.sh
 	cp $(BENCH) $(BUILD)/staging/selftests/
 	tools/mipshost/mkinitramfs.sh $@ $(BUILD)/staging
 
@@ -197,6 +198,19 @@ bench: bootstrap
 	@tr -d '\r' < $(BUILD)/logs/bench.log | \
 		sed -n '/^BENCH-JSON-BEGIN/,/^BENCH-JSON-END/p' | sed '1d;$$d' > bench/results.json
 	@echo "results: bench/results.json"
+
+# Hostile guests and userspace at length: 10,000 random guest programs,
+# 100,000 random ioctls, the lifecycle tests; then the DTB fuzzer.
+fuzz-mips: bootstrap
+	@$(MAKE) --no-print-directory initramfs
+	@mkdir -p $(BUILD)/logs
+	@tools/mipshost/run.sh --cpu $(firstword $(CPUS)) --mode fuzz --timeout 5400 \
+		--log $(BUILD)/logs/fuzz-mips.log $(BUILD)/initramfs.cpio.gz > /dev/null; \
+	rc=$$?; log=$(BUILD)/logs/fuzz-mips.log; \
+	tr -d '\r' < $$log | sed -n 's/^FUZZ-SUMMARY: //p'; \
+	echo "kernel: $$(grep -a -c 'Oops' $$log) oopses, $$(grep -a -c 'WARNING:' $$log) warnings, $$(grep -a -c 'BUG:' $$log) BUGs, watchdog $$( [ $$rc = 124 ] && echo fired || echo quiet)"; \
+	exit $$rc
+fuzz: fuzz-mips
 
 shell: bootstrap
 	@$(MAKE) --no-print-directory initramfs

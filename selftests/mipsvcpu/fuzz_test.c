@@ -114,7 +114,20 @@ static void make_program(uint32_t *p)
 		p[i] = random_insn();
 }
 
-TEST(random_guests)
+FIXTURE(fuzz) {
+	int unused;
+};
+
+FIXTURE_SETUP(fuzz)
+{
+}
+
+FIXTURE_TEARDOWN(fuzz)
+{
+}
+
+/* make fuzz runs 10,000 programs: far past the default 30 s. */
+TEST_F_TIMEOUT(fuzz, random_guests, 7200)
 {
 	long n = env_long("MVC_FUZZ_PROGRAMS", 300), i;
 	uint32_t *prog = malloc(PROGRAM_WORDS * 4);
@@ -152,7 +165,7 @@ TEST(random_guests)
 
 #define NFDS 8
 
-TEST(random_ioctls)
+TEST_F_TIMEOUT(fuzz, random_ioctls, 7200)
 {
 	static const unsigned int cmds[] = {
 		MIPSVCPU_GET_API_VERSION, MIPSVCPU_CREATE_VM,

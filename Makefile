@@ -116,7 +116,7 @@ $(BUILD)/initramfs.cpio.gz: all tools/mipshost/init tools/mipshost/demo.sh \
 	cp $(VCPUCTL) $(BUILD)/staging/usr/bin/
 	cp $(SELFTESTS) selftests/mipsvcpu/run.sh $(BUILD)/staging/selftests/
 	mkdir -p $(BUILD)/staging/selftests/guests
-	cp $(GUESTS) $(BUILD)/staging/selftests/guests/
+	cp $(GUESTS) $(EXTRA_GUEST_BINS) $(BUILD)/staging/selftests/guests/
 	cp $(BUILD)/guests/firmware/flash.bin $(BUILD)/staging/selftests/guests/
 	mkdir -p $(BUILD)/staging/selftests/dt
 	for f in selftests/mipsvcpu/dt/*.dts; do n=$$(basename $$f .dts); \
@@ -143,7 +143,13 @@ check-oracle:
 	@mkdir -p $(BUILD)/logs
 	@if $(MAKE) --no-print-directory demo-os-real > $(BUILD)/logs/demo-os-real.log 2>&1; \
 	then r=ok; else r=FAILED; fi; echo "== demo OS bare metal: $$r"; \
-	echo "oracle demo-os-real $$r" > $(BUILD)/logs/oracle-demo-os.verdict; [ $$r = ok ]
+	echo "oracle demo-os-real $$r" > $(BUILD)/logs/oracle-demo-os.verdict; \
+	if $(MAKE) --no-print-directory conformance-real conformance-real-cpus \
+		> $(BUILD)/logs/conformance-real.out 2>&1; \
+	then c=ok; else c=FAILED; fi; \
+	echo "== conformance bare metal, 24Kc vs expected log and vs 34Kf: $$c"; \
+	echo "oracle conformance-real $$c" > $(BUILD)/logs/oracle-conformance.verdict; \
+	[ $$r = ok ] && [ $$c = ok ]
 
 # checkpatch --strict and sparse, each counted as one test.
 check-lint:
@@ -173,7 +179,15 @@ check-mips: initramfs
 		if wait $$p; then r=ok; else r=FAILED; rc=1; fi; \
 		echo "== MIPS host $$1: $$r ($$(grep -a 'MIPSHOST: probe' $(BUILD)/logs/mips-$$1.tap | tr -d '\r'))"; \
 		tail -n 3 $(BUILD)/logs/mips-$$1.console | tr -d '\r'; \
-		echo "mipshost-run $$1 $$r" > $(BUILD)/logs/mips-$$1.verdict; shift; \
+		echo "mipshost-run $$1 $$r" > $(BUILD)/logs/mips-$$1.verdict; \
+		tr -d '\r' < $(BUILD)/logs/mips-$$1.tap | sed -n \
+			'/^CONFORMANCE-BEGIN/,/^CONFORMANCE-END/p' > $(BUILD)/logs/conformance-$$1.log; \
+		if tools/conformance-compare.sh --min 150 guests/conformance/expected-24Kc.log \
+			$(BUILD)/logs/conformance-$$1.log > $(BUILD)/logs/conformance-$$1.diff 2>&1; \
+		then c=ok; else c=FAILED; rc=1; fi; \
+		echo "== conformance under mipsvcpu on $$1 vs QEMU bare metal: $$c ($$(grep -c -E '^[a-z0-9_.]+: [0-9a-f]{8}' $(BUILD)/logs/conformance-$$1.log) checks)"; \
+		[ $$c = ok ] || head -20 $(BUILD)/logs/conformance-$$1.diff; \
+		echo "conformance $$1 $$c" > $(BUILD)/logs/conformance-$$1.verdict; shift; \
 	done; exit $$rc
 else
 check-mips: all

@@ -425,6 +425,7 @@ static u32 mvc_read_cp0(struct mvc_vcpu *vcpu, u32 id)
 
 static void mvc_write_cp0(struct mvc_vcpu *vcpu, u32 id, u32 val)
 {
+	u32 old_cause = vcpu->cp0.reg[MVC_CP0_CAUSE];
 	unsigned int fx;
 
 	if (id == MVC_CP0_COUNT) {
@@ -432,6 +433,8 @@ static void mvc_write_cp0(struct mvc_vcpu *vcpu, u32 id, u32 val)
 		return;
 	}
 	fx = mvc_cp0_write(&vcpu->cp0, id, val);
+	if (id == MVC_CP0_CAUSE)
+		mvc_cause_written(vcpu, old_cause);
 	if (fx & MVC_CP0_FX_ASID)
 		mvc_guest_asid_changed(vcpu);
 	if (fx & MVC_CP0_FX_COMPARE)

@@ -106,6 +106,7 @@ struct mvc_vcpu {
 	u64 seen_slots_gen;
 	struct mvc_pending_mmio mmio;
 	u64 count_base_ns;	/* ktime when Count was 0 */
+	u32 count_stopped;	/* Count while Cause.DC is set */
 	struct hrtimer timer;	/* fires when Count reaches Compare */
 	unsigned long pending;	/* MVC_PENDING_* */
 	unsigned long irq_lines;	/* levels of IP2..IP6, bit n = IPn */
@@ -169,6 +170,7 @@ void mvc_timer_cancel(struct mvc_vcpu *vcpu);
 u32 mvc_guest_count(const struct mvc_vcpu *vcpu);
 void mvc_set_count(struct mvc_vcpu *vcpu, u32 count);
 void mvc_timer_rearm(struct mvc_vcpu *vcpu);
+void mvc_cause_written(struct mvc_vcpu *vcpu, u32 old_cause);
 void mvc_sync_irqs(struct mvc_vcpu *vcpu);
 bool mvc_irq_wakeup(struct mvc_vcpu *vcpu);
 int mvc_set_irq_line(struct mvc_vcpu *vcpu, u32 line, u32 level);

@@ -8,7 +8,9 @@
  * wakes the VCPU; the VCPU folds it into Cause (TI and IP7, as IntCtl.IPTI
  * says) before it next enters the guest.  IP2..IP6 follow the levels
  * userspace sets with MIPSVCPU_IRQ_LINE; IP0/IP1 are the guest's own
- * software interrupts.  Cause.DC (stop Count) is not implemented.
+ * software interrupts.  While Cause.DC is set Count stands still (and
+ * so the timer cannot fire); it resumes from the same value when DC is
+ * cleared.
  */
 #include <linux/hrtimer.h>
 #include <linux/ktime.h>
@@ -33,6 +35,8 @@
  */
 u32 mvc_guest_count(const struct mvc_vcpu *vcpu)
 {
+	if (vcpu->cp0.reg[MVC_CP0_CAUSE] & MVC_CAUSE_DC)
+		return vcpu->count_stopped;
 	return (u32)div_u64(ktime_get_ns() - vcpu->count_base_ns, NS_PER_TICK);
 }
 
@@ -43,8 +47,33 @@ u32 mvc_guest_count(const struct mvc_vcpu *vcpu)
  */
 void mvc_set_count(struct mvc_vcpu *vcpu, u32 count)
 {
+	vcpu->count_stopped = count;
 	vcpu->count_base_ns = ktime_get_ns() - (u64)count * NS_PER_TICK;
 	mvc_timer_rearm(vcpu);
+}
+
+/**
+ * mvc_cause_written() - apply a change of Cause.DC
+ * @vcpu: the VCPU
+ * @old_cause: Cause before the write (the new value is in the register)
+ */
+void mvc_cause_written(struct mvc_vcpu *vcpu, u32 old_cause)
+{
+	u32 now_dc = vcpu->cp0.reg[MVC_CP0_CAUSE] & MVC_CAUSE_DC;
+	u32 count;
+
+	if (!((old_cause ^ vcpu->cp0.reg[MVC_CP0_CAUSE]) & MVC_CAUSE_DC))
+		return;
+	if (now_dc) {
+		/* Freeze: remember where Count stood, stop the timer. */
+		vcpu->cp0.reg[MVC_CP0_CAUSE] &= ~MVC_CAUSE_DC;
+		count = mvc_guest_count(vcpu);
+		vcpu->cp0.reg[MVC_CP0_CAUSE] |= MVC_CAUSE_DC;
+		vcpu->count_stopped = count;
+		hrtimer_try_to_cancel(&vcpu->timer);
+	} else {
+		mvc_set_count(vcpu, vcpu->count_stopped);
+	}
 }
 
 static enum hrtimer_restart mvc_timer_fire(struct hrtimer *timer)
@@ -68,6 +97,8 @@ void mvc_timer_rearm(struct mvc_vcpu *vcpu)
 	u64 ns = (ticks ? (u64)ticks : 1ull << 32) * NS_PER_TICK;
 
 	clear_bit(MVC_PENDING_TIMER, &vcpu->pending);
+	if (vcpu->cp0.reg[MVC_CP0_CAUSE] & MVC_CAUSE_DC)
+		return;		/* Count stands still: no match to wait for */
 	hrtimer_start(&vcpu->timer, ns_to_ktime(ns), HRTIMER_MODE_REL_PINNED);
 }
 

@@ -140,6 +140,7 @@ TEST_F_TIMEOUT(fuzz, random_guests, 7200)
 
 		make_program(prog);
 		g = mvc_guest_create_from(prog, PROGRAM_WORDS * 4, MIB);
+		g->quiet = true;	/* internal errors are expected here */
 		g->testdev_data = rnd();
 		ret = mvc_guest_run(g, 20);
 		if (ret == -ETIMEDOUT)
@@ -273,6 +274,8 @@ int main(int argc, char **argv)
 {
 	struct sigaction sa = { .sa_handler = on_alarm };
 
+	/* Test children _exit(): flush every line even into a file. */
+	setvbuf(stdout, NULL, _IOLBF, 0);
 	sigaction(SIGALRM, &sa, NULL);
 	return test_harness_run(argc, argv);
 }

@@ -12,6 +12,16 @@ for t in ./*_test; do
 	echo "MIPSHOST: selftest $t exit $r"
 	[ "$r" = 0 ] || [ "$r" = 4 ] || rc=1
 done
+# The conformance program under mipsvcpu; the build machine compares the
+# lines between the markers with QEMU's bare-metal log.
+if [ -f guests/conformance.bin ]; then
+	echo "CONFORMANCE-BEGIN"
+	vcpuctl run --rom guests/conformance.bin --ram 64M --timeout 120 < /dev/null
+	r=$?
+	echo "CONFORMANCE-END exit $r"
+	[ "$r" = 0 ] || rc=1
+fi
+
 # Every benchmark once at a tiny size: they still work (no timing checked).
 if [ -x ./mvc_bench ]; then
 	echo "MIPSHOST: selftest ./mvc_bench --quick"

@@ -252,7 +252,7 @@ int mvc_guest_run(struct mvc_guest *g, unsigned int timeout_ms)
 			mvc_guest_mmio(g);
 			continue;
 		}
-		if (ret == MIPSVCPU_EXIT_INTERNAL_ERROR)
+		if (ret == MIPSVCPU_EXIT_INTERNAL_ERROR && !g->quiet)
 			ksft_print_msg("guest died: %s (pc %#x insn %#010x cause %#x)\n",
 				       g->run->internal.message,
 				       g->run->internal.pc,

@@ -79,6 +79,7 @@ struct mvc_guest {
 	uint32_t seq_next, seq_errors;
 	/* Lines lowered on the guest's request (TESTDEV_IRQ_LOWER). */
 	volatile uint32_t irq_acks;
+	bool quiet;		/* do not print internal errors */
 };
 
 /* Creates a VM, RAM at 0 and the named image in the ROM; asserts. */

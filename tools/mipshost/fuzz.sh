@@ -6,7 +6,7 @@
 cd /selftests || exit 1
 export MIPSVCPU_KO=/lib/mipsvcpu/mipsvcpu.ko
 export MVC_FUZZ_PROGRAMS=${MVC_FUZZ_PROGRAMS:-10000}
-export MVC_FUZZ_IOCTLS=${MVC_FUZZ_IOCTLS:-100000}
+export MVC_FUZZ_IOCTLS=${MVC_FUZZ_IOCTLS:-150000}
 export MVC_FUZZ_SEED=${MVC_FUZZ_SEED:-1}
 rc=0
 ./fuzz_test > /tmp/fuzz.out 2>&1 || rc=1

@@ -8,6 +8,7 @@
  * mapping of the pinned page behind a guest physical address.
  */
 #include <linux/kernel.h>
+#include <linux/highmem.h>
 #include <linux/mm.h>
 #include <linux/string.h>
 #include <asm/cacheflush.h>
@@ -93,31 +94,32 @@ static bool mvc_translate(struct mvc_vcpu *vcpu, u32 gva, u32 *gpa)
 	return true;
 }
 
-/* Guest virtual -> kernel address of the backing byte, or NULL. */
-static void *mvc_guest_kaddr(struct mvc_vcpu *vcpu, u32 gva, bool *writable)
+/* Guest virtual -> the page backing it and the offset in it, or NULL. */
+static struct page *mvc_guest_page(struct mvc_vcpu *vcpu, u32 gva, u32 *off)
 {
-	struct page *page;
+	bool writable;
 	u32 gpa;
 
 	if (!mvc_translate(vcpu, gva, &gpa))
 		return NULL;
-	page = mvc_gpa_to_page(vcpu->vm, gpa, writable);
-	if (!page)
-		return NULL;
-	return page_address(page) + offset_in_page(gpa);
+	*off = offset_in_page(gpa);
+	return mvc_gpa_to_page(vcpu->vm, gpa, &writable);
 }
 
 static int mvc_read_guest_insn(struct mvc_vcpu *vcpu, u32 gva, u32 *insn)
 {
-	bool writable;
-	u32 *p;
+	struct page *page;
+	void *kaddr;
+	u32 off;
 
 	if (gva & 3)
 		return -EFAULT;
-	p = mvc_guest_kaddr(vcpu, gva, &writable);
-	if (!p)
+	page = mvc_guest_page(vcpu, gva, &off);
+	if (!page)
 		return -EFAULT;
-	*insn = READ_ONCE(*p);
+	kaddr = kmap_local_page(page);	/* pinned pages may be highmem */
+	*insn = READ_ONCE(*(u32 *)(kaddr + off));
+	kunmap_local(kaddr);
 	return 0;
 }
 
@@ -543,14 +545,19 @@ static enum mvc_action mvc_emulate_cache(struct mvc_vcpu *vcpu, u32 insn,
 {
 	u32 gva = vcpu->ctx->gpr[MVC_RS(insn)] + MVC_SIMM(insn);
 	u32 op = MVC_RT(insn);
-	unsigned long kaddr;
-	bool writable;
+	struct page *page;
+	unsigned long line;
+	void *kaddr;
+	u32 off;
 
 	if ((op >> 2) >= 4) {	/* the Hit_* operations */
-		kaddr = (unsigned long)mvc_guest_kaddr(vcpu, gva, &writable);
-		if (kaddr) {
-			kaddr &= ~(unsigned long)(GUEST_CACHE_LINE - 1);
-			local_flush_icache_range(kaddr, kaddr + GUEST_CACHE_LINE);
+		page = mvc_guest_page(vcpu, gva, &off);
+		if (page) {
+			kaddr = kmap_local_page(page);
+			line = (unsigned long)kaddr +
+			       (off & ~(GUEST_CACHE_LINE - 1));
+			local_flush_icache_range(line, line + GUEST_CACHE_LINE);
+			kunmap_local(kaddr);
 		}
 	}
 	if (mvc_skip_insn(vcpu))

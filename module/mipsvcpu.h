@@ -157,6 +157,7 @@ int mvc_vcpu_run(struct mvc_vcpu *vcpu);
 /* shadow_tlb.c: */
 u32 mvc_view_asid(struct mvc_vcpu *vcpu, enum mvc_view view, int cpu);
 void mvc_shadow_flush_all(struct mvc_vcpu *vcpu);
+bool mvc_host_asid_renew(int cpu);
 void mvc_shadow_drop_view(struct mvc_vcpu *vcpu, enum mvc_view view);
 void mvc_shadow_invalidate(struct mvc_vcpu *vcpu, u32 start, u32 end);
 int mvc_shadow_map_unmapped(struct mvc_vcpu *vcpu, u32 gva);

@@ -10,6 +10,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/printk.h>
+#include <linux/sizes.h>
 #include <asm/cpu-features.h>
 #include <asm/cpu-info.h>
 #include <asm/mipsregs.h>
@@ -40,6 +41,20 @@ int mvc_probe_cpu(struct mvc_host_caps *caps)
 	}
 	if (cpu_has_mmid) {
 		pr_err("MMID-tagged TLBs are not supported, only classic ASIDs\n");
+		return -ENODEV;
+	}
+	/*
+	 * Shadow EntryLo values are built from 4 KiB PFNs in 32-bit physical
+	 * space, and the vector page has room for eight vectored-interrupt
+	 * slots, not the 64 of an external interrupt controller.
+	 */
+	BUILD_BUG_ON(PAGE_SIZE != SZ_4K);
+	if (IS_ENABLED(CONFIG_PHYS_ADDR_T_64BIT) || cpu_has_xpa) {
+		pr_err("needs 32-bit physical addresses (no XPA, no 64-bit phys_addr_t)\n");
+		return -ENODEV;
+	}
+	if (cpu_has_veic) {
+		pr_err("external interrupt controller (EIC) mode is not supported\n");
 		return -ENODEV;
 	}
 	if (c->tlbsize < 8) {

@@ -7,10 +7,13 @@
  * table.  Each guest view (kernel view, user view) of each VCPU has its
  * own host ASID, taken from Linux's own allocator: every view owns a
  * private mm_struct used for nothing but mm->context.asid[], handed to
- * get_new_mmu_context().  Linux never gives an ASID to two contexts within
- * one ASID generation and flushes the whole TLB when a generation ends, so
- * a shadow entry can only ever match its own view, and dropping a view's
- * ASID (forgetting the context) drops all of its entries at once.
+ * get_new_mmu_context().  Linux never gives an ASID to two contexts
+ * within one ASID generation and flushes the whole TLB when a generation
+ * ends, so a shadow entry can only ever match its own view, and dropping
+ * a view's ASID (forgetting the context) drops all of its entries at
+ * once.  When taking an ASID starts a new generation, the host task's own
+ * ASID is renewed before the host runs again (mvc_host_asid_renew()), so
+ * no stale host ASID can meet a guest's.
  *
  * Entries for the guest-TLB-backed ranges are derived from the guest TLB
  * entry that covers the page and die with it: when the guest rewrites a
@@ -20,6 +23,7 @@
  * kernel view's mapped entries (0x40000000 and up) are invalidated.
  */
 #include <linux/mm.h>
+#include <linux/sched.h>
 #include <linux/slab.h>
 #include <asm/mmu_context.h>
 #include <asm/mipsregs.h>
@@ -90,6 +94,30 @@ u32 mvc_view_asid(struct mvc_vcpu *vcpu, enum mvc_view view, int cpu)
 	if ((cpu_context(cpu, mm) ^ asid_cache(cpu)) & asid_version_mask(cpu))
 		get_new_mmu_context(mm);
 	return cpu_asid(cpu, mm);
+}
+
+/**
+ * mvc_host_asid_renew() - keep the host task's ASID in the current generation
+ * @cpu: this CPU; interrupts are off
+ *
+ * Allocating an ASID for a guest view may start a new ASID generation
+ * (Linux then flushes this CPU's TLB).  The task running the VCPU still
+ * has its old-generation ASID in EntryHi, and that number may now be
+ * handed out again, even to a guest view: give the task a new one now, as
+ * a context switch would.
+ *
+ * Return: true if the host's ASID was renewed (which may itself have
+ * started a generation).
+ */
+bool mvc_host_asid_renew(int cpu)
+{
+	struct mm_struct *mm = current->active_mm;
+
+	lockdep_assert_irqs_disabled();
+	if (!((cpu_context(cpu, mm) ^ asid_cache(cpu)) & asid_version_mask(cpu)))
+		return false;
+	check_switch_mmu_context(mm);
+	return true;
 }
 
 /**

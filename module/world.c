@@ -146,6 +146,14 @@ static void mvc_load_guest(struct mvc_vcpu *vcpu, int cpu)
 	vcpu->ctx->fast_kview = view == MVC_VIEW_KERNEL && mvc_fast_refill;
 	vcpu->ctx->guest_status = mvc_guest_host_status();
 	vcpu->ctx->guest_entryhi = mvc_view_asid(vcpu, view, cpu);
+	/*
+	 * If that started a new ASID generation, the host task's own ASID
+	 * was just handed back: renew it (which cannot wrap again so soon)
+	 * and, if that did, renew the view's.  mvc_enter saves the host
+	 * EntryHi after this, so the exit restores a current one.
+	 */
+	if (mvc_host_asid_renew(cpu))
+		vcpu->ctx->guest_entryhi = mvc_view_asid(vcpu, view, cpu);
 }
 
 /* Run until an exit the inner loop cannot absorb; interrupts are off. */
@@ -166,6 +174,8 @@ static enum mvc_action mvc_run_irqs_off(struct mvc_vcpu *vcpu)
 		action = mvc_handle_exit(vcpu, kind);
 	} while (action == MVC_RESUME && !need_resched());
 	WRITE_ONCE(vcpu->guest_cpu, -1);
+	/* Handling the last exit may have taken an ASID and wrapped. */
+	mvc_host_asid_renew(cpu);
 	return action;
 }
 

@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * mmioloop.c - forever: read a value from the host over MMIO and store it
+ * into one of 64 RAM pages, so that every RUN ends at the next MMIO exit
+ * with shadow entries for guest RAM in the host TLB.
+ */
+#include "guest.h"
+
+#define PAGES	0x00400000u	/* gKSEG0: 64 pages from 4 MiB */
+
+int main(void)
+{
+	u32 v;
+
+	for (;;) {
+		v = mmio_read32(TESTDEV_BASE + TESTDEV_DATA);
+		*(volatile u32 *)(PAGES + (v % 64) * 4096) = v;
+	}
+	return 0;
+}

@@ -179,6 +179,28 @@ static void bench_tlb_heavy(void)
 	(void)acc;
 }
 
+/* From creating the VM to the firmware's banner line on the UART. */
+static void bench_boot(void)
+{
+	uint64_t t0 = now_ns(), t1;
+	struct mvc_guest *g = mvc_guest_create("flash", 64 * MIB);
+	int ret;
+
+	g->stop_at = "mipsvcpu firmware";
+	ret = mvc_guest_run(g, 60000);
+	t1 = now_ns();
+	ntests++;
+	if (ret != MIPSVCPU_EXIT_MMIO || !g->finished) {
+		printf("not ok %d boot to banner: exit %d\n", ntests, ret);
+		nfail++;
+	} else if (quick) {
+		printf("ok %d bench boot to firmware banner\n", ntests);
+	}
+	emit("boot_to_firmware_banner", (double)(t1 - t0), "host insns",
+	     "VM creation to the banner's newline");
+	mvc_guest_destroy(g);
+}
+
 static void bench_memory(void)
 {
 	int dev = mvc_open_dev(), vms[32], vcpus[32], i, n = quick ? 2 : 32;
@@ -219,6 +241,7 @@ int main(int argc, char **argv)
 	bench_exits();
 	bench_cpu();
 	bench_tlb_heavy();
+	bench_boot();
 	bench_memory();
 	if (json) {
 		fprintf(json, "\n}\n");

@@ -159,8 +159,13 @@ static void mvc_guest_mmio(struct mvc_guest *g)
 	g->mmio_exits++;
 	if (gpa - MVC_UART_GPA < 8) {
 		if (run->mmio.is_write && gpa == MVC_UART_GPA &&
-		    g->uart_len < sizeof(g->uart) - 1)
+		    g->uart_len < sizeof(g->uart) - 1) {
 			g->uart[g->uart_len++] = data;
+			g->uart[g->uart_len] = 0;
+			if (g->stop_at && data == '\n' &&
+			    strstr(g->uart, g->stop_at))
+				g->finished = true;
+		}
 		else if (!run->mmio.is_write)
 			run->mmio.data = gpa == MVC_UART_GPA + 5 ? 0x60 : 0;
 	} else if (gpa - MVC_POWER_GPA < 8) {

@@ -80,6 +80,7 @@ struct mvc_guest {
 	/* Lines lowered on the guest's request (TESTDEV_IRQ_LOWER). */
 	volatile uint32_t irq_acks;
 	bool quiet;		/* do not print internal errors */
+	const char *stop_at;	/* finish when the UART has printed this */
 };
 
 /* Creates a VM, RAM at 0 and the named image in the ROM; asserts. */

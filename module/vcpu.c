@@ -185,11 +185,13 @@ static int mvc_vcpu_release(struct inode *inode, struct file *file)
 {
 	struct mvc_vcpu *vcpu = file->private_data;
 	struct mvc_vm *vm = vcpu->vm;
+	u32 id = vcpu->id;
 
-	mutex_lock(&vm->lock);
-	vm->vcpu_mask &= ~BIT(vcpu->id);
-	mutex_unlock(&vm->lock);
+	/* Free first: the id (and its debugfs name) is reusable after. */
 	mvc_vcpu_free(vcpu);
+	mutex_lock(&vm->lock);
+	vm->vcpu_mask &= ~BIT(id);
+	mutex_unlock(&vm->lock);
 	mvc_vm_put(vm);
 	return 0;
 }

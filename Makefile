@@ -131,6 +131,8 @@ $(BUILD)/initramfs.cpio.gz: all tools/mipshost/init tools/mipshost/demo.sh \
 	cp tools/mipshost/bench.sh $(BUILD)/staging/bench.sh
 	cp tools/mipshost/fuzz.sh $(BUILD)/staging/fuzz.sh
 	cp $(BENCH) $(BUILD)/staging/selftests/
+	for f in $(INITRAMFS_FILES); do d=$(BUILD)/staging/$${f#*:}; \
+		mkdir -p $$(dirname $$d) && cp $${f%%:*} $$d || exit 1; done
 	tools/mipshost/mkinitramfs.sh $@ $(BUILD)/staging
 
 check: bootstrap
@@ -250,4 +252,7 @@ clean:
 
 # Make fragments of the larger subsystems (guests, DTB parser, ...).  They
 # may use BUILD, CACHE, CROSS_COMPILE, GUEST_CC, GUEST_CFLAGS, HOSTCC and KSFT.
+# INITRAMFS_FILES: SRC:DEST pairs copied into the initramfs (DEST relative
+# to its root); the fragment makes each SRC a prerequisite of
+# $(BUILD)/initramfs.cpio.gz.
 -include $(wildcard mk/*.mk)

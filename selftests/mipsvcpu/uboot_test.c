@@ -1,0 +1,209 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * uboot_test.c - a real U-Boot (Debian's 2023.01 with
+ * guests/u-boot/patches) as the guest firmware: vcpuctl boots
+ * examples/uboot/guest.dts, U-Boot relocates into guest RAM, prints its
+ * banner with the RAM it got in a0/a1 and reaches its prompt; the test
+ * then types at the prompt through the emulated UART (vcpuctl's stdin is
+ * a pipe): version, bdinfo, a RAM write and md, md of the flash, fdt of
+ * the guest DTB from a2, and finally bootmvc, which starts the demo OS
+ * from the flash; the OS must run and power off with status 0.
+ */
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/wait.h>
+
+#include "kselftest_harness.h"
+#include "mvc_util.h"
+
+#define PROMPT		"mipsvcpu # "
+#define OUT_SIZE	(256 * 1024)
+
+static char out[OUT_SIZE];
+static size_t out_len;
+
+FIXTURE(uboot) {
+	pid_t pid;
+	int to_guest;		/* vcpuctl's stdin */
+	int from_guest;		/* vcpuctl's stdout and stderr */
+	size_t seen;		/* output before this offset is consumed */
+	char dtb[512];
+};
+
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/*
+ * Reads vcpuctl's output until @want appears after the consumed part, the
+ * guest goes away or @secs pass.  Returns the text from the consumed
+ * offset (NUL-terminated) and consumes up to the end of @want, or NULL.
+ */
+static const char *wait_for(FIXTURE_DATA(uboot) *self, const char *want,
+			    double secs)
+{
+	double end = now() + secs;
+	struct pollfd p = { .fd = self->from_guest, .events = POLLIN };
+	const char *start, *hit;
+	ssize_t n;
+
+	for (;;) {
+		out[out_len] = 0;
+		start = out + self->seen;
+		hit = strstr(start, want);
+		if (hit) {
+			self->seen = hit + strlen(want) - out;
+			return start;
+		}
+		if (now() > end || out_len >= OUT_SIZE - 1)
+			return NULL;
+		if (poll(&p, 1, 200) <= 0)
+			continue;
+		n = read(self->from_guest, out + out_len, OUT_SIZE - 1 - out_len);
+		if (n <= 0)
+			return NULL;
+		out_len += n;
+	}
+}
+
+/* Types one command line at the prompt and waits for the next prompt. */
+static const char *command(FIXTURE_DATA(uboot) *self, const char *line)
+{
+	char buf[256];
+	int len = snprintf(buf, sizeof(buf), "%s\n", line);
+
+	if (write(self->to_guest, buf, len) != len)
+		return NULL;
+	return wait_for(self, PROMPT, 60);
+}
+
+FIXTURE_SETUP(uboot)
+{
+	int in[2], outp[2];
+	const char *flash = mvc_guest_path("uboot-flash");
+	char *slash;
+
+	self->pid = -1;
+	snprintf(self->dtb, sizeof(self->dtb), "%s", flash);
+	slash = strrchr(self->dtb, '/');
+	snprintf(slash ? slash + 1 : self->dtb,
+		 sizeof(self->dtb) - (slash ? slash + 1 - self->dtb : 0),
+		 "uboot.dtb");
+	if (access(flash, R_OK) || access(self->dtb, R_OK))
+		return;
+	ASSERT_EQ(0, pipe(in));
+	ASSERT_EQ(0, pipe(outp));
+	self->pid = fork();
+	ASSERT_LE(0, self->pid);
+	if (self->pid == 0) {
+		dup2(in[0], 0);
+		dup2(outp[1], 1);
+		dup2(outp[1], 2);
+		close(in[0]);
+		close(in[1]);
+		close(outp[0]);
+		close(outp[1]);
+		setvbuf(stdout, NULL, _IOLBF, 0);
+		execlp("vcpuctl", "vcpuctl", "run", "--timeout", "240",
+		       self->dtb, (char *)NULL);
+		perror("exec vcpuctl");
+		_exit(127);
+	}
+	close(in[0]);
+	close(outp[1]);
+	self->to_guest = in[1];
+	self->from_guest = outp[0];
+	/* A write after vcpuctl died must fail, not kill the test. */
+	signal(SIGPIPE, SIG_IGN);
+	out_len = 0;
+	self->seen = 0;
+}
+
+FIXTURE_TEARDOWN(uboot)
+{
+	if (self->pid <= 0)
+		return;
+	if (waitpid(self->pid, NULL, WNOHANG) == 0) {
+		kill(self->pid, SIGKILL);
+		waitpid(self->pid, NULL, 0);
+	}
+	if (self->to_guest >= 0)
+		close(self->to_guest);
+	close(self->from_guest);
+}
+
+/* U-Boot's start-up, its prompt, its commands, then the demo OS: ~25 s. */
+TEST_F_TIMEOUT(uboot, prompt_commands_and_guest_os, 400)
+{
+	const char *t;
+	int status;
+
+	if (self->pid < 0)
+		SKIP(return, "no %s: build it with make uboot", self->dtb);
+
+	/* Start-up: banner, the boot registers, RAM from a1, the guest DTB */
+	t = wait_for(self, PROMPT, 120);
+	ASSERT_TRUE(t != NULL) TH_LOG("no U-Boot prompt; output:\n%s", out);
+	EXPECT_TRUE(strstr(t, "U-Boot 2023.01") != NULL);
+	EXPECT_TRUE(strstr(t, "Board: mipsvcpu guest, VCPU 0") != NULL);
+	EXPECT_TRUE(strstr(t, "a0 RAM base 0x00000000, a1 RAM size 0x04000000") != NULL);
+	EXPECT_TRUE(strstr(t, "DRAM:  64 MiB") != NULL);
+	EXPECT_TRUE(strstr(t, "its UART uart0 at 0x180003f8 is the console") != NULL);
+
+	t = command(self, "version");
+	ASSERT_TRUE(t != NULL) TH_LOG("version: no prompt; output:\n%s", out);
+	EXPECT_TRUE(strstr(t, "U-Boot 2023.01") != NULL);
+	EXPECT_TRUE(strstr(t, "mipsel-linux-gnu-gcc") != NULL);
+
+	/* bdinfo: the RAM bank is a0/a1; U-Boot relocated itself into it */
+	t = command(self, "bdinfo");
+	ASSERT_TRUE(t != NULL) TH_LOG("bdinfo: no prompt; output:\n%s", out);
+	EXPECT_TRUE(strstr(t, "-> start    = 0x00000000") != NULL);
+	EXPECT_TRUE(strstr(t, "-> size     = 0x04000000") != NULL);
+	EXPECT_TRUE(strstr(t, "relocaddr   = 0x03f") != NULL);
+
+	/* RAM through KSEG0 and back */
+	t = command(self, "mw.l 0x01000000 0x5a5aa5a5 4; md.l 0x01000000 4");
+	ASSERT_TRUE(t != NULL) TH_LOG("md: no prompt; output:\n%s", out);
+	EXPECT_TRUE(strstr(t, "01000000: 5a5aa5a5 5a5aa5a5 5a5aa5a5 5a5aa5a5") != NULL);
+
+	/* The flash: the demo OS's ELF header at 1 MiB */
+	t = command(self, "md.l ${os_addr} 1");
+	ASSERT_TRUE(t != NULL) TH_LOG("md flash: no prompt; output:\n%s", out);
+	EXPECT_TRUE(strstr(t, "1fd00000: 464c457f") != NULL);
+
+	/* The guest DTB from a2 is fdt's working tree */
+	t = command(self, "fdt print /guest0/aspace/uart0");
+	ASSERT_TRUE(t != NULL) TH_LOG("fdt: no prompt; output:\n%s", out);
+	EXPECT_TRUE(strstr(t, "guest_physical_addr = <0x180003f8>") != NULL);
+
+	/* The hand-over: the demo OS gets a0..a3 and runs to its end */
+	ASSERT_EQ(19, write(self->to_guest, "bootmvc ${os_addr}\n", 19));
+	t = wait_for(self, "demo-os: done", 200);
+	ASSERT_TRUE(t != NULL) TH_LOG("the demo OS did not finish; output:\n%s", out);
+	EXPECT_TRUE(strstr(t, "## Starting the guest OS at 0x00010000: a0 0x00000000, a1 0x04000000") != NULL);
+	EXPECT_TRUE(strstr(t, "demo-os: hello: RAM 0x00000000 + 64 MiB") != NULL);
+	EXPECT_TRUE(strstr(t, "task A: hello from user mode") != NULL);
+	EXPECT_TRUE(strstr(t, "task B: hello from user mode") != NULL);
+	EXPECT_TRUE(strstr(t, "without a fault") != NULL);
+	EXPECT_TRUE(strstr(t, "isolated") != NULL);
+
+	close(self->to_guest);
+	self->to_guest = -1;
+	wait_for(self, "\xff", 30);	/* the rest, until vcpuctl exits */
+	ASSERT_EQ(self->pid, waitpid(self->pid, &status, 0));
+	self->pid = 0;
+	EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0)
+		TH_LOG("vcpuctl status %#x; output:\n%s", status, out);
+}
+
+TEST_HARNESS_MAIN

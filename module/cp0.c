@@ -197,3 +197,73 @@ unsigned int mvc_cp0_write(struct mvc_cp0 *c, u32 id, u32 val)
 	/* Random, BadVAddr, PRId, Config1-3/7, LLAddr, ... are read-only. */
 	return 0;
 }
+
+/**
+ * mvc_cp0_fast_class() - may the exception vector emulate this register?
+ * @id: 8 * rd + sel
+ * @tlb_size: number of guest TLB entries
+ * @mask: the write mask for MVC_CP0_FAST_WRITE/_ENTRYHI/_STATUS
+ *
+ * A read is plain when mvc_cp0_read() of the register is reg[id] and the
+ * caller adds nothing: every register but Count and Random (Cause's IP
+ * bits are brought up to date before every guest entry, and only an exit
+ * can change them).  A write is plain when mvc_cp0_write() is a masked
+ * store with no side effect; EntryHi is plain while its ASID stays, and
+ * Status while the guest's view stays and the caller checks interrupts.
+ * The host tests hold this against mvc_cp0_read() and mvc_cp0_write().
+ *
+ * Return: MVC_CP0_FAST_* flags.
+ */
+unsigned int mvc_cp0_fast_class(u32 id, u32 tlb_size, u32 *mask)
+{
+	unsigned int rd = MVC_CP0_FAST_READ;
+
+	*mask = 0;
+	switch (id) {
+	case MVC_CP0_COUNT:
+		return 0;
+	case MVC_CP0_RANDOM:
+		rd = 0;		/* writes are ignored */
+		break;
+	case MVC_CP0_COMPARE:
+	case MVC_CP0_CAUSE:
+	case MVC_CP0_PAGEMASK:
+	case MVC_CP0_WIRED:
+		return rd;
+	case MVC_CP0_INDEX:
+		*mask = mvc_cp0_index_mask(tlb_size);
+		break;
+	case MVC_CP0_ENTRYLO0:
+	case MVC_CP0_ENTRYLO1:
+		*mask = ENTRYLO_RW_MASK;
+		break;
+	case MVC_CP0_CONTEXT:
+		*mask = CONTEXT_RW_MASK;
+		break;
+	case MVC_CP0_HWRENA:
+		*mask = HWRENA_RW_MASK;
+		break;
+	case MVC_CP0_EPC:
+	case MVC_CP0_ERROREPC:
+	case MVC_CP0_DESAVE:
+	case MVC_CP0_TAGLO:
+	case MVC_CP0_DATALO:
+	case MVC_CP0_ERRCTL:
+		*mask = 0xffffffffu;
+		break;
+	case MVC_CP0_EBASE:
+		*mask = EBASE_RW_MASK;
+		break;
+	case MVC_CP0_CONFIG0:
+		*mask = CONFIG0_RW_MASK;
+		break;
+	case MVC_CP0_ENTRYHI:
+		*mask = ENTRYHI_RW_MASK;
+		return rd | MVC_CP0_FAST_ENTRYHI;
+	case MVC_CP0_STATUS:
+		*mask = STATUS_RW_MASK;
+		return rd | MVC_CP0_FAST_STATUS;
+	}
+	/* Everything else ignores writes: mask 0. */
+	return rd | MVC_CP0_FAST_WRITE;
+}

@@ -87,6 +87,16 @@
 #define MVC_CP0_FX_COMPARE	0x4	/* the timer must be re-armed */
 #define MVC_CP0_FX_IRQ		0x8	/* interrupt state may have changed */
 
+/*
+ * How the exception vector may emulate mfc0/mtc0 of a register without
+ * leaving it (entry.S): mvc_cp0_fast_class() says, for each register id.
+ */
+#define MVC_CP0_FAST_READ	0x1	/* mfc0 returns reg[id] */
+#define MVC_CP0_FAST_WRITE	0x2	/* mtc0: reg = (reg & ~mask) | (val & mask) */
+#define MVC_CP0_FAST_ENTRYHI	0x4	/* the same, unless the ASID changes */
+/* Status: the same, unless the view changes or an interrupt becomes due. */
+#define MVC_CP0_FAST_STATUS	0x8
+
 struct mvc_cp0 {
 	u32 reg[MVC_CP0_NR];
 	u32 tlb_size;
@@ -97,5 +107,6 @@ bool mvc_cp0_implemented(u32 id);
 u32 mvc_cp0_read(const struct mvc_cp0 *c, u32 id);
 unsigned int mvc_cp0_write(struct mvc_cp0 *c, u32 id, u32 val);
 u32 mvc_cp0_index_mask(u32 tlb_size);
+unsigned int mvc_cp0_fast_class(u32 id, u32 tlb_size, u32 *mask);
 
 #endif /* MVC_CP0_H */

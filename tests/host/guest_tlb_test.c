@@ -5,6 +5,7 @@
  * the CP0 write masks, against a brute-force reference lookup.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "kselftest_harness.h"
 #include "../../module/guest_tlb.h"
@@ -160,6 +161,57 @@ TEST(cp0_write_masks)
 	EXPECT_FALSE(mvc_cp0_write(&c, MVC_CP0_ENTRYHI, 0x4000) & MVC_CP0_FX_ASID);
 	EXPECT_EQ(0u, mvc_cp0_read(&c, MVC_CP0(3, 3)));	/* no such register */
 	EXPECT_EQ(0x3fu, mvc_cp0_index_mask(33));
+}
+
+/*
+ * What the exception vector does for a register (mvc_cp0_fast_class())
+ * must be exactly what the C emulation does: a plain read is reg[id], a
+ * plain write is a masked store with no side effect, EntryHi and Status
+ * are masked stores too (the vector bails when the ASID or view changes).
+ */
+TEST(cp0_fast_class_matches_emulation)
+{
+	static const u32 sizes[] = { 1, 16, 48, 64 };
+	struct mvc_cp0 c, ref;
+	unsigned int cls, fx;
+	u32 id, mask, val, old, n, s;
+
+	srand(4);
+	for (s = 0; s < sizeof(sizes) / sizeof(sizes[0]); s++) {
+		for (id = 0; id < MVC_CP0_NR; id++) {
+			cls = mvc_cp0_fast_class(id, sizes[s], &mask);
+			for (n = 0; n < 200; n++) {
+				mvc_cp0_reset(&c, sizes[s], 3);
+				val = (u32)rand() << 16 ^ (u32)rand();
+				/* A random state the emulation could reach. */
+				mvc_cp0_write(&c, id, (u32)rand() << 16 ^ (u32)rand());
+				ref = c;
+				if (cls & MVC_CP0_FAST_READ)
+					ASSERT_EQ(mvc_cp0_read(&c, id), c.reg[id]);
+				if (!(cls & (MVC_CP0_FAST_WRITE | MVC_CP0_FAST_ENTRYHI |
+					     MVC_CP0_FAST_STATUS)))
+					continue;
+				old = c.reg[id];
+				fx = mvc_cp0_write(&ref, id, val);
+				c.reg[id] = (c.reg[id] & ~mask) | (val & mask);
+				ASSERT_EQ(0, memcmp(c.reg, ref.reg, sizeof(c.reg)))
+					TH_LOG("id %u size %u val %08x", id, sizes[s], val);
+				if (cls & MVC_CP0_FAST_WRITE)
+					ASSERT_EQ(0u, fx);
+				if (cls & MVC_CP0_FAST_ENTRYHI)
+					ASSERT_EQ((old ^ val) & 0xff ?
+						  MVC_CP0_FX_ASID : 0u, fx);
+			}
+		}
+	}
+	/* The ones that must go through C. */
+	EXPECT_EQ(0u, mvc_cp0_fast_class(MVC_CP0_COUNT, 16, &mask));
+	EXPECT_EQ(MVC_CP0_FAST_WRITE, mvc_cp0_fast_class(MVC_CP0_RANDOM, 16, &mask));
+	EXPECT_EQ(0u, mask);
+	EXPECT_EQ(MVC_CP0_FAST_READ, mvc_cp0_fast_class(MVC_CP0_COMPARE, 16, &mask));
+	EXPECT_EQ(MVC_CP0_FAST_READ, mvc_cp0_fast_class(MVC_CP0_CAUSE, 16, &mask));
+	EXPECT_EQ(MVC_CP0_FAST_READ, mvc_cp0_fast_class(MVC_CP0_WIRED, 16, &mask));
+	EXPECT_EQ(MVC_CP0_FAST_READ, mvc_cp0_fast_class(MVC_CP0_PAGEMASK, 16, &mask));
 }
 
 TEST_HARNESS_MAIN

@@ -25,6 +25,32 @@
 
 #define CTX(off)	(MVC_CTX_OFFSET + (off))
 
+/*
+ * Every guest GPR but k0 (saved by the vector) into the context; k1 = the
+ * page base + @base - MVC_CTX_OFFSET.  k1's guest value is in ErrorEPC.
+ */
+	.macro	SAVE_GPRS base
+	.irp	n, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, \
+		18, 19, 20, 21, 22, 23, 24, 25, 28, 29, 30, 31
+	sw	$\n, (\base + HWC_GPR(\n))(k1)
+	.endr
+	mfc0	$8, CP0_ERROREPC
+	sw	$8, (\base + HWC_GPR(27))(k1)
+	.endm
+
+/* The guest registers the mapped refill path uses. */
+	.macro	SAVE_SCRATCH
+	.irp	n, 1, 2, 3, 4, 5, 8, 9, 10, 11, 12, 13, 14, 15, 24, 25
+	sw	$\n, CTX(HWC_GPR(\n))(k1)
+	.endr
+	.endm
+
+	.macro	RESTORE_SCRATCH
+	.irp	n, 1, 2, 3, 4, 5, 8, 9, 10, 11, 12, 13, 14, 15, 24, 25
+	lw	$\n, CTX(HWC_GPR(\n))(k1)
+	.endr
+	.endm
+
 	.set	noreorder
 	.set	noat
 	.set	mips32r2
@@ -36,8 +62,9 @@ mvc_vectors_start:
 
 /*
  * 0x000: TLB refill.  The guest touched a page the host TLB has no entry
- * for.  The fast path serves gKSEG0/gKSEG1 (guest virtual below
- * 0x40000000 in the kernel view) without leaving the vector: the hardware
+ * for.  Guest-TLB-backed addresses go to refill_mapped.  The fast path
+ * here serves gKSEG0/gKSEG1 (guest virtual below 0x40000000 in the
+ * kernel view) without leaving the vector: the hardware
  * has already put VPN2 and the guest's ASID in EntryHi, so it finds the
  * slot holding the even page of the pair, takes both halves' EntryLo
  * from the slot's table (which has one zero entry past its end), adds
@@ -49,11 +76,13 @@ mvc_vectors_start:
 	mfc0	k1, CP0_EBASE
 	ins	k1, zero, 0, 12
 	sw	k0, CTX(HWC_GPR(26))(k1)
-	lw	k0, CTX(HWC_FAST_KVIEW)(k1)
+	lw	k0, CTX(HWC_FAST_REFILL)(k1)
 	beqz	k0, refill_slow
 	 mfc0	k0, CP0_BADVADDR
 	srl	k0, k0, 30
-	bnez	k0, refill_slow
+	bnez	k0, refill_mapped	/* gKSEG2/3: through the guest TLB */
+	 lw	k0, CTX(HWC_FAST_KVIEW)(k1)
+	beqz	k0, refill_mapped	/* the user view: all of it */
 	 sw	$1, CTX(HWC_GPR(1))(k1)
 	sw	$8, CTX(HWC_GPR(8))(k1)
 	sw	$9, CTX(HWC_GPR(9))(k1)
@@ -84,6 +113,7 @@ mvc_vectors_start:
 	lw	$11, 4(k0)
 	or	$10, $10, $1
 	or	$11, $11, $1
+	mtc0	zero, CP0_PAGEMASK
 	mtc0	$10, CP0_ENTRYLO0
 	mtc0	$11, CP0_ENTRYLO1
 	ehb
@@ -119,6 +149,10 @@ general_vector:
 	mfc0	k1, CP0_EBASE
 	ins	k1, zero, 0, 12
 	sw	k0, CTX(HWC_GPR(26))(k1)
+	lw	k0, CTX(HWC_FAST_EMUL)(k1)
+	bnez	k0, fast_cop0_check
+	 nop
+general_slow:
 	li	k0, MVC_EXIT_KIND_GENERAL
 	b	common_exit
 	 sw	k0, CTX(HWC_EXIT_KIND)(k1)
@@ -226,38 +260,9 @@ mvc_enter_offset:
  * exit kind recorded.  EXL is set: we are in kernel mode, interrupts off.
  */
 common_exit:
+	SAVE_GPRS MVC_CTX_OFFSET
 	addiu	k1, k1, MVC_CTX_OFFSET
-	sw	$1, HWC_GPR(1)(k1)
-	sw	$2, HWC_GPR(2)(k1)
-	sw	$3, HWC_GPR(3)(k1)
-	sw	$4, HWC_GPR(4)(k1)
-	sw	$5, HWC_GPR(5)(k1)
-	sw	$6, HWC_GPR(6)(k1)
-	sw	$7, HWC_GPR(7)(k1)
-	sw	$8, HWC_GPR(8)(k1)
-	sw	$9, HWC_GPR(9)(k1)
-	sw	$10, HWC_GPR(10)(k1)
-	sw	$11, HWC_GPR(11)(k1)
-	sw	$12, HWC_GPR(12)(k1)
-	sw	$13, HWC_GPR(13)(k1)
-	sw	$14, HWC_GPR(14)(k1)
-	sw	$15, HWC_GPR(15)(k1)
-	sw	$16, HWC_GPR(16)(k1)
-	sw	$17, HWC_GPR(17)(k1)
-	sw	$18, HWC_GPR(18)(k1)
-	sw	$19, HWC_GPR(19)(k1)
-	sw	$20, HWC_GPR(20)(k1)
-	sw	$21, HWC_GPR(21)(k1)
-	sw	$22, HWC_GPR(22)(k1)
-	sw	$23, HWC_GPR(23)(k1)
-	sw	$24, HWC_GPR(24)(k1)
-	sw	$25, HWC_GPR(25)(k1)
-	sw	$28, HWC_GPR(28)(k1)
-	sw	$29, HWC_GPR(29)(k1)
-	sw	$30, HWC_GPR(30)(k1)
-	sw	$31, HWC_GPR(31)(k1)
-	mfc0	t0, CP0_ERROREPC
-	sw	t0, HWC_GPR(27)(k1)
+common_exit_saved:
 	mfhi	t0
 	sw	t0, HWC_HI(k1)
 	mflo	t0
@@ -299,6 +304,332 @@ common_exit:
 	lw	s7, HWC_HOST_S(7)(k1)
 	jr	ra
 	 lw	v0, HWC_EXIT_KIND(k1)
+
+/*
+ * The emulation fast path.  A Coprocessor Unusable exception of the guest
+ * kernel, not in a delay slot, is most often an mfc0/mtc0 of a register
+ * that is plain data in vcpu->cp0, a di/ei, or an eret: emulate those
+ * here, against the same data the C emulation uses, and return to the
+ * guest without restoring the host.  What cannot be done here (anything
+ * that changes the guest's ASID or view the wrong way, makes an interrupt
+ * deliverable, reads Count or Random, or whose instruction is not in
+ * gKSEG0/gKSEG1 RAM) bails to the common exit before changing anything,
+ * and C does it all again from the start.  k1 = page base.
+ */
+	.macro	CHECK_KSTATUS st, tmp
+	/* @st, a Status to be, keeps the kernel view and no IRQ due */
+	andi	\tmp, \st, GST_EXL | GST_ERL
+	bnez	\tmp, 90f		/* exception level: interrupts masked */
+	 andi	\tmp, \st, GST_KSU
+	bnez	\tmp, fast_bail		/* the user view: through C */
+	 andi	\tmp, \st, GST_IE
+	beqz	\tmp, 90f
+	 lw	\tmp, GCP0(13, 0)(t8)	/* Cause, as of this entry */
+	and	\tmp, \tmp, \st
+	andi	\tmp, \tmp, GST_IM
+	bnez	\tmp, fast_bail		/* an interrupt is due: C delivers */
+	 nop
+90:
+	.endm
+
+fast_cop0_check:
+	lw	k0, CTX(HWC_FAST_KVIEW)(k1)
+	beqz	k0, general_slow
+	 mfc0	k0, CP0_CAUSE
+	ext	k0, k0, 2, 5
+	xori	k0, k0, 11		/* Coprocessor Unusable */
+	bnez	k0, general_slow
+	 mfc0	k0, CP0_CAUSE
+	srl	k0, k0, 28
+	andi	k0, k0, 0xb		/* BD, CE */
+	bnez	k0, general_slow
+	 nop
+	SAVE_GPRS MVC_CTX_OFFSET
+
+	/* Fetch the instruction through the slot tables (KSEG0 alias). */
+	mfc0	t0, CP0_EPC
+	srl	t1, t0, 30
+	bnez	t1, fast_bail
+	 ext	t2, t0, 0, 29		/* guest physical */
+	lw	t3, CTX(HWC_FAST_NSLOTS)(k1)
+	addiu	t4, k1, CTX(HWC_FAST_SLOTS)
+1:	beqz	t3, fast_bail
+	 lw	t5, 0(t4)
+	subu	t5, t2, t5
+	lw	t6, 4(t4)
+	sltu	t6, t5, t6
+	bnez	t6, 2f
+	 addiu	t3, t3, -1
+	b	1b
+	 addiu	t4, t4, HWC_FAST_SLOT_SIZE
+2:	lw	t4, 8(t4)
+	srl	t5, t5, 12
+	sll	t5, t5, 2
+	addu	t4, t4, t5
+	lw	t4, 0(t4)		/* PFN << 6 | D | V */
+	srl	t4, t4, 6
+	sll	t4, t4, 12
+	srl	t5, t4, 29
+	bnez	t5, fast_bail		/* beyond KSEG0's reach */
+	 andi	t5, t0, 0xffc
+	or	t4, t4, t5
+	lui	t5, 0x8000
+	or	t4, t4, t5
+	lw	t2, 0(t4)
+
+	/* Decode: t3 = rs, t4 = rt, t5 = CP0 id, t6 = &reg[id], t7 = class. */
+	lw	t8, CTX(HWC_FAST_CP0)(k1)
+	srl	t3, t2, 26
+	xori	t3, t3, 0x10		/* COP0 */
+	bnez	t3, fast_bail
+	 ext	t3, t2, 21, 5
+	ext	t4, t2, 16, 5
+	sll	t9, t4, 2
+	addu	t9, t9, k1		/* CTX(HWC_GPR(0))(t9) is gpr[rt] */
+	ext	t5, t2, 11, 5
+	sll	t5, t5, 3
+	andi	t6, t2, 7
+	or	t5, t5, t6
+	sll	t6, t5, 2
+	addu	t6, t6, t8
+	lw	t7, CTX(HWC_FAST_CLASS)(k1)
+	addu	t7, t7, t5
+	lbu	t7, 0(t7)
+	beqz	t3, fast_mfc0
+	 li	t1, 4
+	beq	t3, t1, fast_mtc0
+	 li	t1, 0xb
+	beq	t3, t1, fast_mfmc0
+	 nop
+	li	t1, 0x42000018		/* eret */
+	beq	t2, t1, fast_eret
+	 nop
+	b	fast_bail
+	 nop
+
+fast_mfc0:
+	andi	t1, t2, 0x7f8
+	bnez	t1, fast_bail
+	 andi	t1, t7, FAST_READ
+	beqz	t1, fast_bail
+	 nop
+	lw	t1, 0(t6)
+	beqz	t4, fast_next
+	 nop
+	b	fast_next
+	 sw	t1, CTX(HWC_GPR(0))(t9)
+
+fast_mtc0:
+	andi	t1, t2, 0x7f8
+	bnez	t1, fast_bail
+	 lw	t1, CTX(HWC_GPR(0))(t9)
+	movz	t1, zero, t4		/* $0 */
+	lw	a0, CTX(HWC_FAST_WMASK)(k1)
+	sll	a1, t5, 2
+	addu	a0, a0, a1
+	lw	a0, 0(a0)		/* mask */
+	lw	a1, 0(t6)		/* old */
+	xor	a2, a1, t1
+	and	a2, a2, a0
+	xor	a2, a1, a2		/* new */
+	andi	a3, t7, FAST_WRITE
+	bnez	a3, fast_store
+	 andi	a3, t7, FAST_ENTRYHI
+	beqz	a3, 1f
+	 xor	a3, a1, a2
+	andi	a3, a3, 0xff
+	bnez	a3, fast_bail		/* the guest's ASID changes */
+	 nop
+	b	fast_store
+	 nop
+1:	andi	a3, t7, FAST_STATUS
+	beqz	a3, fast_bail
+	 nop
+	CHECK_KSTATUS a2, a3
+fast_store:
+	b	fast_next
+	 sw	a2, 0(t6)
+
+fast_mfmc0:				/* di, ei: rt = Status, then IE */
+	andi	t1, t2, 0xffdf
+	li	a0, 0x6000
+	bne	t1, a0, fast_bail
+	 lw	a1, GCP0(12, 0)(t8)
+	ori	a2, a1, GST_IE
+	andi	t1, t2, 0x20
+	bnez	t1, 1f
+	 nop
+	ins	a2, zero, 0, 1
+1:	CHECK_KSTATUS a2, a3
+	sw	a2, GCP0(12, 0)(t8)
+	beqz	t4, fast_next
+	 nop
+	b	fast_next
+	 sw	a1, CTX(HWC_GPR(0))(t9)
+
+fast_eret:
+	lw	a1, GCP0(12, 0)(t8)
+	andi	t1, a1, GST_ERL
+	beqz	t1, 1f
+	 lw	t0, GCP0(14, 0)(t8)	/* EPC */
+	lw	t0, GCP0(30, 0)(t8)	/* ErrorEPC */
+	b	2f
+	 ins	a1, zero, 2, 1		/* ERL */
+1:	ins	a1, zero, 1, 1		/* EXL */
+2:	andi	t1, a1, GST_EXL | GST_ERL
+	bnez	t1, 3f
+	 andi	t1, a1, GST_KSU
+	beqz	t1, 3f
+	 andi	t1, a1, GST_IE
+	/* To the user view: its ASID must be live, no interrupt due. */
+	beqz	t1, 4f
+	 lw	t1, GCP0(13, 0)(t8)
+	and	t1, t1, a1
+	andi	t1, t1, GST_IM
+	bnez	t1, fast_bail
+	 nop
+4:	lw	t1, CTX(HWC_FAST_UASID)(k1)
+	addiu	t2, t1, 1
+	beqz	t2, fast_bail
+	 nop
+	sw	a1, GCP0(12, 0)(t8)
+	mtc0	t1, CP0_ENTRYHI
+	b	fast_resume
+	 sw	zero, CTX(HWC_FAST_KVIEW)(k1)
+3:	CHECK_KSTATUS a1, t1
+	b	fast_resume
+	 sw	a1, GCP0(12, 0)(t8)
+
+fast_next:
+	addiu	t0, t0, 4
+fast_resume:				/* t0 = the guest's next PC */
+	mtc0	t0, CP0_EPC
+	lw	t1, CTX(HWC_FAST_EMULATED)(k1)
+	addiu	t1, t1, 1
+	sw	t1, CTX(HWC_FAST_EMULATED)(k1)
+	.irp	n, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, \
+		18, 19, 20, 21, 22, 23, 24, 25, 26, 28, 29, 30, 31
+	lw	$\n, CTX(HWC_GPR(\n))(k1)
+	.endr
+	lw	k1, CTX(HWC_GPR(27))(k1)
+	ehb
+	eret
+
+fast_bail:				/* nothing changed: the slow way */
+	li	k0, MVC_EXIT_KIND_GENERAL
+	sw	k0, CTX(HWC_EXIT_KIND)(k1)
+	b	common_exit_saved
+	 addiu	k1, k1, MVC_CTX_OFFSET
+
+/*
+ * The mapped refill fast path: a guest-TLB-backed address (the user view,
+ * or gKSEG2/gKSEG3) missed in the host TLB.  Look the address up in the
+ * guest TLB as mvc_tlb_lookup() does; if the guest entry maps the page
+ * validly to RAM or ROM, build both halves of the host pair as
+ * mvc_shadow_map_mapped() would (V and D from the guest, D only for a
+ * writable slot, uncached when the guest's C says so) and write a random
+ * entry.  A guest TLB miss, an invalid guest page or MMIO takes the common
+ * exit, where C raises the guest's exception or emulates the access.
+ * k1 = page base, guest k0 saved.
+ */
+	/* v = the host EntryLo of the 4 KiB page at @va (0: invalid or MMIO) */
+	.macro	HALF_LO va, v
+	move	\v, zero
+	and	t5, \va, t4		/* the odd half of the guest pair? */
+	sltu	t5, zero, t5
+	sll	t5, t5, 2
+	addu	t5, t5, t2
+	lw	t5, GTLBE_LO0(t5)
+	andi	t6, t5, 2		/* V */
+	beqz	t6, 98f
+	 ext	t6, t5, 6, 20		/* guest PFN */
+	sll	t6, t6, 12
+	addiu	t7, t4, -1
+	and	t7, \va, t7
+	addu	t6, t6, t7		/* guest physical */
+	lw	t7, CTX(HWC_FAST_NSLOTS)(k1)
+	addiu	t8, k1, CTX(HWC_FAST_SLOTS)
+95:	beqz	t7, 98f
+	 lw	t9, 0(t8)
+	subu	t9, t6, t9
+	lw	a1, 4(t8)
+	sltu	a1, t9, a1
+	bnez	a1, 96f
+	 addiu	t7, t7, -1
+	b	95b
+	 addiu	t8, t8, HWC_FAST_SLOT_SIZE
+96:	lw	t8, 8(t8)
+	srl	t9, t9, 12
+	sll	t9, t9, 2
+	addu	t8, t8, t9
+	lw	\v, 0(t8)
+	andi	t7, t5, 4		/* the guest's D */
+	bnez	t7, 97f
+	 ext	t7, t5, 3, 3		/* the guest's C */
+	ins	\v, zero, 2, 1
+97:	xori	t7, t7, 2
+	bnez	t7, 99f
+	 lw	a1, CTX(HWC_FAST_CCA)(k1)
+	li	a1, 2 << 3		/* uncached */
+99:	or	\v, \v, a1
+98:
+	.endm
+
+refill_mapped:
+	SAVE_SCRATCH
+	mfc0	t0, CP0_BADVADDR
+	lw	t1, CTX(HWC_FAST_CP0)(k1)
+	lw	t1, GCP0(10, 0)(t1)	/* EntryHi */
+	andi	t1, t1, 0xff		/* the guest's ASID */
+	lw	t2, CTX(HWC_FAST_TLB)(k1)
+	lw	t3, GTLB_SIZE(t2)
+	addiu	t2, t2, GTLB_E
+1:	beqz	t3, refill_mapped_bail	/* not in the guest TLB */
+	 lw	t4, GTLBE_PAGEMASK(t2)
+	ori	t4, t4, 0x1fff
+	nor	t5, t4, zero
+	and	t5, t0, t5
+	lw	t6, GTLBE_VPN2(t2)
+	bne	t5, t6, 2f
+	 lbu	t5, GTLBE_GLOBAL(t2)
+	bnez	t5, 3f
+	 lw	t6, GTLBE_ASID(t2)
+	beq	t6, t1, 3f
+	 nop
+2:	addiu	t3, t3, -1
+	b	1b
+	 addiu	t2, t2, GTLBE_SIZE
+3:	addiu	t4, t4, 1
+	srl	t4, t4, 1		/* the size of one guest page */
+	ins	t0, zero, 0, 12		/* the page that missed */
+	HALF_LO	t0, v0
+	beqz	v0, refill_mapped_bail	/* invalid or MMIO: C decides */
+	 xori	a0, t0, 0x1000		/* the other page of the host pair */
+	HALF_LO	a0, v1
+	andi	t5, t0, 0x1000
+	beqz	t5, 4f
+	 nop
+	move	t5, v0			/* the miss was on the odd page */
+	move	v0, v1
+	move	v1, t5
+4:	mtc0	zero, CP0_PAGEMASK
+	mtc0	v0, CP0_ENTRYLO0
+	mtc0	v1, CP0_ENTRYLO1
+	ehb
+	tlbwr
+	lw	t5, CTX(HWC_FAST_REFILLS)(k1)
+	addiu	t5, t5, 1
+	sw	t5, CTX(HWC_FAST_REFILLS)(k1)
+	RESTORE_SCRATCH
+	lw	k0, CTX(HWC_GPR(26))(k1)
+	mfc0	k1, CP0_ERROREPC
+	ehb
+	eret
+
+refill_mapped_bail:
+	RESTORE_SCRATCH
+	b	refill_slow
+	 nop
 
 	.globl	mvc_vectors_end
 mvc_vectors_end:

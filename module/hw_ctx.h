@@ -10,8 +10,8 @@
  *   0x0180  general exception vector
  *   0x0200  interrupt vector(s): 0x200 + n * IntCtl.VS for n = 0..7, each a
  *           branch to 0x180 (the host kernel may use vectored interrupts)
- *   0x1200  mvc_enter and the common exit path
- *   0x1800  struct mvc_hw_ctx: guest GPRs and the host state to restore
+ *   0x1200  mvc_enter, the common exit path and the fast paths
+ *   0x1c00  struct mvc_hw_ctx: guest GPRs and the host state to restore
  */
 #ifndef MVC_HW_CTX_H
 #define MVC_HW_CTX_H
@@ -22,7 +22,7 @@
 #define MVC_VEC_GENERAL		0x180
 #define MVC_VEC_INTERRUPT	0x200
 #define MVC_CODE_OFFSET		0x1200
-#define MVC_CTX_OFFSET		0x1800
+#define MVC_CTX_OFFSET		0x1c00
 
 /* How the guest left: which vector was taken. */
 #define MVC_EXIT_KIND_REFILL	1
@@ -55,7 +55,43 @@
 #define HWC_FAST_SLOTS		0xf4	/* MVC_FAST_SLOTS x { gpa, size, table } */
 #define MVC_FAST_SLOTS		16
 #define HWC_FAST_SLOT_SIZE	12
-#define HWC_SIZE		(HWC_FAST_SLOTS + MVC_FAST_SLOTS * HWC_FAST_SLOT_SIZE)
+#define HWC_FAST_REFILL		0x1b4
+#define HWC_FAST_EMUL		0x1b8
+#define HWC_FAST_EMULATED	0x1bc
+#define HWC_FAST_CP0		0x1c0
+#define HWC_FAST_CLASS		0x1c4
+#define HWC_FAST_WMASK		0x1c8
+#define HWC_FAST_TLB		0x1cc
+#define HWC_FAST_UASID		0x1d0
+#define HWC_SIZE		0x1d4
+
+/* The guest's CP0 registers as the fast paths read them: reg[8 * rd + sel]. */
+#define GCP0(rd, sel)		(((rd) * 8 + (sel)) * 4)
+#define GST_IE			0x1
+#define GST_EXL			0x2
+#define GST_ERL			0x4
+#define GST_KSU			0x18
+#define GST_IM			0xff00
+
+/* MVC_CP0_FAST_* (cp0.h, which assembly cannot include). */
+#define FAST_READ		0x1
+#define FAST_WRITE		0x2
+#define FAST_ENTRYHI		0x4
+#define FAST_STATUS		0x8
+
+/*
+ * The guest TLB as the refill fast path reads it (struct mvc_guest_tlb
+ * and struct mvc_tlb_entry, checked in world.c).
+ */
+#define GTLB_SIZE		0
+#define GTLB_E			4
+#define GTLBE_VPN2		0
+#define GTLBE_ASID		4
+#define GTLBE_PAGEMASK		8
+#define GTLBE_GLOBAL		12	/* a bool: one byte */
+#define GTLBE_LO0		16
+#define GTLBE_LO1		20
+#define GTLBE_SIZE		24
 
 #ifndef __ASSEMBLY__
 #include <linux/types.h>
@@ -85,11 +121,13 @@ struct mvc_hw_ctx {
 	u32 host_fp;
 	u32 host_s[8];
 	/*
-	 * The refill fast path (entry.S): gKSEG0/gKSEG1 misses are served
-	 * in the vector from these copies of the VM's slots while the guest
-	 * is in its kernel view.
+	 * The fast paths (entry.S).  Refills of gKSEG0/gKSEG1, and of pages
+	 * a guest TLB entry maps validly, are served in the vector from
+	 * these copies of the VM's slots; mfc0, mtc0, di, ei and eret of the
+	 * guest kernel are emulated in the vector when they need nothing
+	 * but the guest's CP0 registers.
 	 */
-	u32 fast_kview;		/* in: 1 if the fast path may run */
+	u32 fast_kview;		/* in: 1 in the kernel view, 0 in the user view */
 	u32 fast_cca;		/* in: the host's cacheable CCA << 3 */
 	u32 fast_refills;	/* out: refills served in the vector */
 	u32 fast_nslots;	/* in */
@@ -98,6 +136,14 @@ struct mvc_hw_ctx {
 		u32 size;
 		u32 table;	/* KSEG0 address of EntryLo values, or 0 */
 	} fast_slot[MVC_FAST_SLOTS];
+	u32 fast_refill;	/* in: 1 if refills may be served here */
+	u32 fast_emul;		/* in: 1 if emulation may be done here */
+	u32 fast_emulated;	/* out: instructions emulated here */
+	u32 fast_cp0;		/* in: KSEG0 address of the guest's CP0 reg[] */
+	u32 fast_class;		/* in: ... of u8[256] MVC_CP0_FAST_* */
+	u32 fast_wmask;		/* in: ... of u32[256] write masks */
+	u32 fast_tlb;		/* in: ... of the guest TLB */
+	u32 fast_uasid;		/* in: the user view's live host ASID, or ~0 */
 };
 
 /* The world switch, copied into each VCPU's page (entry.S). */

@@ -114,6 +114,9 @@ struct mvc_vcpu {
 	wait_queue_head_t wq;
 	struct mipsvcpu_vcpu_stats stats;
 	char error[64];		/* why the VCPU died, once it has */
+	/* What the vector's emulation fast path may do (world.c). */
+	u8 fast_class[MVC_CP0_NR];	/* MVC_CP0_FAST_* */
+	u32 fast_wmask[MVC_CP0_NR];
 	struct dentry *debugfs;
 };
 
@@ -153,9 +156,11 @@ int mvc_create_vcpu(struct mvc_vm *vm, const struct mipsvcpu_create_vcpu *arg);
 int mvc_world_init(struct mvc_vcpu *vcpu);
 void mvc_world_free(struct mvc_vcpu *vcpu);
 int mvc_vcpu_run(struct mvc_vcpu *vcpu);
+void mvc_world_reset(struct mvc_vcpu *vcpu);
 
 /* shadow_tlb.c: */
 u32 mvc_view_asid(struct mvc_vcpu *vcpu, enum mvc_view view, int cpu);
+long mvc_view_live_asid(struct mvc_vcpu *vcpu, enum mvc_view view, int cpu);
 void mvc_shadow_flush_all(struct mvc_vcpu *vcpu);
 bool mvc_host_asid_renew(int cpu);
 void mvc_shadow_drop_view(struct mvc_vcpu *vcpu, enum mvc_view view);

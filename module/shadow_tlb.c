@@ -149,8 +149,16 @@ void mvc_shadow_drop_view(struct mvc_vcpu *vcpu, enum mvc_view view)
 		set_cpu_context(cpu, vcpu->view_mm[view], 0);
 }
 
-/* The view's ASID on this CPU if it has one in this generation, else -1. */
-static long mvc_live_asid(struct mvc_vcpu *vcpu, enum mvc_view view, int cpu)
+/**
+ * mvc_view_live_asid() - a view's host ASID, if it has a current one
+ * @vcpu: the VCPU
+ * @view: the view
+ * @cpu: this CPU; interrupts are off
+ *
+ * Return: the ASID on this CPU if the view has one in this generation,
+ * else -1 (nothing is allocated).
+ */
+long mvc_view_live_asid(struct mvc_vcpu *vcpu, enum mvc_view view, int cpu)
 {
 	struct mm_struct *mm = vcpu->view_mm[view];
 
@@ -158,6 +166,18 @@ static long mvc_live_asid(struct mvc_vcpu *vcpu, enum mvc_view view, int cpu)
 	    ((cpu_context(cpu, mm) ^ asid_cache(cpu)) & asid_version_mask(cpu)))
 		return -1;
 	return cpu_asid(cpu, mm);
+}
+
+/* Invalidate host TLB entry @i; EntryHi and PageMask are the caller's. */
+static void mvc_tlb_kill(int i)
+{
+	write_c0_index(i);
+	write_c0_entryhi(UNIQUE_ENTRYHI(i));
+	write_c0_entrylo0(0);
+	write_c0_entrylo1(0);
+	mtc0_tlbw_hazard();
+	tlb_write_indexed();
+	tlbw_use_hazard();
 }
 
 /**
@@ -174,10 +194,11 @@ static long mvc_live_asid(struct mvc_vcpu *vcpu, enum mvc_view view, int cpu)
 void mvc_shadow_invalidate(struct mvc_vcpu *vcpu, u32 start, u32 end)
 {
 	int cpu = smp_processor_id();
-	long kasid = mvc_live_asid(vcpu, MVC_VIEW_KERNEL, cpu);
-	long uasid = mvc_live_asid(vcpu, MVC_VIEW_USER, cpu);
+	long kasid = mvc_view_live_asid(vcpu, MVC_VIEW_KERNEL, cpu);
+	long uasid = mvc_view_live_asid(vcpu, MVC_VIEW_USER, cpu);
 	unsigned long old_entryhi, old_pagemask, hi, pm, asid;
 	u32 asid_mask = cpu_asid_mask(&current_cpu_data);
+	bool written = false;
 	u32 first, last;
 	int i;
 
@@ -201,13 +222,19 @@ void mvc_shadow_invalidate(struct mvc_vcpu *vcpu, u32 start, u32 end)
 		last = first + (pm | 0x1fffUL);
 		if (last < start || first > end)
 			continue;
-		write_c0_entryhi(UNIQUE_ENTRYHI(i));
-		write_c0_entrylo0(0);
-		write_c0_entrylo1(0);
-		mtc0_tlbw_hazard();
-		tlb_write_indexed();
-		tlbw_use_hazard();
+		mvc_tlb_kill(i);
+		written = true;
 	}
+	/*
+	 * QEMU's MIPS TLB keeps an entry that tlbwr replaced as a hidden
+	 * "extra" translation, still used, until the next tlbwi or a tlbp
+	 * that matches it (target/mips tlb_helper.c, r4k_invalidate_tlb()
+	 * with use_extra); the scan above cannot see those.  Any tlbwi that
+	 * changes an entry drops them all, so make sure there was one.  On
+	 * hardware this costs one TLB entry.
+	 */
+	if (!written)
+		mvc_tlb_kill(read_c0_wired());
 	write_c0_entryhi(old_entryhi);
 	write_c0_pagemask(old_pagemask);
 	mtc0_tlbw_hazard();

@@ -26,6 +26,7 @@ static void mvc_vcpu_reset(struct mvc_vcpu *vcpu, u32 tlb_size)
 
 	mvc_cp0_reset(&vcpu->cp0, tlb_size, vcpu->id);
 	mvc_tlb_reset(&vcpu->tlb, tlb_size);
+	mvc_world_reset(vcpu);
 	memset(ctx->gpr, 0, sizeof(ctx->gpr));
 	ctx->hi = 0;
 	ctx->lo = 0;
@@ -109,6 +110,17 @@ static long mvc_vcpu_irq_line(struct mvc_vcpu *vcpu, void __user *argp)
 	return mvc_set_irq_line(vcpu, irq.line, irq.level);
 }
 
+/* The counters, with what the vector's fast paths counted added in. */
+static long mvc_vcpu_get_stats(struct mvc_vcpu *vcpu, void __user *argp)
+{
+	struct mipsvcpu_vcpu_stats s = vcpu->stats;
+
+	s.fast_refill = READ_ONCE(vcpu->ctx->fast_refills);
+	s.fast_emulated = READ_ONCE(vcpu->ctx->fast_emulated);
+	s.emulated += s.fast_emulated;
+	return copy_to_user(argp, &s, sizeof(s)) ? -EFAULT : 0;
+}
+
 static long mvc_vcpu_ioctl(struct file *file, unsigned int cmd,
 			   unsigned long arg)
 {
@@ -119,11 +131,8 @@ static long mvc_vcpu_ioctl(struct file *file, unsigned int cmd,
 	/* Neither waits for RUN: devices raise interrupts while it runs. */
 	if (cmd == MIPSVCPU_IRQ_LINE)
 		return mvc_vcpu_irq_line(vcpu, argp);
-	if (cmd == MIPSVCPU_GET_STATS) {
-		vcpu->stats.fast_refill = READ_ONCE(vcpu->ctx->fast_refills);
-		return copy_to_user(argp, &vcpu->stats, sizeof(vcpu->stats)) ?
-		       -EFAULT : 0;
-	}
+	if (cmd == MIPSVCPU_GET_STATS)
+		return mvc_vcpu_get_stats(vcpu, argp);
 
 	if (cmd == MIPSVCPU_RUN) {
 		if (arg)

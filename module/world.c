@@ -24,6 +24,7 @@
 #include <asm/mipsregs.h>
 
 #include "mipsvcpu.h"
+#include "addrmap.h"
 #include "decode.h"
 
 #define CREATE_TRACE_POINTS
@@ -31,7 +32,11 @@
 
 static bool mvc_fast_refill = true;
 module_param_named(fast_refill, mvc_fast_refill, bool, 0644);
-MODULE_PARM_DESC(fast_refill, "serve gKSEG0/gKSEG1 refills in the exception vector (default on)");
+MODULE_PARM_DESC(fast_refill, "serve gKSEG0/gKSEG1 and guest-TLB refills in the exception vector (default on)");
+
+static bool mvc_fast_emulate = true;
+module_param_named(fast_emulate, mvc_fast_emulate, bool, 0644);
+MODULE_PARM_DESC(fast_emulate, "emulate mfc0/mtc0/di/ei/eret in the exception vector (default on)");
 
 /* "b general_vector; nop" placed at @slot: beq $0, $0, offset. */
 static void mvc_plant_branch(void *world, u32 slot, u32 target)
@@ -60,6 +65,26 @@ int mvc_world_init(struct mvc_vcpu *vcpu)
 	BUILD_BUG_ON(offsetof(struct mvc_hw_ctx, guest_ebase) != HWC_GUEST_EBASE);
 	BUILD_BUG_ON(offsetof(struct mvc_hw_ctx, fast_kview) != HWC_FAST_KVIEW);
 	BUILD_BUG_ON(offsetof(struct mvc_hw_ctx, fast_slot) != HWC_FAST_SLOTS);
+	BUILD_BUG_ON(offsetof(struct mvc_hw_ctx, fast_refill) != HWC_FAST_REFILL);
+	BUILD_BUG_ON(offsetof(struct mvc_hw_ctx, fast_uasid) != HWC_FAST_UASID);
+	BUILD_BUG_ON(offsetof(struct mvc_cp0, reg) != 0);
+	BUILD_BUG_ON(GCP0(12, 0) != MVC_CP0_STATUS * 4);
+	BUILD_BUG_ON(MVC_CP0_FAST_READ != FAST_READ);
+	BUILD_BUG_ON(MVC_CP0_FAST_WRITE != FAST_WRITE);
+	BUILD_BUG_ON(MVC_CP0_FAST_ENTRYHI != FAST_ENTRYHI);
+	BUILD_BUG_ON(MVC_CP0_FAST_STATUS != FAST_STATUS);
+	BUILD_BUG_ON(GST_EXL != MVC_ST_EXL || GST_ERL != MVC_ST_ERL ||
+		     GST_IE != MVC_ST_IE || GST_KSU != MVC_ST_KSU ||
+		     GST_IM != MVC_ST_IM);
+	BUILD_BUG_ON(offsetof(struct mvc_guest_tlb, size) != GTLB_SIZE);
+	BUILD_BUG_ON(offsetof(struct mvc_guest_tlb, e) != GTLB_E);
+	BUILD_BUG_ON(sizeof(struct mvc_tlb_entry) != GTLBE_SIZE);
+	BUILD_BUG_ON(offsetof(struct mvc_tlb_entry, vpn2) != GTLBE_VPN2);
+	BUILD_BUG_ON(offsetof(struct mvc_tlb_entry, asid) != GTLBE_ASID);
+	BUILD_BUG_ON(offsetof(struct mvc_tlb_entry, pagemask) != GTLBE_PAGEMASK);
+	BUILD_BUG_ON(offsetof(struct mvc_tlb_entry, global) != GTLBE_GLOBAL);
+	BUILD_BUG_ON(sizeof(bool) != 1);
+	BUILD_BUG_ON(offsetof(struct mvc_tlb_entry, lo) != GTLBE_LO0);
 	BUILD_BUG_ON(MVC_CTX_OFFSET + HWC_SIZE > MVC_PAGE_SIZE);
 	BUILD_BUG_ON(MVC_VEC_INTERRUPT + 8 * 0x200 > MVC_CODE_OFFSET);
 
@@ -81,6 +106,28 @@ int mvc_world_init(struct mvc_vcpu *vcpu)
 	vcpu->ctx->fast_cca = (read_c0_config() & CONF_CM_CMASK) << 3;
 	vcpu->enter = vcpu->world + (mvc_enter_offset - mvc_vectors_start);
 	return 0;
+}
+
+/**
+ * mvc_world_reset() - what the vector's fast paths need of a new VCPU
+ * @vcpu: the VCPU, its CP0 and guest TLB just reset
+ *
+ * The per-register emulation classes and write masks (cp0.c), and the
+ * KSEG0 addresses of the data the fast paths read: the VCPU is ordinary
+ * kmalloc memory, so lowmem.
+ */
+void mvc_world_reset(struct mvc_vcpu *vcpu)
+{
+	struct mvc_hw_ctx *ctx = vcpu->ctx;
+	u32 id;
+
+	for (id = 0; id < MVC_CP0_NR; id++)
+		vcpu->fast_class[id] = mvc_cp0_fast_class(id, vcpu->cp0.tlb_size,
+							  &vcpu->fast_wmask[id]);
+	ctx->fast_cp0 = (u32)(unsigned long)vcpu->cp0.reg;
+	ctx->fast_class = (u32)(unsigned long)vcpu->fast_class;
+	ctx->fast_wmask = (u32)(unsigned long)vcpu->fast_wmask;
+	ctx->fast_tlb = (u32)(unsigned long)&vcpu->tlb;
 }
 
 /**
@@ -143,7 +190,9 @@ static void mvc_load_guest(struct mvc_vcpu *vcpu, int cpu)
 	}
 	mvc_deliver_pending_irq(vcpu);
 	view = mvc_current_view(vcpu);
-	vcpu->ctx->fast_kview = view == MVC_VIEW_KERNEL && mvc_fast_refill;
+	vcpu->ctx->fast_kview = view == MVC_VIEW_KERNEL;
+	vcpu->ctx->fast_refill = mvc_fast_refill;
+	vcpu->ctx->fast_emul = mvc_fast_emulate;
 	vcpu->ctx->guest_status = mvc_guest_host_status();
 	vcpu->ctx->guest_entryhi = mvc_view_asid(vcpu, view, cpu);
 	/*
@@ -154,6 +203,12 @@ static void mvc_load_guest(struct mvc_vcpu *vcpu, int cpu)
 	 */
 	if (mvc_host_asid_renew(cpu))
 		vcpu->ctx->guest_entryhi = mvc_view_asid(vcpu, view, cpu);
+	/*
+	 * A fast eret may switch to the user view, but only to an ASID that
+	 * is already live: nothing is allocated in the vector.
+	 */
+	vcpu->ctx->fast_uasid = view == MVC_VIEW_KERNEL ?
+		(u32)mvc_view_live_asid(vcpu, MVC_VIEW_USER, cpu) : ~0u;
 }
 
 /* Run until an exit the inner loop cannot absorb; interrupts are off. */

@@ -307,12 +307,13 @@ struct mipsvcpu_vcpu_stats {
 	__u64 shadow_refill;	/* a shadow TLB entry was installed */
 	__u64 guest_tlb_fault;	/* TLB refill/invalid/modified for the guest */
 	__u64 mmio;		/* MMIO exits to userspace */
-	__u64 emulated;		/* privileged instructions emulated */
+	__u64 emulated;		/* privileged instructions emulated, fast or not */
 	__u64 guest_exception;	/* exceptions delivered to the guest */
 	__u64 wait;		/* WAIT instructions that slept */
 	__u64 guest_irq;	/* interrupts delivered to the guest */
-	__u64 fast_refill;	/* gKSEG0/1 refills served in the vector */
-	__u64 reserved[6];
+	__u64 fast_refill;	/* refills served in the vector (not in exits) */
+	__u64 fast_emulated;	/* of emulated, done in the vector (not in exits) */
+	__u64 reserved[5];
 };
 
 #define MIPSVCPU_GET_STATS		_IOR(MIPSVCPU_IO, 0x46, struct mipsvcpu_vcpu_stats)

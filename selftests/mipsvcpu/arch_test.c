@@ -57,7 +57,8 @@ TEST(guest_tlb_maps_remaps_and_never_goes_stale)
 	expect_reports(_metadata, g, want, sizeof(want) / sizeof(want[0]));
 	ASSERT_EQ(0, ioctl(g->vcpu_fd, MIPSVCPU_GET_STATS, &st));
 	EXPECT_EQ(3, st.guest_tlb_fault);	/* refill, invalid, Mod */
-	EXPECT_LT(2000, st.shadow_refill);	/* one per remap at least */
+	/* One per remap at least, in C or in the vector. */
+	EXPECT_LT(2000, st.shadow_refill + st.fast_refill);
 	EXPECT_LT(4000, st.emulated);
 	mvc_guest_destroy(g);
 }
@@ -183,6 +184,58 @@ TEST(stats_in_debugfs_and_exit_tracepoint)
 		close(fd);
 	}
 	mvc_guest_destroy(g);
+}
+
+static int set_param(const char *name, const char *v)
+{
+	char path[128];
+	int fd, ret;
+
+	snprintf(path, sizeof(path), "/sys/module/mipsvcpu/parameters/%s", name);
+	fd = open(path, O_WRONLY);
+	if (fd < 0)
+		return -1;
+	ret = write(fd, v, 1) == 1 ? 0 : -1;
+	close(fd);
+	return ret;
+}
+
+/*
+ * The vector's fast paths (refills from the guest TLB, mfc0/mtc0/di/ei/
+ * eret) against the C emulation: every deterministic architecture guest
+ * reports exactly the same with them off and on, and with them on they
+ * did the work.
+ */
+TEST(fast_paths_agree_with_the_c_emulation)
+{
+	static const char *const guests[] = { "tlb", "usermode", "exceptions" };
+	struct mipsvcpu_vcpu_stats st;
+	struct mvc_guest *slow, *fast;
+	uint64_t emulated = 0, refills = 0;
+	unsigned int i, j;
+
+	for (i = 0; i < sizeof(guests) / sizeof(guests[0]); i++) {
+		if (set_param("fast_emulate", "0") || set_param("fast_refill", "0"))
+			SKIP(return, "cannot write the module parameters");
+		slow = run_guest(_metadata, guests[i]);
+		ASSERT_EQ(0, ioctl(slow->vcpu_fd, MIPSVCPU_GET_STATS, &st));
+		EXPECT_EQ(0, st.fast_emulated);
+		EXPECT_EQ(0, st.fast_refill);
+		set_param("fast_emulate", "1");
+		set_param("fast_refill", "1");
+		fast = run_guest(_metadata, guests[i]);
+		ASSERT_EQ(0, ioctl(fast->vcpu_fd, MIPSVCPU_GET_STATS, &st));
+		emulated += st.fast_emulated;
+		refills += st.fast_refill;
+		EXPECT_EQ(slow->nreports, fast->nreports) TH_LOG("%s", guests[i]);
+		for (j = 0; j < slow->nreports && j < fast->nreports; j++)
+			EXPECT_EQ(slow->reports[j], fast->reports[j])
+				TH_LOG("%s report %u", guests[i], j);
+		mvc_guest_destroy(slow);
+		mvc_guest_destroy(fast);
+	}
+	EXPECT_LT(1000, emulated);
+	EXPECT_LT(100, refills);
 }
 
 TEST_HARNESS_MAIN

@@ -4,7 +4,10 @@
 # run.sh - boot the emulated MIPS host and judge what it printed.
 #
 #   run.sh [--cpu 24Kc|34Kf] [--mode check|demo|bench|shell]
-#          [--timeout SECONDS] [--log FILE] [--icount] INITRD
+#          [--timeout SECONDS] [--log FILE] [--icount] [--only NAME] INITRD
+#
+# --only NAME runs just the selftest NAME_test in check mode (no
+# conformance or benchmark), for quick iterations.
 #
 # Boots Debian's mipsel 4kc-malta kernel under qemu-system-mipsel -M malta
 # with INITRD, whose /init runs the chosen mode and reboots (QEMU exits
@@ -20,6 +23,7 @@ mode=check
 timeout=600
 log=
 icount=
+only=
 
 while [ $# -gt 1 ]; do
 	case "$1" in
@@ -28,6 +32,7 @@ while [ $# -gt 1 ]; do
 	--timeout) timeout=$2; shift 2 ;;
 	--log) log=$2; shift 2 ;;
 	--icount) icount="-icount shift=0 -rtc clock=vm"; shift ;;
+	--only) only="mvc_only=$2"; shift 2 ;;
 	*) echo "run.sh: unknown option $1" >&2; exit 2 ;;
 	esac
 done
@@ -42,7 +47,7 @@ timeout --foreground -k 5 "$timeout" \
 	qemu-system-mipsel -M malta -cpu "$cpu" -m 256 -nic none -vga none \
 	-nographic $serial -no-reboot $icount ${SMP:-} \
 	-kernel "$cache/vmlinuz" -initrd "$initrd" \
-	-append "console=ttyS0 rdinit=/init panic=1 mvc_mode=$mode" \
+	-append "console=ttyS0 rdinit=/init panic=1 mvc_mode=$mode $only" \
 	< /dev/null 2>&1 | tee "$log"
 qemu_rc=${PIPESTATUS[0]}
 [ "$mode" = shell ] && exit 0

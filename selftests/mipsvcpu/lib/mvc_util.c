@@ -151,7 +151,7 @@ struct mvc_guest *mvc_guest_create_from(const void *image, size_t len,
 	return g;
 }
 
-static void mvc_guest_mmio(struct mvc_guest *g)
+void mvc_guest_mmio(struct mvc_guest *g)
 {
 	struct mipsvcpu_run *run = g->run;
 	uint32_t gpa = run->mmio.phys_addr, data = run->mmio.data;

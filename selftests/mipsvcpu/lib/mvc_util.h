@@ -92,5 +92,7 @@ struct mvc_guest *mvc_guest_create_from(const void *image, size_t len,
  * reason of the last RUN, or -errno. */
 int mvc_guest_run(struct mvc_guest *g, unsigned int timeout_ms);
 void mvc_guest_destroy(struct mvc_guest *g);
+/* Completes the MMIO exit in g->run with the test devices. */
+void mvc_guest_mmio(struct mvc_guest *g);
 /* Path of a guest image: $MIPSVCPU_GUESTS or <test dir>/guests. */
 const char *mvc_guest_path(const char *image);

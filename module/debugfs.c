@@ -28,13 +28,15 @@ static int mvc_vcpu_stats_show(struct seq_file *m, void *unused)
 	seq_printf(m, "shadow_refill %llu\n", s->shadow_refill);
 	seq_printf(m, "guest_tlb_fault %llu\n", s->guest_tlb_fault);
 	seq_printf(m, "mmio %llu\n", s->mmio);
-	seq_printf(m, "emulated %llu\n",
-		   s->emulated + READ_ONCE(vcpu->ctx->fast_emulated));
+	seq_printf(m, "emulated %llu\n", s->emulated + s->fast_emulated +
+		   READ_ONCE(vcpu->ctx->fast_emulated));
 	seq_printf(m, "guest_exception %llu\n", s->guest_exception);
 	seq_printf(m, "wait %llu\n", s->wait);
 	seq_printf(m, "guest_irq %llu\n", s->guest_irq);
-	seq_printf(m, "fast_refill %u\n", READ_ONCE(vcpu->ctx->fast_refills));
-	seq_printf(m, "fast_emulated %u\n", READ_ONCE(vcpu->ctx->fast_emulated));
+	seq_printf(m, "fast_refill %llu\n",
+		   s->fast_refill + READ_ONCE(vcpu->ctx->fast_refills));
+	seq_printf(m, "fast_emulated %llu\n",
+		   s->fast_emulated + READ_ONCE(vcpu->ctx->fast_emulated));
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(mvc_vcpu_stats);

@@ -346,6 +346,16 @@ fast_cop0_check:
 	 nop
 	SAVE_GPRS MVC_CTX_OFFSET
 
+	/*
+	 * A timer that fired on another CPU than this one marks itself
+	 * pending without making the guest exit: C must latch it into Cause
+	 * before anything here may read Cause or enable interrupts.
+	 */
+	lw	t0, CTX(HWC_FAST_PENDING)(k1)
+	lw	t0, 0(t0)
+	bnez	t0, fast_bail
+	 nop
+
 	/* Fetch the instruction through the slot tables (KSEG0 alias). */
 	mfc0	t0, CP0_EPC
 	srl	t1, t0, 30
@@ -633,3 +643,5 @@ refill_mapped_bail:
 
 	.globl	mvc_vectors_end
 mvc_vectors_end:
+	/* Fails to assemble ("move .org backwards") if the code reaches the context. */
+	.org	MVC_CTX_OFFSET

@@ -63,7 +63,8 @@
 #define HWC_FAST_WMASK		0x1c8
 #define HWC_FAST_TLB		0x1cc
 #define HWC_FAST_UASID		0x1d0
-#define HWC_SIZE		0x1d4
+#define HWC_FAST_PENDING	0x1d4
+#define HWC_SIZE		0x1d8
 
 /* The guest's CP0 registers as the fast paths read them: reg[8 * rd + sel]. */
 #define GCP0(rd, sel)		(((rd) * 8 + (sel)) * 4)
@@ -144,6 +145,7 @@ struct mvc_hw_ctx {
 	u32 fast_wmask;		/* in: ... of u32[256] write masks */
 	u32 fast_tlb;		/* in: ... of the guest TLB */
 	u32 fast_uasid;		/* in: the user view's live host ASID, or ~0 */
+	u32 fast_pending;	/* in: KSEG0 address of vcpu->pending */
 };
 
 /* The world switch, copied into each VCPU's page (entry.S). */

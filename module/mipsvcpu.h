@@ -176,6 +176,7 @@ void mvc_timer_cancel(struct mvc_vcpu *vcpu);
 u32 mvc_guest_count(const struct mvc_vcpu *vcpu);
 void mvc_set_count(struct mvc_vcpu *vcpu, u32 count);
 void mvc_timer_rearm(struct mvc_vcpu *vcpu);
+void mvc_timer_migrate(struct mvc_vcpu *vcpu);
 void mvc_cause_written(struct mvc_vcpu *vcpu, u32 old_cause);
 void mvc_sync_irqs(struct mvc_vcpu *vcpu);
 bool mvc_irq_wakeup(struct mvc_vcpu *vcpu);

@@ -168,11 +168,15 @@ long mvc_view_live_asid(struct mvc_vcpu *vcpu, enum mvc_view view, int cpu)
 	return cpu_asid(cpu, mm);
 }
 
-/* Invalidate host TLB entry @i; EntryHi and PageMask are the caller's. */
-static void mvc_tlb_kill(int i)
+/*
+ * Invalidate host TLB entry @i: a unique KSEG0 VPN (never translated) with
+ * ASID @asid, default page size.  EntryHi and PageMask are the caller's.
+ */
+static void mvc_tlb_kill(int i, unsigned long asid)
 {
 	write_c0_index(i);
-	write_c0_entryhi(UNIQUE_ENTRYHI(i));
+	write_c0_pagemask(PM_DEFAULT_MASK);
+	write_c0_entryhi(UNIQUE_ENTRYHI(i) | asid);
 	write_c0_entrylo0(0);
 	write_c0_entrylo1(0);
 	mtc0_tlbw_hazard();
@@ -222,19 +226,27 @@ void mvc_shadow_invalidate(struct mvc_vcpu *vcpu, u32 start, u32 end)
 		last = first + (pm | 0x1fffUL);
 		if (last < start || first > end)
 			continue;
-		mvc_tlb_kill(i);
+		mvc_tlb_kill(i, 0);
 		written = true;
 	}
 	/*
 	 * QEMU's MIPS TLB keeps an entry that tlbwr replaced as a hidden
-	 * "extra" translation, still used, until the next tlbwi or a tlbp
-	 * that matches it (target/mips tlb_helper.c, r4k_invalidate_tlb()
-	 * with use_extra); the scan above cannot see those.  Any tlbwi that
-	 * changes an entry drops them all, so make sure there was one.  On
-	 * hardware this costs one TLB entry.
+	 * "extra" translation, still used, until the next tlbwi that changes
+	 * an entry's VPN, ASID or G (or takes V or D away), or a tlbp that
+	 * matches it (target/mips tlb_helper.c, r4k_invalidate_tlb() with
+	 * use_extra); the scan above cannot see those.  Make sure there was
+	 * such a tlbwi: rewrite the first non-wired entry with an ASID other
+	 * than the one it has, so that even an already unique entry changes.
+	 * On hardware this costs one TLB entry.
 	 */
-	if (!written)
-		mvc_tlb_kill(read_c0_wired());
+	if (!written) {
+		i = read_c0_wired();
+		write_c0_index(i);
+		mtc0_tlbr_hazard();
+		tlb_read();
+		tlb_read_hazard();
+		mvc_tlb_kill(i, (read_c0_entryhi() + 1) & asid_mask);
+	}
 	write_c0_entryhi(old_entryhi);
 	write_c0_pagemask(old_pagemask);
 	mtc0_tlbw_hazard();

@@ -103,6 +103,22 @@ void mvc_timer_rearm(struct mvc_vcpu *vcpu)
 }
 
 /**
+ * mvc_timer_migrate() - bring a waiting timer to the VCPU's new CPU
+ * @vcpu: the VCPU, now running on this CPU with interrupts off
+ *
+ * The hrtimer is pinned to the CPU that armed it, and when it fires it
+ * only marks the timer pending: a guest that moved to another CPU would
+ * see it at its next exit.  Re-arm it here, unless it has fired or is
+ * firing (then the pending bit is or will be set, and is latched into
+ * Cause before every entry).
+ */
+void mvc_timer_migrate(struct mvc_vcpu *vcpu)
+{
+	if (hrtimer_try_to_cancel(&vcpu->timer) == 1)
+		mvc_timer_rearm(vcpu);
+}
+
+/**
  * mvc_timer_init() - set up a new VCPU's timer (Count = Compare = 0)
  * @vcpu: the VCPU
  */

@@ -115,8 +115,8 @@ static long mvc_vcpu_get_stats(struct mvc_vcpu *vcpu, void __user *argp)
 {
 	struct mipsvcpu_vcpu_stats s = vcpu->stats;
 
-	s.fast_refill = READ_ONCE(vcpu->ctx->fast_refills);
-	s.fast_emulated = READ_ONCE(vcpu->ctx->fast_emulated);
+	s.fast_refill += READ_ONCE(vcpu->ctx->fast_refills);
+	s.fast_emulated += READ_ONCE(vcpu->ctx->fast_emulated);
 	s.emulated += s.fast_emulated;
 	return copy_to_user(argp, &s, sizeof(s)) ? -EFAULT : 0;
 }

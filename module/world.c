@@ -67,6 +67,8 @@ int mvc_world_init(struct mvc_vcpu *vcpu)
 	BUILD_BUG_ON(offsetof(struct mvc_hw_ctx, fast_slot) != HWC_FAST_SLOTS);
 	BUILD_BUG_ON(offsetof(struct mvc_hw_ctx, fast_refill) != HWC_FAST_REFILL);
 	BUILD_BUG_ON(offsetof(struct mvc_hw_ctx, fast_uasid) != HWC_FAST_UASID);
+	BUILD_BUG_ON(offsetof(struct mvc_hw_ctx, fast_pending) != HWC_FAST_PENDING);
+	BUILD_BUG_ON(sizeof(((struct mvc_vcpu *)0)->pending) != 4);
 	BUILD_BUG_ON(offsetof(struct mvc_cp0, reg) != 0);
 	BUILD_BUG_ON(GCP0(12, 0) != MVC_CP0_STATUS * 4);
 	BUILD_BUG_ON(MVC_CP0_FAST_READ != FAST_READ);
@@ -128,6 +130,7 @@ void mvc_world_reset(struct mvc_vcpu *vcpu)
 	ctx->fast_class = (u32)(unsigned long)vcpu->fast_class;
 	ctx->fast_wmask = (u32)(unsigned long)vcpu->fast_wmask;
 	ctx->fast_tlb = (u32)(unsigned long)&vcpu->tlb;
+	ctx->fast_pending = (u32)(unsigned long)&vcpu->pending;
 }
 
 /**
@@ -185,6 +188,7 @@ static void mvc_load_guest(struct mvc_vcpu *vcpu, int cpu)
 		 */
 		mvc_shadow_flush_all(vcpu);
 		mvc_load_fast_slots(vcpu);
+		mvc_timer_migrate(vcpu);
 		vcpu->last_cpu = cpu;
 		vcpu->seen_slots_gen = READ_ONCE(vcpu->vm->slots_gen);
 	}
@@ -211,6 +215,20 @@ static void mvc_load_guest(struct mvc_vcpu *vcpu, int cpu)
 		(u32)mvc_view_live_asid(vcpu, MVC_VIEW_USER, cpu) : ~0u;
 }
 
+/*
+ * The vector counts in 32 bits; move its counts into the 64-bit
+ * statistics at every exit so that they never wrap.
+ */
+static void mvc_fold_fast_counts(struct mvc_vcpu *vcpu)
+{
+	struct mvc_hw_ctx *ctx = vcpu->ctx;
+
+	vcpu->stats.fast_refill += ctx->fast_refills;
+	vcpu->stats.fast_emulated += ctx->fast_emulated;
+	ctx->fast_refills = 0;
+	ctx->fast_emulated = 0;
+}
+
 /* Run until an exit the inner loop cannot absorb; interrupts are off. */
 static enum mvc_action mvc_run_irqs_off(struct mvc_vcpu *vcpu)
 {
@@ -224,6 +242,7 @@ static enum mvc_action mvc_run_irqs_off(struct mvc_vcpu *vcpu)
 		mvc_load_guest(vcpu, cpu);
 		kind = vcpu->enter(vcpu->ctx);
 		vcpu->stats.exits++;
+		mvc_fold_fast_counts(vcpu);
 		trace_mipsvcpu_exit(vcpu->id, kind, vcpu->ctx->cause,
 				    vcpu->ctx->pc, vcpu->ctx->badvaddr);
 		action = mvc_handle_exit(vcpu, kind);

@@ -95,7 +95,8 @@ static double per_op(uint32_t wl, uint32_t base_wl, uint32_t n)
  * has both).  The sink register is completed in place, every other
  * access by the test devices.  Returns elapsed ns, or 0 on failure.
  */
-static uint64_t mmio_loop(uint32_t workload, uint32_t n)
+static uint64_t mmio_loop(uint32_t workload, uint32_t n,
+			  struct mipsvcpu_vcpu_stats *st)
 {
 	struct mvc_guest *g = mvc_guest_create("bench", 64 * MIB);
 	struct mipsvcpu_run *run = g->run;
@@ -124,6 +125,8 @@ static uint64_t mmio_loop(uint32_t workload, uint32_t n)
 		mvc_guest_mmio(g);
 	}
 	t1 = now_ns();
+	if (st)
+		ioctl(g->vcpu_fd, MIPSVCPU_GET_STATS, st);
 	ntests++;
 	if (!ok || g->result || g->seq_errors) {
 		printf("not ok %d mmio loop workload %u: result %u, %u out of sequence\n",
@@ -178,6 +181,7 @@ static void bench_exits(void)
 {
 	uint32_t n = quick ? 10 : 20000;
 	uint64_t t0, t1, tm, te;
+	struct mipsvcpu_vcpu_stats st = { 0 };
 	double getppid_ns, mmio;
 	uint32_t i;
 
@@ -200,9 +204,13 @@ static void bench_exits(void)
 	     per_op(WL_USER_PAGES, WL_USER_SAME, quick ? 10 : 2000),
 	     "host insns", "via 16M guest TLB entries, vs same page");
 
-	te = mmio_loop(WL_EMPTY, n);
-	tm = mmio_loop(WL_MMIO, n);
+	te = mmio_loop(WL_EMPTY, n, NULL);
+	tm = mmio_loop(WL_MMIO, n, &st);
 	mmio = tm > te ? (double)(tm - te) / n : 0;
+	emit("mmio_exits_per_op", (double)st.exits / n, "exits",
+	     "all exits of the run / n");
+	emit("mmio_refills_per_op", (double)(st.shadow_refill + st.fast_refill) / n,
+	     "refills", "shadow refills (C and vector) of the run / n");
 	t0 = now_ns();
 	for (i = 0; i < n; i++)
 		syscall(SYS_getppid);

@@ -141,27 +141,12 @@ static uint64_t mmio_loop(uint32_t workload, uint32_t n,
 	return t1 - t0;
 }
 
-/* Turns a module parameter (fast_refill, fast_emulate) on or off. */
-static int set_param(const char *name, int on)
-{
-	char path[128];
-	FILE *f;
-	int ret;
-
-	snprintf(path, sizeof(path), "/sys/module/mipsvcpu/parameters/%s", name);
-	f = fopen(path, "w");
-	if (!f)
-		return -1;
-	ret = fputs(on ? "1" : "0", f) < 0 ? -1 : 0;
-	return fclose(f) ? -1 : ret;
-}
-
 /* The same figures with the vector's fast paths off: everything via C. */
 static void bench_slow_paths(void)
 {
 	uint32_t n = quick ? 10 : 20000;
 
-	if (set_param("fast_emulate", 0) || set_param("fast_refill", 0)) {
+	if (mvc_set_param("fast_emulate", 0) || mvc_set_param("fast_refill", 0)) {
 		printf("# cannot turn the fast paths off\n");
 		return;
 	}
@@ -173,8 +158,8 @@ static void bench_slow_paths(void)
 	emit("refill_guest_tlb_user_page_through_c",
 	     per_op(WL_USER_PAGES, WL_USER_SAME, quick ? 10 : 2000),
 	     "host insns", "fast_refill=0");
-	set_param("fast_emulate", 1);
-	set_param("fast_refill", 1);
+	mvc_set_param("fast_emulate", 1);
+	mvc_set_param("fast_refill", 1);
 }
 
 static void bench_exits(void)

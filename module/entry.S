@@ -38,6 +38,39 @@
 	sw	$8, (\base + HWC_GPR(27))(k1)
 	.endm
 
+/* Every guest GPR from the context, k1 (the base register) last. */
+	.macro	RESTORE_GPRS base
+	.irp	n, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, \
+		18, 19, 20, 21, 22, 23, 24, 25, 26, 28, 29, 30, 31
+	lw	$\n, (\base + HWC_GPR(\n))(k1)
+	.endr
+	lw	k1, (\base + HWC_GPR(27))(k1)
+	.endm
+
+/*
+ * @ptr = the address of the host EntryLo of the 4 KiB page holding guest
+ * physical @gpa in the slot tables (the context's copy of the VM's
+ * slots), or branch to @miss when no slot backs it.  Clobbers @n, @off
+ * and @tmp; k1 = page base.
+ */
+	.macro	FIND_SLOT gpa, ptr, n, off, tmp, miss
+	lw	\n, CTX(HWC_FAST_NSLOTS)(k1)
+	addiu	\ptr, k1, CTX(HWC_FAST_SLOTS)
+80:	beqz	\n, \miss
+	 lw	\off, 0(\ptr)		/* slot gpa */
+	subu	\off, \gpa, \off	/* offset in the slot */
+	lw	\tmp, 4(\ptr)		/* slot size */
+	sltu	\tmp, \off, \tmp
+	bnez	\tmp, 81f
+	 addiu	\n, \n, -1
+	b	80b
+	 addiu	\ptr, \ptr, HWC_FAST_SLOT_SIZE
+81:	lw	\ptr, 8(\ptr)		/* table */
+	srl	\off, \off, 12
+	sll	\off, \off, 2
+	addu	\ptr, \ptr, \off
+	.endm
+
 /* The guest registers the mapped refill path uses. */
 	.macro	SAVE_SCRATCH
 	.irp	n, 1, 2, 3, 4, 5, 8, 9, 10, 11, 12, 13, 14, 15, 24, 25
@@ -92,23 +125,10 @@ mvc_vectors_start:
 	ext	$9, $8, 29, 1		/* 1: gKSEG1, uncached */
 	ins	$8, zero, 29, 3		/* guest physical */
 	ins	$8, zero, 0, 13		/* of the even page */
-	lw	$1, CTX(HWC_FAST_CCA)(k1)
 	beqz	$9, 1f
-	 lw	$10, CTX(HWC_FAST_NSLOTS)(k1)
+	 lw	$1, CTX(HWC_FAST_CCA)(k1)
 	li	$1, 2 << 3		/* uncached */
-1:	addiu	k0, k1, CTX(HWC_FAST_SLOTS)
-2:	beqz	$10, refill_bail
-	 lw	$11, 0(k0)		/* slot gpa */
-	subu	$11, $8, $11		/* offset in the slot */
-	lw	$9, 4(k0)		/* slot size */
-	sltu	$9, $11, $9
-	bnez	$9, 3f
-	 addiu	$10, $10, -1
-	b	2b
-	 addiu	k0, k0, HWC_FAST_SLOT_SIZE
-3:	lw	k0, 8(k0)		/* table */
-	srl	$11, $11, 10		/* page index * 4 */
-	addu	k0, k0, $11
+1:	FIND_SLOT $8, k0, $10, $11, $9, refill_bail
 	lw	$10, 0(k0)
 	lw	$11, 4(k0)
 	or	$10, $10, $1
@@ -222,37 +242,7 @@ mvc_enter_offset:
 	ehb
 
 	move	k1, a0
-	lw	$1, HWC_GPR(1)(k1)
-	lw	$2, HWC_GPR(2)(k1)
-	lw	$3, HWC_GPR(3)(k1)
-	lw	$4, HWC_GPR(4)(k1)
-	lw	$5, HWC_GPR(5)(k1)
-	lw	$6, HWC_GPR(6)(k1)
-	lw	$7, HWC_GPR(7)(k1)
-	lw	$8, HWC_GPR(8)(k1)
-	lw	$9, HWC_GPR(9)(k1)
-	lw	$10, HWC_GPR(10)(k1)
-	lw	$11, HWC_GPR(11)(k1)
-	lw	$12, HWC_GPR(12)(k1)
-	lw	$13, HWC_GPR(13)(k1)
-	lw	$14, HWC_GPR(14)(k1)
-	lw	$15, HWC_GPR(15)(k1)
-	lw	$16, HWC_GPR(16)(k1)
-	lw	$17, HWC_GPR(17)(k1)
-	lw	$18, HWC_GPR(18)(k1)
-	lw	$19, HWC_GPR(19)(k1)
-	lw	$20, HWC_GPR(20)(k1)
-	lw	$21, HWC_GPR(21)(k1)
-	lw	$22, HWC_GPR(22)(k1)
-	lw	$23, HWC_GPR(23)(k1)
-	lw	$24, HWC_GPR(24)(k1)
-	lw	$25, HWC_GPR(25)(k1)
-	lw	$26, HWC_GPR(26)(k1)
-	lw	$28, HWC_GPR(28)(k1)
-	lw	$29, HWC_GPR(29)(k1)
-	lw	$30, HWC_GPR(30)(k1)
-	lw	$31, HWC_GPR(31)(k1)
-	lw	$27, HWC_GPR(27)(k1)
+	RESTORE_GPRS 0
 	eret
 
 /*
@@ -361,21 +351,7 @@ fast_cop0_check:
 	srl	t1, t0, 30
 	bnez	t1, fast_bail
 	 ext	t2, t0, 0, 29		/* guest physical */
-	lw	t3, CTX(HWC_FAST_NSLOTS)(k1)
-	addiu	t4, k1, CTX(HWC_FAST_SLOTS)
-1:	beqz	t3, fast_bail
-	 lw	t5, 0(t4)
-	subu	t5, t2, t5
-	lw	t6, 4(t4)
-	sltu	t6, t5, t6
-	bnez	t6, 2f
-	 addiu	t3, t3, -1
-	b	1b
-	 addiu	t4, t4, HWC_FAST_SLOT_SIZE
-2:	lw	t4, 8(t4)
-	srl	t5, t5, 12
-	sll	t5, t5, 2
-	addu	t4, t4, t5
+	FIND_SLOT t2, t4, t3, t5, t6, fast_bail
 	lw	t4, 0(t4)		/* PFN << 6 | D | V */
 	srl	t4, t4, 6
 	sll	t4, t4, 12
@@ -517,11 +493,7 @@ fast_resume:				/* t0 = the guest's next PC */
 	lw	t1, CTX(HWC_FAST_EMULATED)(k1)
 	addiu	t1, t1, 1
 	sw	t1, CTX(HWC_FAST_EMULATED)(k1)
-	.irp	n, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, \
-		18, 19, 20, 21, 22, 23, 24, 25, 26, 28, 29, 30, 31
-	lw	$\n, CTX(HWC_GPR(\n))(k1)
-	.endr
-	lw	k1, CTX(HWC_GPR(27))(k1)
+	RESTORE_GPRS MVC_CTX_OFFSET
 	ehb
 	eret
 
@@ -557,21 +529,7 @@ fast_bail:				/* nothing changed: the slow way */
 	addiu	t7, t4, -1
 	and	t7, \va, t7
 	addu	t6, t6, t7		/* guest physical */
-	lw	t7, CTX(HWC_FAST_NSLOTS)(k1)
-	addiu	t8, k1, CTX(HWC_FAST_SLOTS)
-95:	beqz	t7, 98f
-	 lw	t9, 0(t8)
-	subu	t9, t6, t9
-	lw	a1, 4(t8)
-	sltu	a1, t9, a1
-	bnez	a1, 96f
-	 addiu	t7, t7, -1
-	b	95b
-	 addiu	t8, t8, HWC_FAST_SLOT_SIZE
-96:	lw	t8, 8(t8)
-	srl	t9, t9, 12
-	sll	t9, t9, 2
-	addu	t8, t8, t9
+	FIND_SLOT t6, t8, t7, t9, a1, 98f
 	lw	\v, 0(t8)
 	andi	t7, t5, 4		/* the guest's D */
 	bnez	t7, 97f

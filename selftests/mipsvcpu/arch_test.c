@@ -196,20 +196,6 @@ TEST(stats_in_debugfs_and_exit_tracepoint)
 	mvc_guest_destroy(g);
 }
 
-static int set_param(const char *name, const char *v)
-{
-	char path[128];
-	int fd, ret;
-
-	snprintf(path, sizeof(path), "/sys/module/mipsvcpu/parameters/%s", name);
-	fd = open(path, O_WRONLY);
-	if (fd < 0)
-		return -1;
-	ret = write(fd, v, 1) == 1 ? 0 : -1;
-	close(fd);
-	return ret;
-}
-
 /*
  * The vector's fast paths (refills from the guest TLB, mfc0/mtc0/di/ei/
  * eret) against the C emulation: every deterministic architecture guest
@@ -225,14 +211,14 @@ TEST(fast_paths_agree_with_the_c_emulation)
 	unsigned int i, j;
 
 	for (i = 0; i < sizeof(guests) / sizeof(guests[0]); i++) {
-		if (set_param("fast_emulate", "0") || set_param("fast_refill", "0"))
+		if (mvc_set_param("fast_emulate", 0) || mvc_set_param("fast_refill", 0))
 			SKIP(return, "cannot write the module parameters");
 		slow = run_guest(_metadata, guests[i]);
 		ASSERT_EQ(0, ioctl(slow->vcpu_fd, MIPSVCPU_GET_STATS, &st));
 		EXPECT_EQ(0, st.fast_emulated);
 		EXPECT_EQ(0, st.fast_refill);
-		set_param("fast_emulate", "1");
-		set_param("fast_refill", "1");
+		mvc_set_param("fast_emulate", 1);
+		mvc_set_param("fast_refill", 1);
 		fast = run_guest(_metadata, guests[i]);
 		ASSERT_EQ(0, ioctl(fast->vcpu_fd, MIPSVCPU_GET_STATS, &st));
 		emulated += st.fast_emulated;

@@ -111,29 +111,17 @@ TEST(fill_64mib_through_gkseg0_verify_through_gkseg1)
 	mvc_guest_destroy(g);
 }
 
-static int set_fast_refill(const char *v)
-{
-	int fd = open("/sys/module/mipsvcpu/parameters/fast_refill", O_WRONLY);
-	int ret;
-
-	if (fd < 0)
-		return -1;
-	ret = write(fd, v, 1) == 1 ? 0 : -1;
-	close(fd);
-	return ret;
-}
-
 /* The same with the refill fast path off: the C path serves every miss. */
 TEST(fill_through_the_slow_refill_path)
 {
 	struct mvc_guest *g = mvc_guest_create("memfill", 8 * MIB);
 	struct mipsvcpu_vcpu_stats st;
 
-	if (set_fast_refill("0"))
+	if (mvc_set_param("fast_refill", 0))
 		SKIP(return, "cannot write the fast_refill parameter");
 	prefill(g, 0x5eed0002);
 	EXPECT_EQ(MIPSVCPU_EXIT_MMIO, mvc_guest_run(g, 60000));
-	set_fast_refill("1");
+	mvc_set_param("fast_refill", 1);
 	ASSERT_TRUE(g->finished);
 	ASSERT_EQ(3, g->nreports);
 	EXPECT_EQ(0, g->reports[1]);

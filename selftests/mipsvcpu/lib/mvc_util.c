@@ -281,3 +281,17 @@ void mvc_guest_destroy(struct mvc_guest *g)
 	munmap(g->rom, g->rom_size);
 	free(g);
 }
+
+int mvc_set_param(const char *name, int on)
+{
+	char path[128];
+	int fd, ret;
+
+	snprintf(path, sizeof(path), "/sys/module/mipsvcpu/parameters/%s", name);
+	fd = open(path, O_WRONLY);
+	if (fd < 0)
+		return -1;
+	ret = write(fd, on ? "1" : "0", 1) == 1 ? 0 : -1;
+	close(fd);
+	return ret;
+}

@@ -92,6 +92,9 @@ struct mvc_guest *mvc_guest_create_from(const void *image, size_t len,
  * reason of the last RUN, or -errno. */
 int mvc_guest_run(struct mvc_guest *g, unsigned int timeout_ms);
 void mvc_guest_destroy(struct mvc_guest *g);
+/* Turns a boolean module parameter (fast_refill, fast_emulate) on or off;
+ * 0 or -1. */
+int mvc_set_param(const char *name, int on);
 /* Completes the MMIO exit in g->run with the test devices. */
 void mvc_guest_mmio(struct mvc_guest *g);
 /* Path of a guest image: $MIPSVCPU_GUESTS or <test dir>/guests. */

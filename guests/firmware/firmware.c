@@ -52,9 +52,33 @@ static void print_banner(const struct boot_info *bi)
 		BOARD_NAME, read_c0(CP0_PRID), OS_IMAGE_FLASH_OFFSET);
 }
 
-static const struct os_image_header *flash_image(void)
+/* An image and the room the flash holding it has for it. */
+struct flash_image {
+	const struct os_image_header *h;
+	u32 room;			/* bytes from the header to the end */
+};
+
+/*
+ * The image right after the firmware in the boot flash or, when there is
+ * none, the one at the start of the OS flash.  Where neither has one, the
+ * boot flash's is reported.  Reading an OS flash that the guest does not
+ * have is harmless: unbacked guest physical memory reads as all ones.
+ */
+static struct flash_image find_image(void)
 {
-	return (const void *)KSEG1(FLASH_PA + OS_IMAGE_FLASH_OFFSET);
+	struct flash_image boot = {
+		.h = (const void *)KSEG1(FLASH_PA + OS_IMAGE_FLASH_OFFSET),
+		.room = FLASH_SIZE - OS_IMAGE_FLASH_OFFSET,
+	};
+	struct flash_image os = {
+		.h = (const void *)KSEG1(OS_FLASH_PA),
+		.room = OS_FLASH_SIZE,
+	};
+
+	if (boot.h->magic != OS_IMAGE_MAGIC && OS_FLASH_SIZE &&
+	    os.h->magic == OS_IMAGE_MAGIC)
+		return os;
+	return boot;
 }
 
 static const void *image_payload(const struct os_image_header *h)
@@ -68,9 +92,10 @@ static int name_is_terminated(const struct os_image_header *h)
 }
 
 /* The header's own fields: is this an image we understand? */
-static void check_header(const struct os_image_header *h)
+static void check_header(const struct flash_image *fi)
 {
-	u32 flash_room = FLASH_SIZE - OS_IMAGE_FLASH_OFFSET - sizeof(*h);
+	const struct os_image_header *h = fi->h;
+	u32 flash_room = fi->room - sizeof(*h);
 
 	if (h->magic != OS_IMAGE_MAGIC) {
 		kprintf("firmware: bad magic 0x%08x at 0x%08x (want 0x%08x)\n",
@@ -134,7 +159,8 @@ static void load_payload(const struct os_image_header *h)
 
 void fw_main(u32 ram_base, u32 ram_size, u32 dtb, u32 cpu)
 {
-	const struct os_image_header *h = flash_image();
+	struct flash_image fi = find_image();
+	const struct os_image_header *h = fi.h;
 	struct boot_info bi = {
 		.ram_base = ram_base, .ram_size = ram_size,
 		.dtb = dtb, .cpu = cpu, .ram_source = "from a0/a1",
@@ -147,9 +173,9 @@ void fw_main(u32 ram_base, u32 ram_size, u32 dtb, u32 cpu)
 	}
 	print_banner(&bi);
 
-	check_header(h);
-	kprintf("firmware: image '%s': %u bytes, load 0x%08x, entry 0x%08x, CRC-32 0x%08x\n",
-		h->name, h->payload_size, h->load_addr, h->entry,
+	check_header(&fi);
+	kprintf("firmware: image '%s' at 0x%08x: %u bytes, load 0x%08x, entry 0x%08x, CRC-32 0x%08x\n",
+		h->name, (u32)h, h->payload_size, h->load_addr, h->entry,
 		h->payload_crc);
 	check_placement(h, &bi);
 	check_payload(h);

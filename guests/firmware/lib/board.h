@@ -57,6 +57,19 @@
 #define FIRMWARE_MAX_SIZE	OS_IMAGE_FLASH_OFFSET
 
 /*
+ * An OS too large for the boot flash (a Linux kernel with its initramfs)
+ * comes in a second flash, the guest DTS's "os_flash", with its image at
+ * offset 0: the firmware looks there when the boot flash holds no image.
+ * Bare-metal Malta has nothing of the kind (size 0: never looked at).
+ */
+#define OS_FLASH_PA		0x1c000000
+#ifdef MAP_REAL
+#define OS_FLASH_SIZE		0
+#else
+#define OS_FLASH_SIZE		0x02000000	/* 32 MiB */
+#endif
+
+/*
  * Malta's SOFTRES register (write 0x42: reset) and, on the mipsvcpu
  * power device only, a power-off register taking the exit status.
  */

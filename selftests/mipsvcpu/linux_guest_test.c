@@ -1,0 +1,374 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * linux_guest_test.c - Linux as a guest (docs/linux-guest.md): Debian's
+ * Linux 6.1 with guests/linux/patches, booted by the project firmware
+ * from examples/linux/guest.dts, with Debian's own busybox and glibc as
+ * its userland.  The test reads the boot log, then types at the guest's
+ * shell through vcpuctl's stdin and checks the answers: arithmetic,
+ * uname, /proc, the user window, interrupts, sleep, fork+exec, pipes,
+ * floating point (the kernel's FPU emulator), the user/kernel boundary
+ * (guestcheck, a PIE probe in the initramfs) and the refusal of a
+ * position-dependent executable linked below the window; `poweroff -f`
+ * must end vcpuctl with status 0.  Once with a 64-entry guest TLB and
+ * once with 16.
+ */
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/wait.h>
+
+#include "kselftest_harness.h"
+#include "mvc_util.h"
+
+#define PROMPT		"guest# "
+#define OUT_SIZE	(512 * 1024)
+#define EXAMPLES	"/examples/linux"
+
+static char out[OUT_SIZE];
+static size_t out_len;
+
+FIXTURE(linux_guest) {
+	pid_t pid;
+	int to_guest;		/* vcpuctl's stdin */
+	int from_guest;		/* vcpuctl's stdout and stderr */
+	size_t seen;		/* output before this offset is consumed */
+	char dtb[512];
+};
+
+/*
+ * Which boots run where: every host boots the 64-entry guest through the
+ * project firmware and runs every check; the host with 16 TLB entries
+ * (24Kc) also runs them with a 16-entry guest TLB, the one with more
+ * (34Kf) also boots through U-Boot's bootmvc (fewer checks: the kernel
+ * is the same).  The two MIPS hosts of make check run side by side.
+ */
+FIXTURE_VARIANT(linux_guest) {
+	const char *dtb;	/* in EXAMPLES */
+	int host_tlb;		/* run on a host with 16 / more / any (0) */
+	bool uboot;		/* boot at U-Boot's prompt with bootmvc */
+	bool full;		/* every shell check, or a few */
+};
+
+FIXTURE_VARIANT_ADD(linux_guest, tlb64) {
+	.dtb = "guest.dtb", .full = true,
+};
+
+FIXTURE_VARIANT_ADD(linux_guest, tlb16) {
+	.dtb = "guest-tlb16.dtb", .host_tlb = 16, .full = true,
+};
+
+FIXTURE_VARIANT_ADD(linux_guest, uboot) {
+	.dtb = "uboot.dtb", .host_tlb = 64, .uboot = true,
+};
+
+#define UBOOT_PROMPT	"mipsvcpu # "
+#define UBOOT_BOOT	"bootmvc 0x3c000000\n"
+
+/* The host's TLB size, from /proc/cpuinfo's tlb_entries. */
+static int host_tlb_entries(void)
+{
+	char line[256];
+	FILE *f = fopen("/proc/cpuinfo", "r");
+	int n = -1;
+
+	while (f && fgets(line, sizeof(line), f))
+		if (sscanf(line, "tlb_entries : %d", &n) == 1)
+			break;
+	if (f)
+		fclose(f);
+	return n;
+}
+
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/*
+ * Reads vcpuctl's output until @want appears after the consumed part, the
+ * guest goes away or @secs pass.  Returns the text from the consumed
+ * offset (NUL-terminated) and consumes up to the end of @want, or NULL.
+ */
+static const char *wait_for(FIXTURE_DATA(linux_guest) *self, const char *want,
+			    double secs)
+{
+	double end = now() + secs;
+	struct pollfd p = { .fd = self->from_guest, .events = POLLIN };
+	const char *start, *hit;
+	ssize_t n;
+
+	for (;;) {
+		out[out_len] = 0;
+		start = out + self->seen;
+		hit = strstr(start, want);
+		if (hit) {
+			self->seen = hit + strlen(want) - out;
+			return start;
+		}
+		if (now() > end || out_len >= OUT_SIZE - 1)
+			return NULL;
+		if (poll(&p, 1, 200) <= 0)
+			continue;
+		n = read(self->from_guest, out + out_len, OUT_SIZE - 1 - out_len);
+		if (n <= 0)
+			return NULL;
+		out_len += n;
+	}
+}
+
+/*
+ * Types one command line at the shell and waits for the next prompt.
+ * Returns the output after the echoed command line.
+ */
+static const char *command(FIXTURE_DATA(linux_guest) *self, const char *line,
+			   double secs)
+{
+	char buf[512];
+	int len = snprintf(buf, sizeof(buf), "%s\n", line);
+	const char *t, *nl;
+
+	if (write(self->to_guest, buf, len) != len)
+		return NULL;
+	t = wait_for(self, PROMPT, secs);
+	if (!t)
+		return NULL;
+	/* Cut the prompt off the end of the answer. */
+	out[self->seen - strlen(PROMPT)] = 0;
+	nl = strchr(t, '\n');
+	return nl ? nl + 1 : t;
+}
+
+/* The field after @label in /proc/interrupts' line for @irq. */
+static long irq_count(const char *interrupts, const char *irq)
+{
+	char key[16];
+	const char *p;
+
+	snprintf(key, sizeof(key), "\n%s:", irq);
+	p = strstr(interrupts, key);
+	return p ? strtol(p + strlen(key), NULL, 10) : -1;
+}
+
+static double uptime(const char *t)
+{
+	return t ? strtod(t, NULL) : -1;
+}
+
+FIXTURE_SETUP(linux_guest)
+{
+	int in[2], outp[2];
+
+	self->pid = -1;
+	self->to_guest = -1;
+	snprintf(self->dtb, sizeof(self->dtb), "%s/%s",
+		 getenv("MIPSVCPU_LINUX") ?: EXAMPLES, variant->dtb);
+	if (access(self->dtb, R_OK))
+		return;
+	if (variant->host_tlb == 16 && host_tlb_entries() != 16)
+		return;
+	if (variant->host_tlb > 16 && host_tlb_entries() <= 16)
+		return;
+	ASSERT_EQ(0, pipe(in));
+	ASSERT_EQ(0, pipe(outp));
+	self->pid = fork();
+	ASSERT_LE(0, self->pid);
+	if (self->pid == 0) {
+		dup2(in[0], 0);
+		dup2(outp[1], 1);
+		dup2(outp[1], 2);
+		close(in[0]);
+		close(in[1]);
+		close(outp[0]);
+		close(outp[1]);
+		execlp("vcpuctl", "vcpuctl", "run", "--timeout", "1500",
+		       self->dtb, (char *)NULL);
+		perror("exec vcpuctl");
+		_exit(127);
+	}
+	close(in[0]);
+	close(outp[1]);
+	self->to_guest = in[1];
+	self->from_guest = outp[0];
+	/* A write after vcpuctl died must fail, not kill the test. */
+	signal(SIGPIPE, SIG_IGN);
+	out_len = 0;
+	self->seen = 0;
+}
+
+FIXTURE_TEARDOWN(linux_guest)
+{
+	if (self->pid <= 0)
+		return;
+	if (waitpid(self->pid, NULL, WNOHANG) == 0) {
+		kill(self->pid, SIGKILL);
+		waitpid(self->pid, NULL, 0);
+	}
+	if (self->to_guest >= 0)
+		close(self->to_guest);
+	close(self->from_guest);
+}
+
+static const char *const bad_words[] = {
+	"Oops", "BUG:", "WARNING:", "Kernel panic", "rcu_sched self-detected",
+	"RCU stall", "rcu: INFO", "Unable to handle", "Call Trace",
+};
+
+static void full_checks(struct __test_metadata *_metadata,
+			FIXTURE_DATA(linux_guest) *self);
+
+TEST_F_TIMEOUT(linux_guest, boots_to_a_shell_and_runs_debian_userland, 1500)
+{
+	const char *t;
+	unsigned int i;
+	int status;
+
+	if (self->pid < 0)
+		SKIP(return, "not on this host, or no %s (make linux-guest)",
+		     self->dtb);
+
+	if (variant->uboot) {
+		t = wait_for(self, UBOOT_PROMPT, 300);
+		ASSERT_TRUE(t != NULL) TH_LOG("no U-Boot prompt; output:\n%s", out);
+		ASSERT_EQ(strlen(UBOOT_BOOT),
+			  write(self->to_guest, UBOOT_BOOT, strlen(UBOOT_BOOT)));
+	}
+
+	/* The boot log, up to the first prompt */
+	t = wait_for(self, PROMPT, 900);
+	ASSERT_TRUE(t != NULL) TH_LOG("no shell prompt; output:\n%s", out);
+	EXPECT_TRUE(strstr(t, "Linux version 6.1") != NULL);
+	EXPECT_TRUE(strstr(t, "(MIPS 24Kc)") != NULL);
+	EXPECT_TRUE(strstr(t, "/65536K available") != NULL);
+	EXPECT_TRUE(strstr(t, "clocksource: MIPS:") != NULL);
+	EXPECT_TRUE(strstr(t, "Switched to clocksource MIPS") != NULL);
+	EXPECT_TRUE(strstr(t, "ttyS0 at MMIO 0x180003f8") != NULL);
+	EXPECT_TRUE(strstr(t, "is a 16550A") != NULL);
+	EXPECT_TRUE(strstr(t, "Run /init as init process") != NULL);
+	EXPECT_TRUE(strstr(t, "mipsvcpu linux guest: Linux 6.1") != NULL);
+
+	t = command(self, "echo $((6*7))", 60);
+	ASSERT_TRUE(t != NULL) TH_LOG("echo: no prompt; output:\n%s", out);
+	EXPECT_TRUE(strncmp(t, "42", 2) == 0) TH_LOG("echo: %s", t);
+
+	t = command(self, "uname -r", 60);
+	ASSERT_TRUE(t != NULL) TH_LOG("uname: no prompt; output:\n%s", out);
+	EXPECT_TRUE(strncmp(t, "6.1.", 4) == 0) TH_LOG("uname: %s", t);
+
+	if (variant->full)
+		full_checks(_metadata, self);
+
+	/* Nothing went wrong in the guest kernel */
+	t = command(self, "dmesg", 60);
+	ASSERT_TRUE(t != NULL) TH_LOG("dmesg: no prompt; output:\n%s", out);
+	for (i = 0; i < sizeof(bad_words) / sizeof(bad_words[0]); i++) {
+		const char *hit = strstr(out, bad_words[i]);
+
+		EXPECT_TRUE(hit == NULL) TH_LOG("in the guest's output: %.200s", hit);
+	}
+
+	ASSERT_EQ(12, write(self->to_guest, "poweroff -f\n", 12));
+	close(self->to_guest);
+	self->to_guest = -1;
+	wait_for(self, "\xff", 120);	/* the rest, until vcpuctl exits */
+	ASSERT_EQ(self->pid, waitpid(self->pid, &status, 0));
+	self->pid = 0;
+	EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0)
+		TH_LOG("vcpuctl status %#x; output:\n%s", status, out);
+}
+
+/* Everything but the boot: the shell session of the list. */
+static void full_checks(struct __test_metadata *_metadata,
+			FIXTURE_DATA(linux_guest) *self)
+{
+	long timer0, uart0, timer1, uart1;
+	double up0, up1;
+	const char *t;
+
+	t = command(self, "cat /proc/cpuinfo", 60);
+	ASSERT_TRUE(t != NULL) TH_LOG("cpuinfo: no prompt; output:\n%s", out);
+	EXPECT_TRUE(strstr(t, "mipsvcpu guest") != NULL) TH_LOG("%s", t);
+	EXPECT_TRUE(strstr(t, "MIPS 24Kc") != NULL) TH_LOG("%s", t);
+
+	/* A clock event device: the r4k timer on IP7 */
+	t = command(self, "grep -c 'Clock Event Device: MIPS' /proc/timer_list", 60);
+	ASSERT_TRUE(t != NULL) TH_LOG("timer_list: no prompt; output:\n%s", out);
+	EXPECT_TRUE(strncmp(t, "1", 1) == 0) TH_LOG("timer_list: %s", t);
+
+	/* Every mapping of a process inside the user window */
+	t = command(self, "guestcheck maps", 60);
+	ASSERT_TRUE(t != NULL) TH_LOG("maps: no prompt; output:\n%s", out);
+	EXPECT_TRUE(strstr(t, ", 0 outside 0x40000000-0x70000000") != NULL)
+		TH_LOG("%s", t);
+	t = command(self, "cat /proc/self/maps", 60);
+	ASSERT_TRUE(t != NULL) TH_LOG("maps: no prompt; output:\n%s", out);
+
+	/* Time passes and interrupts arrive: timer (7) and UART (2) */
+	t = command(self, "cat /proc/interrupts; cat /proc/uptime", 60);
+	ASSERT_TRUE(t != NULL) TH_LOG("interrupts: no prompt; output:\n%s", out);
+	timer0 = irq_count(t - 1, "  7");
+	uart0 = irq_count(t - 1, "  2");
+	up0 = uptime(strrchr(t, ':') ? strchr(strrchr(t, ':'), '\n') : NULL);
+	t = command(self, "sleep 1; cat /proc/interrupts; cat /proc/uptime", 60);
+	ASSERT_TRUE(t != NULL) TH_LOG("sleep: no prompt; output:\n%s", out);
+	timer1 = irq_count(t - 1, "  7");
+	uart1 = irq_count(t - 1, "  2");
+	up1 = uptime(strrchr(t, ':') ? strchr(strrchr(t, ':'), '\n') : NULL);
+	EXPECT_LT(0, timer0) TH_LOG("%s", t);
+	EXPECT_LT(timer0, timer1) TH_LOG("%s", t);
+	EXPECT_LT(0, uart0) TH_LOG("%s", t);
+	EXPECT_LT(uart0, uart1) TH_LOG("%s", t);
+	EXPECT_LE(up0 + 1.0, up1) TH_LOG("uptime %.2f then %.2f", up0, up1);
+
+	/* 50 times fork + exec of a dynamically linked PIE */
+	t = command(self, "i=0; while [ $i -lt 50 ]; do /bin/true || break; i=$((i+1)); done; echo forked $i", 600);
+	ASSERT_TRUE(t != NULL) TH_LOG("fork loop: no prompt; output:\n%s", out);
+	EXPECT_TRUE(strstr(t, "forked 50") != NULL) TH_LOG("%s", t);
+
+	/* A pipe between two processes */
+	t = command(self, "seq 1000 | wc -l", 120);
+	ASSERT_TRUE(t != NULL) TH_LOG("pipe: no prompt; output:\n%s", out);
+	EXPECT_TRUE(strncmp(t, "1000", 4) == 0) TH_LOG("%s", t);
+
+	/* Floating point through the kernel's FPU emulator */
+	t = command(self, "awk 'BEGIN { printf \"%.6f\\n\", atan2(0, -1) * 2.5 }'", 120);
+	ASSERT_TRUE(t != NULL) TH_LOG("awk: no prompt; output:\n%s", out);
+	EXPECT_TRUE(strncmp(t, "7.853982", 8) == 0) TH_LOG("%s", t);
+
+	/* The boundary: kernel-space addresses are not user memory */
+	t = command(self, "guestcheck kwrite 0x00100000", 60);
+	ASSERT_TRUE(t != NULL) TH_LOG("kwrite: no prompt; output:\n%s", out);
+	EXPECT_TRUE(strstr(t, "write: EFAULT") != NULL) TH_LOG("%s", t);
+	t = command(self, "guestcheck kread 0x00100000", 60);
+	ASSERT_TRUE(t != NULL) TH_LOG("kread: no prompt; output:\n%s", out);
+	EXPECT_TRUE(strstr(t, "read: EFAULT") != NULL) TH_LOG("%s", t);
+	t = command(self, "guestcheck mmap 0x00100000", 60);
+	ASSERT_TRUE(t != NULL) TH_LOG("mmap: no prompt; output:\n%s", out);
+	EXPECT_TRUE(strstr(t, "mmap fixed 0x100000: Invalid argument") != NULL)
+		TH_LOG("%s", t);
+	EXPECT_TRUE(strstr(t, "mmap hint 0x100000: inside the window") != NULL)
+		TH_LOG("%s", t);
+	/* A user load from vmalloc space, which the kernel maps globally */
+	t = command(self, "guestcheck peek 0x70000000", 60);
+	ASSERT_TRUE(t != NULL) TH_LOG("peek: no prompt; output:\n%s", out);
+	EXPECT_TRUE(strstr(t, "SIGBUS at 0x70000000") != NULL ||
+		    strstr(t, "SIGSEGV at 0x70000000") != NULL) TH_LOG("%s", t);
+	t = command(self, "guestcheck peek 0x00100000", 60);
+	ASSERT_TRUE(t != NULL) TH_LOG("peek: no prompt; output:\n%s", out);
+	EXPECT_TRUE(strstr(t, "SIGBUS at 0x100000") != NULL ||
+		    strstr(t, "SIGSEGV at 0x100000") != NULL) TH_LOG("%s", t);
+
+	/* Debian's busybox-static is linked at 0x00400000: refused at exec */
+	t = command(self, "guestcheck exec /bin/busybox-static", 60);
+	ASSERT_TRUE(t != NULL) TH_LOG("static: no prompt; output:\n%s", out);
+	EXPECT_TRUE(strstr(t, "exec /bin/busybox-static: Exec format error") != NULL)
+		TH_LOG("%s", t);
+}
+
+TEST_HARNESS_MAIN

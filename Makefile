@@ -58,7 +58,7 @@ GUEST_SRCS := $(wildcard guests/tests/*.c)
 GUESTS := $(patsubst guests/tests/%.c,$(BUILD)/guests/%.bin,$(GUEST_SRCS))
 
 .PHONY: all bootstrap module vcpuctl selftests guests host-tests check check-host \
-	check-mips check-lint check-oracle fuzz-mips demo shell bench bench-tool style sparse clean initramfs
+	check-mips check-lint check-oracle fuzz-mips demo demo-linux shell bench bench-tool style sparse clean initramfs
 
 all: module vcpuctl selftests guests bench-tool firmware
 
@@ -108,6 +108,7 @@ $(BUILD)/host/%: tests/host/%.c $(MODULE_PURE) $(wildcard module/*.h)
 # The MIPS host's initramfs: the module, vcpuctl, the selftests, the guests.
 initramfs: $(BUILD)/initramfs.cpio.gz
 $(BUILD)/initramfs.cpio.gz: all tools/mipshost/init tools/mipshost/demo.sh \
+		tools/mipshost/demo-linux.sh \
 		examples/demo/guest.dts $(wildcard selftests/mipsvcpu/dt/*.dts)
 	rm -rf $(BUILD)/staging
 	mkdir -p $(BUILD)/staging/lib/mipsvcpu $(BUILD)/staging/usr/bin \
@@ -128,6 +129,7 @@ $(BUILD)/initramfs.cpio.gz: all tools/mipshost/init tools/mipshost/demo.sh \
 		examples/demo/guest.dts
 	cp $(BUILD)/guests/firmware/flash.bin $(BUILD)/staging/examples/demo/
 	cp tools/mipshost/demo.sh $(BUILD)/staging/demo.sh
+	cp tools/mipshost/demo-linux.sh $(BUILD)/staging/demo-linux.sh
 	cp tools/mipshost/bench.sh $(BUILD)/staging/bench.sh
 	cp tools/mipshost/fuzz.sh $(BUILD)/staging/fuzz.sh
 	cp $(BENCH) $(BUILD)/staging/selftests/
@@ -204,6 +206,12 @@ demo: bootstrap
 	@$(MAKE) --no-print-directory initramfs
 	tools/mipshost/run.sh --cpu 24Kc --mode demo --timeout 300 \
 		--log $(BUILD)/demo.log $(BUILD)/initramfs.cpio.gz
+
+# Linux as a guest: boots to its shell, a few commands typed at it.
+demo-linux: bootstrap
+	@$(MAKE) --no-print-directory initramfs
+	tools/mipshost/run.sh --cpu 24Kc --mode demo --demo linux --timeout 1800 \
+		--log $(BUILD)/demo-linux.log $(BUILD)/initramfs.cpio.gz
 
 # Benchmarks: -icount shift=0 makes 1 ns of guest-host time 1 instruction.
 bench: bootstrap

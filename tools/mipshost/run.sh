@@ -4,10 +4,12 @@
 # run.sh - boot the emulated MIPS host and judge what it printed.
 #
 #   run.sh [--cpu 24Kc|34Kf] [--mode check|demo|bench|shell]
-#          [--timeout SECONDS] [--log FILE] [--icount] [--only NAME] INITRD
+#          [--timeout SECONDS] [--log FILE] [--icount] [--only NAME]
+#          [--demo NAME] INITRD
 #
 # --only NAME runs just the selftest NAME_test in check mode (no
-# conformance or benchmark), for quick iterations.
+# conformance or benchmark), for quick iterations.  --demo NAME runs
+# /demo-NAME.sh instead of /demo.sh in demo mode (make demo-linux).
 #
 # Boots Debian's mipsel 4kc-malta kernel under qemu-system-mipsel -M malta
 # with INITRD, whose /init runs the chosen mode and reboots (QEMU exits
@@ -33,6 +35,7 @@ while [ $# -gt 1 ]; do
 	--log) log=$2; shift 2 ;;
 	--icount) icount="-icount shift=0 -rtc clock=vm"; shift ;;
 	--only) only="mvc_only=$2"; shift 2 ;;
+	--demo) only="mvc_demo=$2"; shift 2 ;;
 	*) echo "run.sh: unknown option $1" >&2; exit 2 ;;
 	esac
 done

@@ -74,6 +74,11 @@ fetch_source() {
 	echo "$ver"
 }
 
+# One build at a time in the cache (worktrees and parallel makes share it).
+mkdir -p "$dir"
+exec 9> "$dir/lock"
+flock 9
+
 install_host_packages
 src_ver=$(fetch_source)
 rootfs_list=$("$here/mkrootfs.sh" "$dir/rootfs")

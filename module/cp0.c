@@ -171,7 +171,7 @@ unsigned int mvc_cp0_write(struct mvc_cp0 *c, u32 id, u32 val)
 		return (old ^ *r) & 0xff ? MVC_CP0_FX_ASID : 0;
 	case MVC_CP0_COMPARE:
 		*r = val;
-		c->reg[MVC_CP0_CAUSE] &= ~(MVC_CAUSE_TI | 0x8000u);
+		c->reg[MVC_CP0_CAUSE] &= ~(MVC_CAUSE_TI | MVC_CAUSE_IP7);
 		return MVC_CP0_FX_COMPARE | MVC_CP0_FX_IRQ;
 	case MVC_CP0_STATUS:
 		write_masked(r, STATUS_RW_MASK, val);

@@ -57,6 +57,7 @@
 #define MVC_CAUSE_IV		0x00800000u
 #define MVC_CAUSE_WP		0x00400000u
 #define MVC_CAUSE_IP		0x0000ff00u
+#define MVC_CAUSE_IP7		0x00008000u	/* the timer (IntCtl.IPTI) */
 #define MVC_CAUSE_IP_SHIFT	8
 #define MVC_CAUSE_EXC		0x0000007cu
 #define MVC_CAUSE_EXC_SHIFT	2

@@ -4,13 +4,19 @@
  *
  * addrmap.c, guest_tlb.c, decode.c and the other files marked pure use
  * nothing from the kernel but fixed-width types and bool, so that the same
- * source compiles unchanged into the host unit tests and fuzzers.
+ * source compiles unchanged into the host unit tests and fuzzers.  The one
+ * helper: 64-bit division, which a 32-bit kernel only does through
+ * div_u64_rem().
  */
 #ifndef MVC_TYPES_H
 #define MVC_TYPES_H
 
 #ifdef __KERNEL__
 #include <linux/types.h>
+#include <linux/math64.h>
+
+#define mvc_div_u64_rem(dividend, divisor, rem) \
+	div_u64_rem(dividend, divisor, rem)
 #else
 #include <stdbool.h>
 #include <stddef.h>
@@ -20,6 +26,12 @@ typedef __UINT32_TYPE__ u32;
 typedef __UINT64_TYPE__ u64;
 typedef __INT16_TYPE__ s16;
 typedef __INT32_TYPE__ s32;
+
+static inline u64 mvc_div_u64_rem(u64 dividend, u32 divisor, u32 *rem)
+{
+	*rem = dividend % divisor;
+	return dividend / divisor;
+}
 #endif
 
 #endif /* MVC_TYPES_H */

@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * count.h - the guest's Count/Compare arithmetic (pure; see count.c).
+ */
+#ifndef MVC_COUNT_H
+#define MVC_COUNT_H
+
+#include "mvc_types.h"
+
+/* Count ticks at MVC_GUEST_COUNT_HZ (cp0.h): 10 ns each. */
+#define MVC_COUNT_NS_PER_TICK	10u
+/* No match to wait for (Count stands still). */
+#define MVC_COUNT_NEVER		(~(u64)0)
+
+u32 mvc_count_at(u64 base_ns, u64 now_ns);
+u64 mvc_count_base(u64 now_ns, u32 count);
+u64 mvc_count_match(u64 base_ns, u64 now_ns, u32 compare);
+u32 mvc_count_latch(u32 cause, u64 now_ns, u64 match_ns);
+
+#endif /* MVC_COUNT_H */

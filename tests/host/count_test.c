@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * count_test.c - host tests of module/count.c: Count from host time, the
+ * moment of the next Count == Compare across the 32-bit wrap, and the
+ * latch every Count/Cause read applies.
+ */
+#include <stdlib.h>
+
+#include "kselftest_harness.h"
+#include "../../module/count.h"
+#include "../../module/cp0.h"
+
+#define TICK		MVC_COUNT_NS_PER_TICK
+#define TURN		((1ull << 32) * TICK)	/* one wrap of Count */
+#define TI_IP7		(MVC_CAUSE_TI | MVC_CAUSE_IP7)
+
+static u64 rand64(void)
+{
+	return (u64)rand() << 42 ^ (u64)rand() << 21 ^ (u64)rand();
+}
+
+static u32 rand32(void)
+{
+	return (u32)rand() << 16 ^ (u32)rand();
+}
+
+TEST(count_from_time)
+{
+	EXPECT_EQ(0u, mvc_count_at(1000, 1000));
+	EXPECT_EQ(0u, mvc_count_at(1000, 1009));
+	EXPECT_EQ(1u, mvc_count_at(1000, 1010));
+	EXPECT_EQ(0xffffffffu, mvc_count_at(0, TURN - 1));
+	EXPECT_EQ(0u, mvc_count_at(0, TURN));	/* wraps every 42.9 s */
+	EXPECT_EQ(3u, mvc_count_at(5, 5 + 7 * TURN + 3 * TICK + 9));
+}
+
+/* A base set for a Count reads that Count back, even early in host time. */
+TEST(base_round_trip)
+{
+	u64 now;
+	u32 c, i;
+
+	srand(1);
+	for (i = 0; i < 100000; i++) {
+		now = i & 1 ? rand64() : rand() % 1000;
+		c = rand32();
+		ASSERT_EQ(c, mvc_count_at(mvc_count_base(now, c), now))
+			TH_LOG("now %llu count %#x", (unsigned long long)now, c);
+		ASSERT_EQ(c + 1, mvc_count_at(mvc_count_base(now, c),
+					      now + TICK));
+	}
+}
+
+/* The match is the first tick after now whose Count is Compare. */
+TEST(match_is_the_next_equal_tick)
+{
+	u64 base, now, m;
+	u32 cmp, c, i;
+
+	srand(2);
+	for (i = 0; i < 100000; i++) {
+		base = rand64() >> 2;
+		now = base + (rand64() >> 8);
+		c = mvc_count_at(base, now);
+		cmp = i % 3 ? rand32() : c + i % 7;
+		m = mvc_count_match(base, now, cmp);
+		ASSERT_LT(now, m);
+		ASSERT_LE(m - now, TURN);
+		ASSERT_EQ(cmp, mvc_count_at(base, m));
+		ASSERT_EQ(cmp - 1, mvc_count_at(base, m - 1));
+		ASSERT_EQ(0u, (m - base) % TICK);	/* the start of a tick */
+		/* No tick in between has Count == Compare. */
+		ASSERT_EQ((u32)(cmp - c) ?: 0x100000000ull,
+			  (m - now + (now - base) % TICK) / TICK);
+	}
+}
+
+TEST(match_across_the_wrap_and_full_turn)
+{
+	u64 base = 1000, now = base + 0xfffffffeull * TICK + 3;
+
+	/* Count 0xfffffffe, Compare 0: two ticks, across the wrap. */
+	EXPECT_EQ(base + 0x100000000ull * TICK,
+		  mvc_count_match(base, now, 0));
+	/* Compare equal to Count now: a whole turn. */
+	EXPECT_EQ(base + 0xfffffffeull * TICK + TURN,
+		  mvc_count_match(base, now, 0xfffffffeu));
+	/* Compare just behind Count: one tick short of a turn. */
+	EXPECT_EQ(base + 0xfffffffeull * TICK + TURN - TICK,
+		  mvc_count_match(base, now, 0xfffffffdu));
+}
+
+TEST(latch_rules)
+{
+	u32 other = 0x00800300u;	/* IV, IP0, IP1: untouched */
+
+	EXPECT_EQ(other, mvc_count_latch(other, 99, 100));
+	EXPECT_EQ(other | TI_IP7, mvc_count_latch(other, 100, 100));
+	EXPECT_EQ(other | TI_IP7, mvc_count_latch(other, 1000, 100));
+	/* Count stopped: nothing matches, whatever the times. */
+	EXPECT_EQ(other | MVC_CAUSE_DC,
+		  mvc_count_latch(other | MVC_CAUSE_DC, 1000, 100));
+	/* No match armed. */
+	EXPECT_EQ(other, mvc_count_latch(other, ~0ull - 1, MVC_COUNT_NEVER));
+}
+
+TEST_HARNESS_MAIN

@@ -205,11 +205,14 @@ unsigned int mvc_cp0_write(struct mvc_cp0 *c, u32 id, u32 val)
  * @mask: the write mask for MVC_CP0_FAST_WRITE/_ENTRYHI/_STATUS
  *
  * A read is plain when mvc_cp0_read() of the register is reg[id] and the
- * caller adds nothing: every register but Count and Random (Cause's IP
- * bits are brought up to date before every guest entry, and only an exit
- * can change them).  A write is plain when mvc_cp0_write() is a masked
- * store with no side effect; EntryHi is plain while its ASID stays, and
- * Status while the guest's view stays and the caller checks interrupts.
+ * caller adds nothing: every register but Count, Random and Cause.  Cause's
+ * IP2..IP6 are brought up to date before every guest entry and only an
+ * exit can change them, but a timer match can set TI and IP7 at any time
+ * (emulate.c latches it at the read), so Cause is plain only while TI or DC
+ * is set, when mvc_count_latch() leaves it alone.  A write is plain when
+ * mvc_cp0_write() is a masked store with no side effect; EntryHi is plain
+ * while its ASID stays, and Status while the guest's view stays and the
+ * caller checks interrupts.
  * The host tests hold this against mvc_cp0_read() and mvc_cp0_write().
  *
  * Return: MVC_CP0_FAST_* flags.
@@ -225,8 +228,9 @@ unsigned int mvc_cp0_fast_class(u32 id, u32 tlb_size, u32 *mask)
 	case MVC_CP0_RANDOM:
 		rd = 0;		/* writes are ignored */
 		break;
-	case MVC_CP0_COMPARE:
 	case MVC_CP0_CAUSE:
+		return MVC_CP0_FAST_READ_TIMER;
+	case MVC_CP0_COMPARE:
 	case MVC_CP0_PAGEMASK:
 	case MVC_CP0_WIRED:
 		return rd;

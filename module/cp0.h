@@ -97,6 +97,11 @@
 #define MVC_CP0_FAST_ENTRYHI	0x4	/* the same, unless the ASID changes */
 /* Status: the same, unless the view changes or an interrupt becomes due. */
 #define MVC_CP0_FAST_STATUS	0x8
+/*
+ * Cause: mfc0 returns reg[id] only while Cause.TI or Cause.DC is set, when
+ * no timer match can change it (mvc_count_latch()); else C reads it.
+ */
+#define MVC_CP0_FAST_READ_TIMER	0x10
 
 struct mvc_cp0 {
 	u32 reg[MVC_CP0_NR];

@@ -406,17 +406,27 @@ static void mvc_emulate_tlbp(struct mvc_vcpu *vcpu)
 		*index = i;
 }
 
-static u32 mvc_read_cp0(struct mvc_vcpu *vcpu, u32 id)
+/**
+ * mvc_guest_read_cp0() - what the guest's mfc0 reads now
+ * @vcpu: the VCPU, not running (its RUN thread, or a holder of run_lock)
+ * @id: 8 * rd + sel
+ *
+ * Count and Random from the time, Cause with the interrupt lines and a
+ * timer match brought up to date (timer.c), the rest from the register
+ * file.  MIPSVCPU_GET_CP0 reads the same.
+ *
+ * Return: the value.
+ */
+u32 mvc_guest_read_cp0(struct mvc_vcpu *vcpu, u32 id)
 {
 	struct mvc_cp0 *c = &vcpu->cp0;
 	u32 wired, span;
 
 	switch (id) {
 	case MVC_CP0_COUNT:
-		return mvc_guest_count(vcpu);
+		return mvc_read_count(vcpu);
 	case MVC_CP0_CAUSE:
-		mvc_sync_irqs(vcpu);
-		break;
+		return mvc_read_cause(vcpu);
 	case MVC_CP0_RANDOM:
 		wired = c->reg[MVC_CP0_WIRED];
 		span = c->tlb_size - wired;
@@ -457,7 +467,7 @@ static enum mvc_action mvc_emulate_tlb_op(struct mvc_vcpu *vcpu, u32 op,
 		mvc_emulate_tlbw(vcpu, vcpu->cp0.reg[MVC_CP0_INDEX]);
 		break;
 	case MVC_CO_TLBWR:
-		mvc_emulate_tlbw(vcpu, mvc_read_cp0(vcpu, MVC_CP0_RANDOM));
+		mvc_emulate_tlbw(vcpu, mvc_guest_read_cp0(vcpu, MVC_CP0_RANDOM));
 		break;
 	default:
 		mvc_emulate_tlbp(vcpu);
@@ -476,7 +486,7 @@ static enum mvc_action mvc_emulate_cop0(struct mvc_vcpu *vcpu, u32 insn,
 
 	switch (MVC_RS(insn)) {
 	case MVC_COP0_MF:
-		val = mvc_read_cp0(vcpu, id);
+		val = mvc_guest_read_cp0(vcpu, id);
 		if (mvc_skip_insn(vcpu))
 			break;
 		mvc_set_gpr(vcpu, rt, val);
@@ -618,7 +628,7 @@ static enum mvc_action mvc_handle_ri(struct mvc_vcpu *vcpu)
 		val = GUEST_CACHE_LINE;
 		break;
 	case 2:		/* CC */
-		val = mvc_guest_count(vcpu);
+		val = mvc_read_count(vcpu);
 		break;
 	default:	/* CCRes: Count ticks at every cycle of the model */
 		val = 1;

@@ -397,9 +397,16 @@ fast_mfc0:
 	andi	t1, t2, 0x7f8
 	bnez	t1, fast_bail
 	 andi	t1, t7, FAST_READ
+	bnez	t1, 1f
+	 andi	t1, t7, FAST_READ_TIMER
+	/* Cause: only while TI or DC says no timer match can change it. */
+	beqz	t1, fast_bail
+	 lw	t1, GCP0(13, 0)(t8)
+	lui	a0, GCAUSE_TI_DC_HI
+	and	t1, t1, a0
 	beqz	t1, fast_bail
 	 nop
-	lw	t1, 0(t6)
+1:	lw	t1, 0(t6)
 	beqz	t4, fast_next
 	 nop
 	b	fast_next

@@ -73,12 +73,14 @@
 #define GST_ERL			0x4
 #define GST_KSU			0x18
 #define GST_IM			0xff00
+#define GCAUSE_TI_DC_HI		0x4800	/* Cause.TI | Cause.DC, >> 16 */
 
 /* MVC_CP0_FAST_* (cp0.h, which assembly cannot include). */
 #define FAST_READ		0x1
 #define FAST_WRITE		0x2
 #define FAST_ENTRYHI		0x4
 #define FAST_STATUS		0x8
+#define FAST_READ_TIMER		0x10
 
 /*
  * The guest TLB as the refill fast path reads it (struct mvc_guest_tlb

@@ -107,7 +107,8 @@ struct mvc_vcpu {
 	struct mvc_pending_mmio mmio;
 	u64 count_base_ns;	/* ktime when Count was 0 */
 	u32 count_stopped;	/* Count while Cause.DC is set */
-	struct hrtimer timer;	/* fires when Count reaches Compare */
+	u64 match_ns;		/* ktime of the next Count == Compare */
+	struct hrtimer timer;	/* fires at match_ns */
 	unsigned long pending;	/* MVC_PENDING_* */
 	unsigned long irq_lines;	/* levels of IP2..IP6, bit n = IPn */
 	int guest_cpu;		/* CPU the guest runs on, or -1 */
@@ -174,6 +175,8 @@ void mvc_free_view_mms(struct mvc_vcpu *vcpu);
 void mvc_timer_init(struct mvc_vcpu *vcpu);
 void mvc_timer_cancel(struct mvc_vcpu *vcpu);
 u32 mvc_guest_count(const struct mvc_vcpu *vcpu);
+u32 mvc_read_count(struct mvc_vcpu *vcpu);
+u32 mvc_read_cause(struct mvc_vcpu *vcpu);
 void mvc_set_count(struct mvc_vcpu *vcpu, u32 count);
 void mvc_timer_rearm(struct mvc_vcpu *vcpu);
 void mvc_timer_migrate(struct mvc_vcpu *vcpu);
@@ -188,6 +191,7 @@ enum mvc_action mvc_handle_exit(struct mvc_vcpu *vcpu, int kind);
 void mvc_complete_mmio(struct mvc_vcpu *vcpu);
 void mvc_deliver_pending_irq(struct mvc_vcpu *vcpu);
 u32 mvc_guest_asid(const struct mvc_vcpu *vcpu);
+u32 mvc_guest_read_cp0(struct mvc_vcpu *vcpu, u32 id);
 enum mvc_action mvc_internal_error(struct mvc_vcpu *vcpu, u32 suberror,
 				   u32 pc, u32 insn, const char *msg);
 

@@ -3,32 +3,36 @@
  * timer.c - the guest's Count/Compare timer and its interrupt lines.
  *
  * Count runs at MVC_GUEST_COUNT_HZ (100 MHz) of host monotonic time, also
- * while the VCPU is out of the guest or asleep in WAIT.  A pinned hrtimer
- * fires when Count reaches Compare; it only marks the timer pending and
- * wakes the VCPU; the VCPU folds it into Cause (TI and IP7, as IntCtl.IPTI
- * says) before it next enters the guest.  IP2..IP6 follow the levels
- * userspace sets with MIPSVCPU_IRQ_LINE; IP0/IP1 are the guest's own
- * software interrupts.  While Cause.DC is set Count stands still (and
- * so the timer cannot fire); it resumes from the same value when DC is
- * cleared.
+ * while the VCPU is out of the guest or asleep in WAIT (count.c has the
+ * arithmetic).  The moment Count next equals Compare is kept in match_ns,
+ * and a pinned hrtimer fires then; it only marks the timer pending and
+ * wakes the VCPU, which folds it into Cause (TI and IP7, as IntCtl.IPTI
+ * says) before it next enters the guest.  The hrtimer is serviced only
+ * when the host takes its interrupt, long after the match on a slow host,
+ * so every guest read of Count or Cause (and GET_CP0 of either) also folds
+ * in a match that time has reached: a guest that spins on Count until it
+ * passes Compare finds TI set at once, as Linux's c0_compare_int_usable()
+ * expects.  A Count write or Cause.DC keeps a match that already happened.
+ * IP2..IP6 follow the levels userspace sets with MIPSVCPU_IRQ_LINE;
+ * IP0/IP1 are the guest's own software interrupts.  While Cause.DC is set
+ * Count stands still (and so the timer cannot fire); it resumes from the
+ * same value when DC is cleared.
  */
 #include <linux/hrtimer.h>
 #include <linux/ktime.h>
-#include <linux/math64.h>
 #include <linux/sched.h>
 #include <linux/smp.h>
 #include <linux/timekeeping.h>
 
 #include "mipsvcpu.h"
+#include "count.h"
 
-#define NS_PER_TICK	(NSEC_PER_SEC / MVC_GUEST_COUNT_HZ)
-#define CAUSE_IP7	0x00008000u
 #define CAUSE_HW_LINES	0x00007c00u	/* IP2..IP6 */
 #define IRQ_LINE_FIRST	2
 #define IRQ_LINE_LAST	6
 
 /**
- * mvc_guest_count() - CP0 Count now
+ * mvc_guest_count() - CP0 Count now, without looking at the timer
  * @vcpu: the VCPU
  *
  * Return: the current value.
@@ -37,19 +41,88 @@ u32 mvc_guest_count(const struct mvc_vcpu *vcpu)
 {
 	if (vcpu->cp0.reg[MVC_CP0_CAUSE] & MVC_CAUSE_DC)
 		return vcpu->count_stopped;
-	return (u32)div_u64(ktime_get_ns() - vcpu->count_base_ns, NS_PER_TICK);
+	return mvc_count_at(vcpu->count_base_ns, ktime_get_ns());
+}
+
+/* Fold a match Count has reached at @now into Cause; Count at @now. */
+static u32 mvc_count_observe(struct mvc_vcpu *vcpu, u64 now)
+{
+	u32 *cause = &vcpu->cp0.reg[MVC_CP0_CAUSE];
+
+	*cause = mvc_count_latch(*cause, now, vcpu->match_ns);
+	if (*cause & MVC_CAUSE_DC)
+		return vcpu->count_stopped;
+	return mvc_count_at(vcpu->count_base_ns, now);
+}
+
+/*
+ * Aim the hrtimer at the next Count == Compare after @now, the moment of
+ * the write that changed Count or Compare: computing it from a later
+ * moment could put a Compare a tick or two ahead behind Count, a whole
+ * turn away.  The old match is forgotten: the hrtimer is cancelled
+ * (waiting for its callback if it runs on another CPU) before the pending
+ * bit is cleared, so that it cannot come back after a Compare write has
+ * cleared TI.  A match already past @now fires at once.
+ */
+static void mvc_timer_arm(struct mvc_vcpu *vcpu, u64 now)
+{
+	hrtimer_cancel(&vcpu->timer);
+	clear_bit(MVC_PENDING_TIMER, &vcpu->pending);
+	if (vcpu->cp0.reg[MVC_CP0_CAUSE] & MVC_CAUSE_DC) {
+		vcpu->match_ns = MVC_COUNT_NEVER;	/* Count stands still */
+		return;
+	}
+	vcpu->match_ns = mvc_count_match(vcpu->count_base_ns, now,
+					 vcpu->cp0.reg[MVC_CP0_COMPARE]);
+	hrtimer_start(&vcpu->timer, ns_to_ktime(vcpu->match_ns),
+		      HRTIMER_MODE_ABS_PINNED);
+}
+
+/**
+ * mvc_read_count() - Count as a guest read (mfc0, rdhwr CC) sees it
+ * @vcpu: the VCPU, not running (its RUN thread, or a holder of run_lock)
+ *
+ * If Count has reached Compare, Cause shows it from this read on.
+ *
+ * Return: Count now.
+ */
+u32 mvc_read_count(struct mvc_vcpu *vcpu)
+{
+	return mvc_count_observe(vcpu, ktime_get_ns());
+}
+
+/**
+ * mvc_read_cause() - Cause as a guest read sees it
+ * @vcpu: the VCPU, not running (its RUN thread, or a holder of run_lock)
+ *
+ * The levels of IP2..IP6 now, a timer that fired, and a match Count has
+ * reached even if the hrtimer has not been serviced.
+ *
+ * Return: Cause now.
+ */
+u32 mvc_read_cause(struct mvc_vcpu *vcpu)
+{
+	mvc_sync_irqs(vcpu);
+	mvc_count_observe(vcpu, ktime_get_ns());
+	return vcpu->cp0.reg[MVC_CP0_CAUSE];
 }
 
 /**
  * mvc_set_count() - what mtc0 Count does
  * @vcpu: the VCPU
  * @count: the new value
+ *
+ * A match Count reached before the write stays in Cause (only a Compare
+ * write clears TI).
  */
 void mvc_set_count(struct mvc_vcpu *vcpu, u32 count)
 {
+	u64 now = ktime_get_ns();
+
+	mvc_count_observe(vcpu, now);
 	vcpu->count_stopped = count;
-	vcpu->count_base_ns = ktime_get_ns() - (u64)count * NS_PER_TICK;
-	mvc_timer_rearm(vcpu);
+	vcpu->count_base_ns = mvc_count_base(now, count);
+	mvc_timer_arm(vcpu, now);
 }
 
 /**
@@ -59,21 +132,22 @@ void mvc_set_count(struct mvc_vcpu *vcpu, u32 count)
  */
 void mvc_cause_written(struct mvc_vcpu *vcpu, u32 old_cause)
 {
-	u32 now_dc = vcpu->cp0.reg[MVC_CP0_CAUSE] & MVC_CAUSE_DC;
-	u32 count;
+	u32 *cause = &vcpu->cp0.reg[MVC_CP0_CAUSE];
+	u64 now;
 
-	if (!((old_cause ^ vcpu->cp0.reg[MVC_CP0_CAUSE]) & MVC_CAUSE_DC))
+	if (!((old_cause ^ *cause) & MVC_CAUSE_DC))
 		return;
-	if (now_dc) {
-		/* Freeze: remember where Count stood, stop the timer. */
-		vcpu->cp0.reg[MVC_CP0_CAUSE] &= ~MVC_CAUSE_DC;
-		count = mvc_guest_count(vcpu);
-		vcpu->cp0.reg[MVC_CP0_CAUSE] |= MVC_CAUSE_DC;
-		vcpu->count_stopped = count;
-		hrtimer_try_to_cancel(&vcpu->timer);
-	} else {
+	if (!(*cause & MVC_CAUSE_DC)) {
 		mvc_set_count(vcpu, vcpu->count_stopped);
+		return;
 	}
+	/* Freeze: a match Count reached while running stays; Count stops. */
+	now = ktime_get_ns();
+	*cause = mvc_count_latch(*cause & ~MVC_CAUSE_DC, now,
+				 vcpu->match_ns) | MVC_CAUSE_DC;
+	vcpu->count_stopped = mvc_count_at(vcpu->count_base_ns, now);
+	hrtimer_cancel(&vcpu->timer);
+	vcpu->match_ns = MVC_COUNT_NEVER;
 }
 
 static enum hrtimer_restart mvc_timer_fire(struct hrtimer *timer)
@@ -87,19 +161,13 @@ static enum hrtimer_restart mvc_timer_fire(struct hrtimer *timer)
 
 /**
  * mvc_timer_rearm() - aim the hrtimer at the next Count == Compare
- * @vcpu: the VCPU, after Count or Compare changed
+ * @vcpu: the VCPU, after Compare changed
  *
  * A Compare equal to Count now means a full 2^32-tick turn from now.
  */
 void mvc_timer_rearm(struct mvc_vcpu *vcpu)
 {
-	u32 ticks = vcpu->cp0.reg[MVC_CP0_COMPARE] - mvc_guest_count(vcpu);
-	u64 ns = (ticks ? (u64)ticks : 1ull << 32) * NS_PER_TICK;
-
-	clear_bit(MVC_PENDING_TIMER, &vcpu->pending);
-	if (vcpu->cp0.reg[MVC_CP0_CAUSE] & MVC_CAUSE_DC)
-		return;		/* Count stands still: no match to wait for */
-	hrtimer_start(&vcpu->timer, ns_to_ktime(ns), HRTIMER_MODE_REL_PINNED);
+	mvc_timer_arm(vcpu, ktime_get_ns());
 }
 
 /**
@@ -108,14 +176,15 @@ void mvc_timer_rearm(struct mvc_vcpu *vcpu)
  *
  * The hrtimer is pinned to the CPU that armed it, and when it fires it
  * only marks the timer pending: a guest that moved to another CPU would
- * see it at its next exit.  Re-arm it here, unless it has fired or is
- * firing (then the pending bit is or will be set, and is latched into
- * Cause before every entry).
+ * see it at its next exit.  Re-arm it here for the same match, unless it
+ * has fired or is firing (then the pending bit is or will be set, and is
+ * latched into Cause before every entry).
  */
 void mvc_timer_migrate(struct mvc_vcpu *vcpu)
 {
 	if (hrtimer_try_to_cancel(&vcpu->timer) == 1)
-		mvc_timer_rearm(vcpu);
+		hrtimer_start(&vcpu->timer, ns_to_ktime(vcpu->match_ns),
+			      HRTIMER_MODE_ABS_PINNED);
 }
 
 /**
@@ -124,10 +193,10 @@ void mvc_timer_migrate(struct mvc_vcpu *vcpu)
  */
 void mvc_timer_init(struct mvc_vcpu *vcpu)
 {
-	hrtimer_init(&vcpu->timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL_PINNED);
+	hrtimer_init(&vcpu->timer, CLOCK_MONOTONIC, HRTIMER_MODE_ABS_PINNED);
 	vcpu->timer.function = mvc_timer_fire;
-	vcpu->count_base_ns = ktime_get_ns();
-	mvc_timer_rearm(vcpu);
+	vcpu->match_ns = MVC_COUNT_NEVER;
+	mvc_set_count(vcpu, 0);
 }
 
 /**
@@ -152,7 +221,7 @@ void mvc_sync_irqs(struct mvc_vcpu *vcpu)
 	u32 lines = READ_ONCE(vcpu->irq_lines);
 
 	if (test_and_clear_bit(MVC_PENDING_TIMER, &vcpu->pending))
-		*cause |= MVC_CAUSE_TI | CAUSE_IP7;
+		*cause |= MVC_CAUSE_TI | MVC_CAUSE_IP7;
 	*cause = (*cause & ~CAUSE_HW_LINES) |
 		 ((lines << MVC_CAUSE_IP_SHIFT) & CAUSE_HW_LINES);
 }
@@ -170,7 +239,7 @@ bool mvc_irq_wakeup(struct mvc_vcpu *vcpu)
 	u32 ip = vcpu->cp0.reg[MVC_CP0_CAUSE] & MVC_CAUSE_IP;
 
 	if (test_bit(MVC_PENDING_TIMER, &vcpu->pending))
-		ip |= CAUSE_IP7;
+		ip |= MVC_CAUSE_IP7;
 	ip = (ip & ~CAUSE_HW_LINES) |
 	     ((READ_ONCE(vcpu->irq_lines) << MVC_CAUSE_IP_SHIFT) &
 	      CAUSE_HW_LINES);

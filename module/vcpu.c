@@ -92,10 +92,7 @@ static long mvc_vcpu_cp0(struct mvc_vcpu *vcpu, void __user *argp, bool set)
 		mvc_shadow_drop_view(vcpu, MVC_VIEW_USER);
 		return 0;
 	}
-	if (reg.id == MVC_CP0_CAUSE)
-		mvc_sync_irqs(vcpu);
-	reg.value = reg.id == MVC_CP0_COUNT ? mvc_guest_count(vcpu) :
-		    mvc_cp0_read(&vcpu->cp0, reg.id);
+	reg.value = mvc_guest_read_cp0(vcpu, reg.id);
 	return copy_to_user(argp, &reg, sizeof(reg)) ? -EFAULT : 0;
 }
 

@@ -108,6 +108,76 @@ TEST(timer_and_interrupt_lines)
 	mvc_guest_destroy(g);
 }
 
+/*
+ * Count and Cause reads right after Count reached Compare see Cause.TI at
+ * once (Linux's c0_compare_int_usable() needs it within 50 ticks), and
+ * the interrupt is taken at the next instruction where IE and IM allow.
+ */
+TEST(timer_reads_see_an_expired_compare)
+{
+	static const uint32_t want[] = {
+		1, 1,		/* Count read past Compare, then Cause: TI */
+		1,		/* Cause read alone */
+		1, 1,		/* across the wrap of Count */
+		1, 0,		/* Compare just behind Count: 2^32 ticks away */
+		4000, 0,	/* Cause.DC: Count stands, no match */
+		1, 1,		/* a match before DC stays */
+		1,		/* ... and before a Count write */
+		0, 0,		/* a Compare write clears TI for good */
+		1, 1,		/* seen by mfc0 Count, taken as mtc0 sets IE */
+		1, 1,		/* ... seen by rdhwr CC */
+		1, 1, 1,	/* ... seen by mfc0 Cause, taken at ei */
+		1, 1,		/* IE on: taken after the first Count/Cause read */
+		1,		/* Linux's probe calls the timer usable */
+	};
+	struct mvc_guest *g = run_guest(_metadata, "timer");
+
+	expect_reports(_metadata, g, want, sizeof(want) / sizeof(want[0]));
+	mvc_guest_destroy(g);
+}
+
+static uint32_t get_cp0(struct __test_metadata *_metadata, int fd, int rd)
+{
+	struct mipsvcpu_cp0_reg r = { .id = MIPSVCPU_CP0_ID(rd, 0) };
+
+	EXPECT_EQ(0, ioctl(fd, MIPSVCPU_GET_CP0, &r));
+	return r.value;
+}
+
+static void set_cp0(struct __test_metadata *_metadata, int fd, int rd,
+		    uint32_t v)
+{
+	struct mipsvcpu_cp0_reg r = { .id = MIPSVCPU_CP0_ID(rd, 0), .value = v };
+
+	EXPECT_EQ(0, ioctl(fd, MIPSVCPU_SET_CP0, &r));
+}
+
+/* GET_CP0 of Count and Cause reads what the guest's mfc0 would. */
+TEST(get_cp0_sees_an_expired_compare)
+{
+	const uint32_t ti_ip7 = 0x40008000u, dc = 0x08000000u;
+	struct mvc_guest *g = mvc_guest_create("hello", 4 * MIB);
+	int fd = g->vcpu_fd;
+	uint32_t c;
+
+	/* Count stopped two ticks before Compare, then running. */
+	set_cp0(_metadata, fd, 13, dc);
+	set_cp0(_metadata, fd, 9, 1000);
+	set_cp0(_metadata, fd, 11, 1002);
+	EXPECT_EQ(1000, get_cp0(_metadata, fd, 9));
+	EXPECT_EQ(0, get_cp0(_metadata, fd, 13) & ti_ip7);
+	set_cp0(_metadata, fd, 13, 0);
+	EXPECT_EQ(ti_ip7, get_cp0(_metadata, fd, 13) & ti_ip7);
+	c = get_cp0(_metadata, fd, 9);
+	EXPECT_LE(0, (int32_t)(c - 1002));
+	/* A Compare write clears it, for good. */
+	set_cp0(_metadata, fd, 11, c - 1);
+	EXPECT_EQ(0, get_cp0(_metadata, fd, 13) & ti_ip7);
+	usleep(20000);
+	EXPECT_EQ(0, get_cp0(_metadata, fd, 13) & ti_ip7);
+	mvc_guest_destroy(g);
+}
+
 TEST(exceptions_the_guest_raises)
 {
 	static const uint32_t want[] = {
@@ -204,7 +274,9 @@ TEST(stats_in_debugfs_and_exit_tracepoint)
  */
 TEST(fast_paths_agree_with_the_c_emulation)
 {
-	static const char *const guests[] = { "tlb", "usermode", "exceptions" };
+	static const char *const guests[] = {
+		"tlb", "usermode", "exceptions", "timer",
+	};
 	struct mipsvcpu_vcpu_stats st;
 	struct mvc_guest *slow, *fast;
 	uint64_t emulated = 0, refills = 0;

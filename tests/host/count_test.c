@@ -2,7 +2,9 @@
 /*
  * count_test.c - host tests of module/count.c: Count from host time, the
  * moment of the next Count == Compare across the 32-bit wrap, and the
- * latch every Count/Cause read applies.
+ * latch every Count/Cause read applies, including the property the
+ * exception vector's Cause fast path rests on (a Cause with TI or DC set
+ * is left alone whatever the time).
  */
 #include <stdlib.h>
 
@@ -102,6 +104,46 @@ TEST(latch_rules)
 		  mvc_count_latch(other | MVC_CAUSE_DC, 1000, 100));
 	/* No match armed. */
 	EXPECT_EQ(other, mvc_count_latch(other, ~0ull - 1, MVC_COUNT_NEVER));
+}
+
+/*
+ * What the vector's Cause fast path rests on: Cause with TI or DC set is
+ * what a C read would return at any time.  TI never goes without IP7:
+ * only the latch and mvc_sync_irqs() set them (together), only a Compare
+ * write clears them (together), and no write sets either.
+ */
+TEST(cause_with_ti_or_dc_is_left_alone)
+{
+	struct mvc_cp0 c;
+	u32 cause, i, k, cls, mask;
+
+	cls = mvc_cp0_fast_class(MVC_CP0_CAUSE, 16, &mask);
+	EXPECT_EQ(MVC_CP0_FAST_READ_TIMER, cls);
+	srand(3);
+	for (i = 0; i < 100000; i++) {
+		cause = rand32() & ~TI_IP7;
+		if (i & 1)
+			cause |= TI_IP7;
+		else
+			cause |= MVC_CAUSE_DC;
+		ASSERT_EQ(cause, mvc_count_latch(cause, rand64(), rand64()));
+	}
+	for (i = 0; i < 20000; i++) {
+		mvc_cp0_reset(&c, 16, 0);
+		if (i & 1)
+			c.reg[MVC_CP0_CAUSE] |= TI_IP7;
+		for (k = 0; k < 8; k++) {
+			mvc_cp0_write(&c, i % 5 ? MVC_CP0_CAUSE : rand32() % 256,
+				      rand32());
+			cause = c.reg[MVC_CP0_CAUSE];
+			ASSERT_EQ(!(cause & MVC_CAUSE_TI), !(cause & MVC_CAUSE_IP7))
+				TH_LOG("Cause %#x", cause);
+		}
+	}
+	mvc_cp0_reset(&c, 16, 0);
+	c.reg[MVC_CP0_CAUSE] |= TI_IP7;
+	mvc_cp0_write(&c, MVC_CP0_COMPARE, 5);
+	EXPECT_EQ(0u, c.reg[MVC_CP0_CAUSE] & TI_IP7);
 }
 
 TEST_HARNESS_MAIN

@@ -37,7 +37,7 @@ HOSTCC ?= gcc
 HOST_CFLAGS := -O2 -g -Wall -Wextra -Werror -Wno-unused-parameter \
 	-Wno-sign-compare -I$(KSFT) -fsanitize=address,undefined
 CPUS ?= 24Kc 34Kf
-TIMEOUT ?= 900
+TIMEOUT ?= 3000
 
 VCPUCTL := tools/vcpuctl/vcpuctl
 VCPUCTL_SRCS := $(wildcard tools/vcpuctl/*.c)

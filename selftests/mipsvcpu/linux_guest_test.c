@@ -226,6 +226,15 @@ FIXTURE_TEARDOWN(linux_guest)
 	close(self->from_guest);
 }
 
+/*
+ * Milestones of the boot, in order: their times go to the TAP log.  The
+ * first is the project firmware's (U-Boot prints its own).
+ */
+static const char *const boot_phases[] = {
+	"mipsvcpu firmware", "Linux version 6.1", "Run /init as init process",
+	"mipsvcpu linux guest:",
+};
+
 static const char *const bad_words[] = {
 	"Oops", "BUG:", "WARNING:", "Kernel panic", "rcu_sched self-detected",
 	"RCU stall", "rcu: INFO", "Unable to handle", "Call Trace",
@@ -251,7 +260,14 @@ TEST_F_TIMEOUT(linux_guest, boots_to_a_shell_and_runs_debian_userland, 1500)
 			  write(self->to_guest, UBOOT_BOOT, strlen(UBOOT_BOOT)));
 	}
 
-	/* The boot log, up to the first prompt */
+	/* The boot log, up to the first prompt, with the time of each phase */
+	for (i = variant->uboot; i < sizeof(boot_phases) / sizeof(boot_phases[0]); i++) {
+		t = wait_for(self, boot_phases[i], 900);
+		ASSERT_TRUE(t != NULL) TH_LOG("no '%s'; output:\n%s",
+					      boot_phases[i], out);
+		note(boot_phases[i]);
+	}
+	self->seen = 0;		/* the checks below read the whole log */
 	t = wait_for(self, PROMPT, 900);
 	note("boot to the shell prompt");
 	ASSERT_TRUE(t != NULL) TH_LOG("no shell prompt; output:\n%s", out);

@@ -91,6 +91,8 @@ int mvc_create_vm(const struct mipsvcpu_create_vm *arg)
 	mutex_init(&vm->lock);
 	init_rwsem(&vm->slots_lock);
 	vm->ram_slot = -1;
+	vm->uwin.base = 0;
+	vm->uwin.end = MVC_GUEST_VA_LIMIT;
 	atomic_inc(&mvc_live.vms);
 	mvc_debugfs_add_vm(vm);
 

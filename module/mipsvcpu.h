@@ -65,6 +65,7 @@ struct mvc_vm {
 	u32 dtb_gpa;		/* a2 at reset */
 	/* Guest user mode's part of the user view; fixed before any VCPU. */
 	struct mvc_uwin uwin;
+	bool uwin_from_create;	/* MIPSVCPU_CREATE_VM set it */
 };
 
 /* Guest views, each with its own host ASID. */

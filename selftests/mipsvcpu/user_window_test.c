@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * user_window_test.c - the user window: guest user mode may touch only
- * [base, end) of its 2 GiB, set by MIPSVCPU_CREATE_VM.  The guest program
- * uwindow loads, stores and jumps across every edge
- * (guests/tests/uwindow.c); what it must report is computed
+ * [base, end) of its 2 GiB, set by MIPSVCPU_CREATE_VM or by the DTB's
+ * user_window.  The guest program uwindow loads, stores and jumps across
+ * every edge (guests/tests/uwindow.c); what it must report is computed
  * here from the window alone, and checked with the vector's fast paths on
- * and off.  Also: the arguments MIPSVCPU_CREATE_VM refuses.
+ * and off.  Also: the arguments MIPSVCPU_CREATE_VM refuses, the window
+ * from a DTB, one source for it, and vcpuctl info showing it.
  */
+#include <fcntl.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "kselftest_harness.h"
@@ -201,6 +204,125 @@ TEST(create_vm_checks_the_window)
 	EXPECT_EQ(-1, ioctl(dev, MIPSVCPU_CREATE_VM, &a));
 	EXPECT_EQ(EINVAL, errno);
 	close(dev);
+}
+
+static char dt_path[256];
+
+static const char *dtb(const char *name)
+{
+	char self[200];
+	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+
+	self[n > 0 ? n : 0] = 0;
+	*(strrchr(self, '/') ? strrchr(self, '/') : self) = 0;
+	snprintf(dt_path, sizeof(dt_path), "%s/dt/%s.dtb", self, name);
+	return dt_path;
+}
+
+static size_t read_dtb(const char *name, void *buf, size_t max)
+{
+	int fd = open(dtb(name), O_RDONLY);
+	ssize_t n;
+
+	if (fd < 0)
+		return 0;
+	n = read(fd, buf, max);
+	close(fd);
+	return n > 0 ? n : 0;
+}
+
+/* dt/ok-user-window.dts: user_window = <0x40000000 0x70000000>. */
+TEST(the_dtb_sets_the_window)
+{
+	static char blob[MIPSVCPU_MAX_DTB_SIZE];
+	struct mvc_guest_opts o = { .dtb = blob };
+	struct mipsvcpu_guest_desc desc;
+	struct mipsvcpu_guest_dt a = { 0 };
+	int dev = mvc_open_dev(), vm;
+
+	o.dtb_len = read_dtb("ok-user-window", blob, sizeof(blob));
+	ASSERT_LT(100, o.dtb_len);
+	run_checked(_metadata, &o, 0x40000000u, 0x70000000u, "from the DTB");
+
+	/* The description says which window the VM has. */
+	a.blob = (uintptr_t)blob;
+	a.blob_size = o.dtb_len;
+	a.desc = (uintptr_t)&desc;
+	a.desc_size = sizeof(desc);
+	vm = mvc_create_vm(dev);
+	ASSERT_EQ(0, ioctl(vm, MIPSVCPU_SET_GUEST_DT, &a));
+	EXPECT_EQ(0x40000000u, desc.user_base);
+	EXPECT_EQ(0x70000000u, desc.user_end);
+	close(vm);
+	close(dev);
+}
+
+/* The window is set once: by MIPSVCPU_CREATE_VM or by the DTB. */
+TEST(one_source_for_the_window)
+{
+	static char blob[MIPSVCPU_MAX_DTB_SIZE];
+	struct mipsvcpu_create_vm c = {
+		.flags = MIPSVCPU_VM_USER_WINDOW,
+		.user_base = 0x40000000u, .user_end = 0x60000000u,
+	};
+	struct mipsvcpu_guest_desc desc;
+	struct mipsvcpu_guest_dt a = { 0 };
+	int dev = mvc_open_dev(), vm;
+	char msg[256] = "";
+
+	a.blob = (uintptr_t)blob;
+	a.desc = (uintptr_t)&desc;
+	a.desc_size = sizeof(desc);
+	a.error = (uintptr_t)msg;
+	a.error_size = sizeof(msg);
+	a.blob_size = read_dtb("ok-user-window", blob, sizeof(blob));
+	vm = mvc_ioctl(dev, MIPSVCPU_CREATE_VM, &c);
+	EXPECT_EQ(-1, ioctl(vm, MIPSVCPU_SET_GUEST_DT, &a));
+	EXPECT_EQ(EINVAL, errno);
+	EXPECT_STREQ("property \"user_window\": MIPSVCPU_CREATE_VM set the VM's user window",
+		     msg);
+	close(vm);
+	/* A DTB without the property keeps the VM's window. */
+	a.blob_size = read_dtb("ok-minimal", blob, sizeof(blob));
+	vm = mvc_ioctl(dev, MIPSVCPU_CREATE_VM, &c);
+	EXPECT_EQ(0, ioctl(vm, MIPSVCPU_SET_GUEST_DT, &a)) TH_LOG("%s", msg);
+	EXPECT_EQ(0x40000000u, desc.user_base);
+	EXPECT_EQ(0x60000000u, desc.user_end);
+	close(vm);
+	/* ... and a VM without either has all of the user view. */
+	vm = mvc_create_vm(dev);
+	EXPECT_EQ(0, ioctl(vm, MIPSVCPU_SET_GUEST_DT, &a));
+	EXPECT_EQ(0, desc.user_base);
+	EXPECT_EQ(USER_TOP, desc.user_end);
+	close(vm);
+	close(dev);
+}
+
+static int vcpuctl_info(const char *name, char *out, size_t len)
+{
+	char cmd[512];
+	size_t n;
+	FILE *f;
+
+	snprintf(cmd, sizeof(cmd), "vcpuctl info %s 2>&1", dtb(name));
+	f = popen(cmd, "r");
+	if (!f)
+		return -1;
+	n = fread(out, 1, len - 1, f);
+	out[n] = 0;
+	return pclose(f);
+}
+
+TEST(vcpuctl_info_shows_the_window)
+{
+	char out[4096];
+
+	EXPECT_EQ(0, vcpuctl_info("ok-user-window", out, sizeof(out)));
+	EXPECT_TRUE(strstr(out, "user window: 0x40000000-0x6fffffff (user mode beyond it: address errors)\n") != NULL)
+		TH_LOG("%s", out);
+	EXPECT_EQ(0, vcpuctl_info("ok-minimal", out, sizeof(out)));
+	EXPECT_TRUE(strstr(out, "user window: 0x00000000-0x7fffffff (all of the user view)\n") != NULL)
+		TH_LOG("%s", out);
 }
 
 TEST(nothing_left_behind)

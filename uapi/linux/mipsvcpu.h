@@ -41,7 +41,9 @@
 
 /*
  * 1: the first ABI.
- * 2: the user-view window: MIPSVCPU_VM_USER_WINDOW.
+ * 2: the user-view window: MIPSVCPU_VM_USER_WINDOW, the DTB's user_window
+ *    property, user_base and user_end in struct mipsvcpu_guest_desc.  A
+ *    version 1 module would ignore that property: check the version.
  */
 #define MIPSVCPU_API_VERSION		2
 
@@ -75,7 +77,8 @@
  * user mode.  With MIPSVCPU_VM_USER_WINDOW, both bounds must be multiples
  * of MIPSVCPU_USER_WINDOW_ALIGN, user_base < user_end <=
  * MIPSVCPU_USER_VA_LIMIT; without it both must be 0 and the window is all
- * of 0 - MIPSVCPU_USER_VA_LIMIT.  The window never changes once set.
+ * of 0 - MIPSVCPU_USER_VA_LIMIT (the DTB may still set it, see
+ * MIPSVCPU_SET_GUEST_DT).  The window never changes once set.
  */
 struct mipsvcpu_create_vm {
 	__u32 flags;		/* MIPSVCPU_VM_* */
@@ -145,8 +148,10 @@ struct mipsvcpu_create_vcpu {
  * then be exactly its "real" regions, VCPU ids must be below its VCPU
  * count and take their TLB size from it, and every VCPU starts with a2 =
  * @dtb_gpa (where userspace placed a copy of the blob in guest memory, or
- * 0).  The parsed description is written to @desc.  Only once per VM, and
- * before the first VCPU (else EBUSY).
+ * 0).  The guest node's user_window = <base end> sets the VM's user window
+ * (see MIPSVCPU_CREATE_VM; EINVAL if MIPSVCPU_CREATE_VM already set one).
+ * The parsed description is written to @desc, with the window the VM has
+ * now.  Only once per VM, and before the first VCPU (else EBUSY).
  */
 #define MIPSVCPU_MAX_DTB_SIZE		0x10000u
 #define MIPSVCPU_DT_NAME_LEN		32
@@ -196,7 +201,9 @@ struct mipsvcpu_guest_desc {
 	__u32 boot_region;	/* index of the region holding 0x3fc00000 */
 	struct mipsvcpu_vcpu_desc vcpu[MIPSVCPU_MAX_VCPUS];
 	struct mipsvcpu_region_desc region[MIPSVCPU_DT_MAX_REGIONS];
-	__u32 reserved[8];
+	__u32 user_base;	/* the VM's user window, from the DTB, */
+	__u32 user_end;		/* MIPSVCPU_CREATE_VM, or 0 - 2 GiB */
+	__u32 reserved[6];
 };
 
 struct mipsvcpu_guest_dt {

@@ -16,7 +16,7 @@
 # module builds, with the same sanitizers as the parser.
 
 GDT_TOP := $(abspath $(dir $(lastword $(MAKEFILE_LIST)))/..)
-GDT_DEPS := module/guest_dt.c module/guest_dt.h module/mvc_types.h \
+GDT_DEPS := module/guest_dt.c module/guest_dt.h module/mvc_types.h module/addrmap.h \
 	tests/fuzz/guest_dt_invariants.h
 GDT_LIBFDT := $(CACHE)/linux-src/scripts/dtc/libfdt
 GDT_LIBFDT_SRCS := $(wildcard $(addprefix $(GDT_LIBFDT)/,fdt.c fdt_ro.c \

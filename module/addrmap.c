@@ -7,7 +7,10 @@
  * set) the 2 GiB pretend to be the upper half of a real MIPS CPU's map
  * (KSEG0..KSEG3 shifted down by 0x80000000); in the user view they are the
  * ordinary USEG.  Supervisor mode is treated as user mode.  Everything at
- * 0x80000000 and above is the host's and gives the guest an address error.
+ * 0x80000000 and above is the host's and gives the guest an address error;
+ * so does a user-view address outside the VM's user window (a guest kernel
+ * keeps its own mappings there, which one guest TLB would otherwise show
+ * to its user mode too).
  *
  * Pure: no kernel dependencies, compiled unchanged into the host tests.
  */
@@ -31,10 +34,12 @@ bool mvc_kernel_view(u32 status)
  * mvc_classify() - find the segment, translation and cache attribute of a
  *                  guest virtual address
  * @kernel_view: the view the guest is in (mvc_kernel_view())
+ * @uwin: the VM's user-view window (mvc_uwin_check() accepted it)
  * @gva: the guest virtual address
  * @out: the result
  */
-void mvc_classify(bool kernel_view, u32 gva, struct mvc_addr *out)
+void mvc_classify(bool kernel_view, const struct mvc_uwin *uwin, u32 gva,
+		  struct mvc_addr *out)
 {
 	out->gpa = 0;
 	out->mapped = false;
@@ -45,6 +50,10 @@ void mvc_classify(bool kernel_view, u32 gva, struct mvc_addr *out)
 		return;
 	}
 	if (!kernel_view) {
+		if (gva - uwin->base >= uwin->end - uwin->base) {
+			out->seg = MVC_SEG_ADDRESS_ERROR;
+			return;
+		}
 		out->seg = MVC_SEG_GUSEG;
 		out->mapped = true;
 		out->cache = MVC_CACHE_FROM_TLB;

@@ -25,6 +25,45 @@
 #define MVC_GUEST_VA_LIMIT	0x80000000u	/* host space from here on */
 #define MVC_UNMAPPED_SEG_SIZE	0x20000000u	/* 512 MiB of guest physical */
 
+/*
+ * The user-view window: the part of the user view, [base, end), that guest
+ * user mode may touch.  An access outside it raises an address error, as
+ * one to 0x80000000 and up does.  A VM chooses it (MIPSVCPU_CREATE_VM or
+ * its DTB); the default is all of it, the seed's map.
+ */
+struct mvc_uwin {
+	u32 base;
+	u32 end;
+};
+
+#define MVC_UWIN_ALIGN		0x1000u	/* base and end: whole 4 KiB pages */
+
+/* What is wrong with a window, for messages (mvc_uwin_check()). */
+enum mvc_uwin_fault {
+	MVC_UWIN_OK,
+	MVC_UWIN_UNALIGNED,	/* base or end not a multiple of 4 KiB */
+	MVC_UWIN_BEYOND,	/* end past 0x80000000 */
+	MVC_UWIN_EMPTY,		/* base not below end */
+};
+
+/**
+ * mvc_uwin_check() - may a VM have this user-view window?
+ * @base: the first byte guest user mode may touch
+ * @end: the byte after the last one
+ *
+ * Return: MVC_UWIN_OK, or the first rule the window breaks.
+ */
+static inline enum mvc_uwin_fault mvc_uwin_check(u32 base, u32 end)
+{
+	if ((base | end) & (MVC_UWIN_ALIGN - 1))
+		return MVC_UWIN_UNALIGNED;
+	if (end > MVC_GUEST_VA_LIMIT)
+		return MVC_UWIN_BEYOND;
+	if (base >= end)
+		return MVC_UWIN_EMPTY;
+	return MVC_UWIN_OK;
+}
+
 /* Which part of the map a guest virtual address falls in. */
 enum mvc_segment {
 	MVC_SEG_GKSEG0,		/* kernel view, unmapped, cached */
@@ -32,7 +71,8 @@ enum mvc_segment {
 	MVC_SEG_GKSEG2,		/* kernel view, through the guest TLB */
 	MVC_SEG_GKSEG3,		/* kernel view, through the guest TLB */
 	MVC_SEG_GUSEG,		/* user view, through the guest TLB */
-	MVC_SEG_ADDRESS_ERROR,	/* 0x80000000 and up, in any view */
+	/* 0x80000000 and up in any view; outside the window in the user view */
+	MVC_SEG_ADDRESS_ERROR,
 };
 
 /* How the host must cache a shadow mapping. */
@@ -51,7 +91,8 @@ struct mvc_addr {
 };
 
 bool mvc_kernel_view(u32 status);
-void mvc_classify(bool kernel_view, u32 gva, struct mvc_addr *out);
+void mvc_classify(bool kernel_view, const struct mvc_uwin *uwin, u32 gva,
+		  struct mvc_addr *out);
 const char *mvc_segment_name(enum mvc_segment seg);
 
 #endif /* MVC_ADDRMAP_H */

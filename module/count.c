@@ -13,7 +13,6 @@
  * Pure: no kernel dependencies, compiled unchanged into the host tests.
  */
 #include "count.h"
-#include "cp0.h"
 
 /**
  * mvc_count_at() - Count at a moment

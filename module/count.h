@@ -6,9 +6,10 @@
 #define MVC_COUNT_H
 
 #include "mvc_types.h"
+#include "cp0.h"
 
-/* Count ticks at MVC_GUEST_COUNT_HZ (cp0.h): 10 ns each. */
-#define MVC_COUNT_NS_PER_TICK	10u
+/* Count ticks at MVC_GUEST_COUNT_HZ: 10 ns each. */
+#define MVC_COUNT_NS_PER_TICK	(1000000000u / MVC_GUEST_COUNT_HZ)
 /* No match to wait for (Count stands still). */
 #define MVC_COUNT_NEVER		(~(u64)0)
 

@@ -80,7 +80,8 @@ static bool mvc_translate(struct mvc_vcpu *vcpu, u32 gva, u32 *gpa)
 	struct mvc_tlb_hit hit;
 	struct mvc_addr a;
 
-	mvc_classify(mvc_current_view(vcpu) == MVC_VIEW_KERNEL, gva, &a);
+	mvc_classify(mvc_current_view(vcpu) == MVC_VIEW_KERNEL, &vcpu->vm->uwin,
+		     gva, &a);
 	if (a.seg == MVC_SEG_ADDRESS_ERROR)
 		return false;
 	if (!a.mapped) {
@@ -327,7 +328,12 @@ static enum mvc_action mvc_handle_mapped(struct mvc_vcpu *vcpu, u32 exc,
 	return MVC_RESUME;
 }
 
-/* A host TLB refill or TLB fault on a guest address. */
+/*
+ * A host TLB refill or TLB fault on a guest address: an address error (the
+ * host's space, or in the user view outside the user window, where no
+ * shadow entry ever maps a page), a gKSEG0/gKSEG1 shadow entry or MMIO, or
+ * the guest TLB decides.
+ */
 static enum mvc_action mvc_handle_tlb(struct mvc_vcpu *vcpu, u32 exc)
 {
 	u32 gva = vcpu->ctx->badvaddr;
@@ -335,7 +341,8 @@ static enum mvc_action mvc_handle_tlb(struct mvc_vcpu *vcpu, u32 exc)
 	struct page *page;
 	bool writable;
 
-	mvc_classify(mvc_current_view(vcpu) == MVC_VIEW_KERNEL, gva, &a);
+	mvc_classify(mvc_current_view(vcpu) == MVC_VIEW_KERNEL, &vcpu->vm->uwin,
+		     gva, &a);
 	if (a.mapped)
 		return mvc_handle_mapped(vcpu, exc, gva);
 	if (a.seg == MVC_SEG_ADDRESS_ERROR) {

@@ -512,7 +512,10 @@ fast_bail:				/* nothing changed: the slow way */
 
 /*
  * The mapped refill fast path: a guest-TLB-backed address (the user view,
- * or gKSEG2/gKSEG3) missed in the host TLB.  Look the address up in the
+ * or gKSEG2/gKSEG3) missed in the host TLB.  In the user view, the host
+ * pair must lie wholly inside the VM's user window: C raises the address
+ * error outside it, and installs a pair that straddles an edge with the
+ * outer half invalid.  Look the address up in the
  * guest TLB as mvc_tlb_lookup() does; if the guest entry maps the page
  * validly to RAM or ROM, build both halves of the host pair as
  * mvc_shadow_map_mapped() would (V and D from the guest, D only for a
@@ -553,6 +556,18 @@ fast_bail:				/* nothing changed: the slow way */
 refill_mapped:
 	SAVE_SCRATCH
 	mfc0	t0, CP0_BADVADDR
+	lw	t1, CTX(HWC_FAST_KVIEW)(k1)
+	bnez	t1, 5f			/* the kernel view has no window */
+	 ins	t0, zero, 0, 13		/* the even page of the host pair */
+	lw	t1, CTX(HWC_FAST_UBASE)(k1)
+	sltu	t1, t0, t1
+	bnez	t1, refill_mapped_bail	/* starts below the window */
+	 lw	t1, CTX(HWC_FAST_UEND)(k1)
+	addiu	t2, t0, 0x2000
+	sltu	t1, t1, t2
+	bnez	t1, refill_mapped_bail	/* ends past it */
+	 nop
+5:	mfc0	t0, CP0_BADVADDR
 	lw	t1, CTX(HWC_FAST_CP0)(k1)
 	lw	t1, GCP0(10, 0)(t1)	/* EntryHi */
 	andi	t1, t1, 0xff		/* the guest's ASID */

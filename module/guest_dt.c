@@ -7,7 +7,8 @@
  * child per VCPU) and an "aspace" node (one child per region of guest
  * physical memory: "real" RAM or ROM backed by host memory, or "virtual"
  * emulated devices).  mipsvcpu adds a few properties of its own (an image
- * file to load, read_only, a UART's interrupt line, tlb_size);
+ * file to load, read_only, a UART's interrupt line, tlb_size, the user
+ * window);
  * docs/guest-dts.md is the reference for all of them.
  *
  * The blob is untrusted.  After libfdt's header check, scan_struct() walks
@@ -29,6 +30,7 @@
 #endif
 #include <libfdt.h>
 #include "guest_dt.h"
+#include "addrmap.h"
 
 #define DT_PATH_SHOW	120	/* longer paths show only their end */
 #define DT_PATH_MAX	(MVC_DT_MAX_DEPTH + 2)	/* components of a path */
@@ -75,6 +77,7 @@ enum dt_prop {
 	P_READ_ONLY,
 	P_COMPATIBLE,
 	P_INTERRUPTS,
+	P_USER_WINDOW,
 	P_COUNT
 };
 
@@ -92,6 +95,7 @@ static const char * const dt_prop_names[P_COUNT] = {
 	[P_READ_ONLY]		= "read_only",
 	[P_COMPATIBLE]		= "compatible",
 	[P_INTERRUPTS]		= "interrupts",
+	[P_USER_WINDOW]		= "user_window",
 };
 
 /* The known properties of one node: value and length of each present. */
@@ -1102,6 +1106,50 @@ static int parse_aspace(struct dt_ctx *c, int aspace)
 	return 0;
 }
 
+/* user_window = <base end>: what guest user mode may touch. */
+static int parse_user_window(struct dt_ctx *c, const struct dt_props *p)
+{
+	struct mvc_guest_desc *out = c->out;
+	struct dt_msg *m;
+	const char *why;
+
+	out->user_base = 0;
+	out->user_end = MVC_GUEST_VA_LIMIT;
+	if (!p->has[P_USER_WINDOW])
+		return 0;
+	if (p->len[P_USER_WINDOW] != 8) {
+		m = prop_err(c, P_USER_WINDOW);
+		msg_str(m, "must be two 32-bit cells, <base end> (it is ");
+		msg_dec(m, p->len[P_USER_WINDOW]);
+		msg_str(m, " bytes long)");
+		return -MVC_DT_EINVAL;
+	}
+	out->user_window = true;
+	out->user_base = be32(p->val[P_USER_WINDOW]);
+	out->user_end = be32(p->val[P_USER_WINDOW] + 4);
+	switch (mvc_uwin_check(out->user_base, out->user_end)) {
+	case MVC_UWIN_OK:
+		return 0;
+	case MVC_UWIN_UNALIGNED:
+		why = "base and end must be multiples of 4 KiB (0x1000)";
+		break;
+	case MVC_UWIN_BEYOND:
+		why = "end must not be past 0x80000000, the top of the user view";
+		break;
+	default:
+		why = "base must be below end";
+		break;
+	}
+	m = prop_err(c, P_USER_WINDOW);
+	msg_str(m, "is <");
+	msg_hex(m, out->user_base);
+	msg_str(m, " ");
+	msg_hex(m, out->user_end);
+	msg_str(m, ">: ");
+	msg_str(m, why);
+	return -MVC_DT_EINVAL;
+}
+
 static int parse_guest(struct dt_ctx *c, int guest)
 {
 	int node, vcpus = -1, aspace = -1, *which, n = 0, len, err;
@@ -1109,7 +1157,8 @@ static int parse_guest(struct dt_ctx *c, int guest)
 	const char *name;
 
 	err = collect(c, guest, &p) ?:
-	      need_str(c, &p, P_MODEL, c->out->model, sizeof(c->out->model));
+	      need_str(c, &p, P_MODEL, c->out->model, sizeof(c->out->model)) ?:
+	      parse_user_window(c, &p);
 	if (err)
 		return err;
 	for (node = fdt_first_subnode(c->fdt, guest); node >= 0;

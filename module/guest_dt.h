@@ -98,6 +98,9 @@ struct mvc_region_desc {
 /**
  * struct mvc_guest_desc - a parsed guest description
  * @model: the guest node's model
+ * @user_window: the guest node has a user_window property
+ * @user_base: the user window's first byte; 0 without the property
+ * @user_end: the byte after its last; 0x80000000 without it
  * @nvcpus: VCPUs in @vcpu, 1..MVC_DT_MAX_VCPUS, in tree order
  * @nregions: regions in @region, in tree order; they do not overlap
  * @ram_region: index of the RAM region with the lowest address (the one
@@ -109,6 +112,9 @@ struct mvc_region_desc {
  */
 struct mvc_guest_desc {
 	char model[MVC_DT_NAME_LEN];
+	bool user_window;
+	u32 user_base;
+	u32 user_end;
 	u32 nvcpus;
 	u32 nregions;
 	u32 ram_region;

@@ -5,7 +5,9 @@
  * The blob is copied in, parsed and validated by the pure parser
  * (guest_dt.c, on the kernel tree's libfdt), and the description kept with
  * the VM: from then on memory slots must be exactly its real regions and
- * VCPUs take their number range and TLB size from it.  A rejected blob
+ * VCPUs take their number range and TLB size from it, and its user_window
+ * becomes the VM's user window (unless MIPSVCPU_CREATE_VM set one: one
+ * source for it, so a DTB that disagrees is refused).  A rejected blob
  * gives EINVAL and the parser's message, which names node and property.
  */
 #include <linux/mm.h>
@@ -16,14 +18,20 @@
 #include "mipsvcpu.h"
 
 #define MVC_DT_ERROR_LEN	256
+#define MVC_DT_UWIN_TWICE \
+	"property \"user_window\": MIPSVCPU_CREATE_VM set the VM's user window"
 
-static void mvc_desc_to_user(const struct mvc_guest_desc *d,
+/* The description as userspace sees it, with the VM's user window. */
+static void mvc_desc_to_user(const struct mvc_vm *vm,
 			     struct mipsvcpu_guest_desc *u)
 {
+	const struct mvc_guest_desc *d = vm->desc;
 	u32 i;
 
 	memset(u, 0, sizeof(*u));
 	strscpy(u->model, d->model, sizeof(u->model));
+	u->user_base = vm->uwin.base;
+	u->user_end = vm->uwin.end;
 	u->nvcpus = d->nvcpus;
 	u->nregions = d->nregions;
 	u->ram_region = d->ram_region;
@@ -87,15 +95,17 @@ static int mvc_report_dt_error(const struct mipsvcpu_guest_dt *a,
  * @vm: the VM
  * @argp: struct mipsvcpu_guest_dt in userspace
  *
- * Return: 0; -EINVAL for bad arguments or a rejected blob (with a message);
- * -E2BIG for a blob over 64 KiB; -EBUSY when the VM already has a
- * description, memory or VCPUs; -EFAULT; -ENOMEM.
+ * Return: 0; -EINVAL for bad arguments or a rejected blob (with a message),
+ * also for a user_window in a VM created with one; -E2BIG for a blob over
+ * 64 KiB; -EBUSY when the VM already has a description, memory or VCPUs;
+ * -EFAULT; -ENOMEM.
  */
 long mvc_vm_set_guest_dt(struct mvc_vm *vm, void __user *argp)
 {
 	struct mipsvcpu_guest_desc *udesc = NULL;
 	struct mipsvcpu_guest_dt a;
 	struct mvc_guest_desc *desc;
+	bool uwin_twice = false;
 	char *msg;
 	void *blob;
 	long ret;
@@ -133,6 +143,15 @@ long mvc_vm_set_guest_dt(struct mvc_vm *vm, void __user *argp)
 	for (i = 0; i < MIPSVCPU_MAX_MEMORY_SLOTS; i++)
 		if (vm->slots[i].npages)
 			goto out_unlock;
+	uwin_twice = desc->user_window && vm->uwin_from_create;
+	ret = -EINVAL;
+	if (uwin_twice)
+		goto out_unlock;
+	if (desc->user_window) {
+		/* No VCPU exists (vm->lock): no shadow entry predates this. */
+		vm->uwin.base = desc->user_base;
+		vm->uwin.end = desc->user_end;
+	}
 	vm->desc = desc;
 	vm->dtb_gpa = a.dtb_gpa;
 	desc = NULL;
@@ -140,8 +159,10 @@ long mvc_vm_set_guest_dt(struct mvc_vm *vm, void __user *argp)
 out_unlock:
 	up_write(&vm->slots_lock);
 	mutex_unlock(&vm->lock);
+	if (uwin_twice)
+		ret = mvc_report_dt_error(&a, MVC_DT_UWIN_TWICE) ?: ret;
 	if (!ret && udesc) {
-		mvc_desc_to_user(vm->desc, udesc);
+		mvc_desc_to_user(vm, udesc);
 		if (copy_to_user(u64_to_user_ptr(a.desc), udesc, sizeof(*udesc)))
 			ret = -EFAULT;
 	}

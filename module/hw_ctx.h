@@ -64,7 +64,9 @@
 #define HWC_FAST_TLB		0x1cc
 #define HWC_FAST_UASID		0x1d0
 #define HWC_FAST_PENDING	0x1d4
-#define HWC_SIZE		0x1d8
+#define HWC_FAST_UBASE		0x1d8
+#define HWC_FAST_UEND		0x1dc
+#define HWC_SIZE		0x1e0
 
 /* The guest's CP0 registers as the fast paths read them: reg[8 * rd + sel]. */
 #define GCP0(rd, sel)		(((rd) * 8 + (sel)) * 4)
@@ -148,6 +150,8 @@ struct mvc_hw_ctx {
 	u32 fast_tlb;		/* in: ... of the guest TLB */
 	u32 fast_uasid;		/* in: the user view's live host ASID, or ~0 */
 	u32 fast_pending;	/* in: KSEG0 address of vcpu->pending */
+	u32 fast_ubase;		/* in: the VM's user window, [base, end) */
+	u32 fast_uend;
 };
 
 /* The world switch, copied into each VCPU's page (entry.S). */

@@ -15,6 +15,7 @@
 #include <linux/uaccess.h>
 
 #include "mipsvcpu.h"
+#include "addrmap.h"
 
 struct mvc_host_caps mvc_host;
 struct mvc_counters mvc_live;
@@ -29,6 +30,14 @@ static long mvc_dev_create_vm(void __user *argp)
 		return -EINVAL;
 	if (memchr_inv(arg.reserved, 0, sizeof(arg.reserved)))
 		return -EINVAL;
+	BUILD_BUG_ON(MIPSVCPU_USER_VA_LIMIT != MVC_GUEST_VA_LIMIT);
+	BUILD_BUG_ON(MIPSVCPU_USER_WINDOW_ALIGN != MVC_UWIN_ALIGN);
+	if (arg.flags & MIPSVCPU_VM_USER_WINDOW) {
+		if (mvc_uwin_check(arg.user_base, arg.user_end) != MVC_UWIN_OK)
+			return -EINVAL;
+	} else if (arg.user_base || arg.user_end) {
+		return -EINVAL;
+	}
 	return mvc_create_vm(&arg);
 }
 

@@ -16,6 +16,7 @@
 #include <linux/wait.h>
 #include <linux/mipsvcpu.h>
 
+#include "addrmap.h"
 #include "cp0.h"
 #include "guest_dt.h"
 #include "guest_tlb.h"
@@ -62,6 +63,9 @@ struct mvc_vm {
 	struct dentry *debugfs;
 	struct mvc_guest_desc *desc;	/* from MIPSVCPU_SET_GUEST_DT, or NULL */
 	u32 dtb_gpa;		/* a2 at reset */
+	/* Guest user mode's part of the user view; fixed before any VCPU. */
+	struct mvc_uwin uwin;
+	bool uwin_from_create;	/* MIPSVCPU_CREATE_VM set it */
 };
 
 /* Guest views, each with its own host ASID. */

@@ -21,6 +21,11 @@
  * the old and new entry's range and those are invalidated; when the guest
  * changes its current ASID, the user view's ASID is dropped and the
  * kernel view's mapped entries (0x40000000 and up) are invalidated.
+ *
+ * No user-view entry ever maps a page outside the VM's user window (the
+ * half of a pair outside it stays invalid), so every user-mode access
+ * there traps and becomes an address error; the window never changes
+ * while a VCPU exists.
  */
 #include <linux/mm.h>
 #include <linux/sched.h>
@@ -319,7 +324,7 @@ int mvc_shadow_map_unmapped(struct mvc_vcpu *vcpu, u32 gva)
 	struct mvc_addr a;
 	u32 base, cca, lo0, lo1, asid;
 
-	mvc_classify(true, gva, &a);
+	mvc_classify(true, &vcpu->vm->uwin, gva, &a);
 	if (a.mapped || a.seg == MVC_SEG_ADDRESS_ERROR)
 		return -EINVAL;
 	cca = mvc_host_cca(a.cache == MVC_CACHE_CACHED);
@@ -331,12 +336,22 @@ int mvc_shadow_map_unmapped(struct mvc_vcpu *vcpu, u32 gva)
 	return 0;
 }
 
-/* The shadow EntryLo of one 4 KiB host page in a guest-TLB-backed range. */
-static u32 mvc_mapped_entrylo(struct mvc_vcpu *vcpu, u32 va)
+/*
+ * The shadow EntryLo of one 4 KiB host page in a guest-TLB-backed range of
+ * @view.  A user-view page outside the user window is never mapped, even
+ * as the other half of a pair whose first half is inside: an access to it
+ * must trap and become an address error.
+ */
+static u32 mvc_mapped_entrylo(struct mvc_vcpu *vcpu, enum mvc_view view,
+			      u32 va)
 {
 	struct mvc_tlb_hit hit;
+	struct mvc_addr a;
 	u32 c;
 
+	mvc_classify(view == MVC_VIEW_KERNEL, &vcpu->vm->uwin, va, &a);
+	if (!a.mapped)
+		return 0;
 	if (mvc_tlb_lookup(&vcpu->tlb, va, mvc_guest_asid(vcpu), &hit) < 0 ||
 	    !(hit.lo & MVC_ENTRYLO_V))
 		return 0;
@@ -350,18 +365,19 @@ static u32 mvc_mapped_entrylo(struct mvc_vcpu *vcpu, u32 va)
  *                           the guest TLB translates
  * @vcpu: the VCPU, on this CPU with interrupts off
  * @gva: the guest virtual address; the caller checked that the guest TLB
- *       maps it validly
+ *       maps it validly and, in the user view, that it is in the window
  *
  * Each 4 KiB half of the host pair is looked up on its own, so guest pages
  * of any size map to host pages; V and D come from the guest entry (D only
- * if the slot is writable), the cache attribute from its C field.
+ * if the slot is writable), the cache attribute from its C field.  In the
+ * user view, a half outside the user window stays invalid.
  */
 void mvc_shadow_map_mapped(struct mvc_vcpu *vcpu, u32 gva)
 {
 	u32 base = gva & ~(2 * PAGE_SIZE - 1);
-	u32 asid = mvc_view_asid(vcpu, mvc_current_view(vcpu),
-				 smp_processor_id());
+	enum mvc_view view = mvc_current_view(vcpu);
+	u32 asid = mvc_view_asid(vcpu, view, smp_processor_id());
 
-	mvc_tlb_write_pair(base | asid, mvc_mapped_entrylo(vcpu, base),
-			   mvc_mapped_entrylo(vcpu, base + PAGE_SIZE));
+	mvc_tlb_write_pair(base | asid, mvc_mapped_entrylo(vcpu, view, base),
+			   mvc_mapped_entrylo(vcpu, view, base + PAGE_SIZE));
 }

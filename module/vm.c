@@ -91,6 +91,13 @@ int mvc_create_vm(const struct mipsvcpu_create_vm *arg)
 	mutex_init(&vm->lock);
 	init_rwsem(&vm->slots_lock);
 	vm->ram_slot = -1;
+	vm->uwin.base = 0;
+	vm->uwin.end = MVC_GUEST_VA_LIMIT;
+	if (arg->flags & MIPSVCPU_VM_USER_WINDOW) {
+		vm->uwin.base = arg->user_base;
+		vm->uwin.end = arg->user_end;
+		vm->uwin_from_create = true;
+	}
 	atomic_inc(&mvc_live.vms);
 	mvc_debugfs_add_vm(vm);
 

@@ -68,6 +68,8 @@ int mvc_world_init(struct mvc_vcpu *vcpu)
 	BUILD_BUG_ON(offsetof(struct mvc_hw_ctx, fast_refill) != HWC_FAST_REFILL);
 	BUILD_BUG_ON(offsetof(struct mvc_hw_ctx, fast_uasid) != HWC_FAST_UASID);
 	BUILD_BUG_ON(offsetof(struct mvc_hw_ctx, fast_pending) != HWC_FAST_PENDING);
+	BUILD_BUG_ON(offsetof(struct mvc_hw_ctx, fast_ubase) != HWC_FAST_UBASE);
+	BUILD_BUG_ON(offsetof(struct mvc_hw_ctx, fast_uend) != HWC_FAST_UEND);
 	BUILD_BUG_ON(sizeof(((struct mvc_vcpu *)0)->pending) != 4);
 	BUILD_BUG_ON(offsetof(struct mvc_cp0, reg) != 0);
 	BUILD_BUG_ON(GCP0(12, 0) != MVC_CP0_STATUS * 4);
@@ -116,9 +118,10 @@ int mvc_world_init(struct mvc_vcpu *vcpu)
  * mvc_world_reset() - what the vector's fast paths need of a new VCPU
  * @vcpu: the VCPU, its CP0 and guest TLB just reset
  *
- * The per-register emulation classes and write masks (cp0.c), and the
- * KSEG0 addresses of the data the fast paths read: the VCPU is ordinary
- * kmalloc memory, so lowmem.
+ * The per-register emulation classes and write masks (cp0.c), the VM's
+ * user window (fixed before the first VCPU exists), and the KSEG0
+ * addresses of the data the fast paths read: the VCPU is ordinary kmalloc
+ * memory, so lowmem.
  */
 void mvc_world_reset(struct mvc_vcpu *vcpu)
 {
@@ -133,6 +136,8 @@ void mvc_world_reset(struct mvc_vcpu *vcpu)
 	ctx->fast_wmask = (u32)(unsigned long)vcpu->fast_wmask;
 	ctx->fast_tlb = (u32)(unsigned long)&vcpu->tlb;
 	ctx->fast_pending = (u32)(unsigned long)&vcpu->pending;
+	ctx->fast_ubase = vcpu->vm->uwin.base;
+	ctx->fast_uend = vcpu->vm->uwin.end;
 }
 
 /**

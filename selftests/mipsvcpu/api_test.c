@@ -64,13 +64,14 @@ TEST(create_vm_rejects_flags_and_reserved)
 	unsigned int i;
 
 	memset(&arg, 0, sizeof(arg));
-	arg.flags = 1;
+	arg.flags = 2;	/* not defined */
 	EXPECT_EQ(-1, ioctl(fd, MIPSVCPU_CREATE_VM, &arg));
 	EXPECT_EQ(EINVAL, errno);
-	arg.flags = 0x80000000u;
+	arg.flags = 0x80000000u | MIPSVCPU_VM_USER_WINDOW;
+	arg.user_end = 0x80000000u;
 	EXPECT_EQ(-1, ioctl(fd, MIPSVCPU_CREATE_VM, &arg));
 	EXPECT_EQ(EINVAL, errno);
-	for (i = 0; i < 7; i++) {
+	for (i = 0; i < sizeof(arg.reserved) / sizeof(arg.reserved[0]); i++) {
 		memset(&arg, 0, sizeof(arg));
 		arg.reserved[i] = 1u << i;
 		EXPECT_EQ(-1, ioctl(fd, MIPSVCPU_CREATE_VM, &arg));

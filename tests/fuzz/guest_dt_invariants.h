@@ -8,7 +8,8 @@
  * docs/guest-dts.md independently of the parser: on success the
  * description is a VM the module can build (VCPUs at the reset address,
  * regions inside guest physical space, page-aligned memory, no overlaps,
- * RAM present, the reset address backed); on error the output is cleared
+ * RAM present, the reset address backed, a user window of whole pages
+ * inside the user view, all of it by default); on error the output is cleared
  * and the message is a non-empty, terminated string.
  */
 #ifndef GUEST_DT_INVARIANTS_H
@@ -38,6 +39,12 @@ static inline int gdt_check_desc(const struct mvc_guest_desc *d, char *why,
 		GDT_FAIL("nvcpus %u", d->nvcpus);
 	if (d->nregions < 1 || d->nregions > MVC_DT_MAX_REGIONS)
 		GDT_FAIL("nregions %u", d->nregions);
+	if (!d->user_window && (d->user_base || d->user_end != 0x80000000u))
+		GDT_FAIL("default user window %#x-%#x", d->user_base,
+			 d->user_end);
+	if ((d->user_base | d->user_end) & 0xfffu ||
+	    d->user_base >= d->user_end || d->user_end > 0x80000000u)
+		GDT_FAIL("user window %#x-%#x", d->user_base, d->user_end);
 	for (i = 0; i < d->nvcpus; i++) {
 		const struct mvc_vcpu_desc *v = &d->vcpu[i];
 

@@ -36,4 +36,6 @@ guest "vcpus { vcpu0 { device_type = \"vcpu\"; model = \"MIPS,24Kc\"; start_pc =
 guest "vcpus { $vcpu }; aspace { $ram $rom u { manifest_type = \"virtual\"; address_type = \"memory\"; device_type = [73 65 72 69 61 6c]; guest_physical_addr = <0x1f000000>; physical_size = <0x8>; }; };" | mk bad-string.dtb
 printf '/dts-v1/;\n/ { g0 { device_type = "guest"; model = "a"; }; g1 { device_type = "guest"; model = "b"; }; };\n' | mk bad-two-guests.dtb
 guest "vcpus { }; aspace { $ram $rom };" | mk bad-no-vcpu.dtb
+guest "user_window = <0x40000000 0x70000000>; vcpus { $vcpu }; aspace { $ram $rom };" | mk ok-user-window.dtb
+guest "user_window = <0x40000000 0x80001000>; vcpus { $vcpu }; aspace { $ram $rom };" | mk bad-user-window.dtb
 ls -l "$out"

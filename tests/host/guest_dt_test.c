@@ -528,6 +528,41 @@ TEST(region_to_512m_and_64k_blob)
 	free(blob);
 }
 
+/* The user window: absent, Linux's shape, and at its bounds. */
+TEST(user_window)
+{
+	static const struct {
+		const char *prop;
+		bool set;
+		unsigned int base, end;
+	} cases[] = {
+		{ "", false, 0, 0x80000000u },
+		{ "user_window = <0x40000000 0x70000000>;", true, 0x40000000u,
+		  0x70000000u },
+		{ "user_window = <0 0x80000000>;", true, 0, 0x80000000u },
+		{ "user_window = <0x7ffff000 0x80000000>;", true, 0x7ffff000u,
+		  0x80000000u },
+		{ "user_window = <0 0x1000>;", true, 0, 0x1000 },
+	};
+	struct mvc_guest_desc d;
+	unsigned char *blob;
+	unsigned int size, i;
+	char err[256] = "", dts[1024];
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		snprintf(dts, sizeof(dts), DTS(GUEST_AT("guest0", "%s "
+			 VCPUS ASPACE(RAM ROM))), cases[i].prop);
+		blob = dtc(_metadata, dts, "", &size);
+		ASSERT_NE(NULL, blob);
+		ASSERT_EQ(0, parse(blob, size, &d, err, sizeof(err)))
+			TH_LOG("%s: %s", cases[i].prop, err);
+		EXPECT_EQ(cases[i].set, d.user_window) TH_LOG("%s", cases[i].prop);
+		EXPECT_EQ(cases[i].base, d.user_base) TH_LOG("%s", cases[i].prop);
+		EXPECT_EQ(cases[i].end, d.user_end) TH_LOG("%s", cases[i].prop);
+		free(blob);
+	}
+}
+
 /* Messages are cut to the buffer, always terminated; NULL is allowed. */
 TEST(message_buffer)
 {
@@ -1113,6 +1148,26 @@ BAD(interrupt_line_1, .dts = OK_WITH(UART("interrupts = <1>;")),
     .expect = "property \"interrupts\" is 1:");
 BAD(interrupts_two_cells, .dts = OK_WITH(UART("interrupts = <2 4>;")),
     .expect = "property \"interrupts\" must be one 32-bit cell, <n> (it is 8 bytes long)");
+/* The user window. */
+#define WINDOW(cells)	GUEST("user_window = " cells "; " VCPUS ASPACE(RAM ROM))
+BAD(user_window_one_cell, .dts = WINDOW("<0x40000000>"),
+    .expect = "/guest0: property \"user_window\" must be two 32-bit cells, <base end> (it is 4 bytes long)");
+BAD(user_window_three_cells, .dts = WINDOW("<0 0x1000 0x2000>"),
+    .expect = "(it is 12 bytes long)");
+BAD(user_window_empty_property, .dts = WINDOW("[]"),
+    .expect = "(it is 0 bytes long)");
+BAD(user_window_base_unaligned, .dts = WINDOW("<0x40000800 0x70000000>"),
+    .expect = "/guest0: property \"user_window\" is <0x40000800 0x70000000>: base and end must be multiples of 4 KiB (0x1000)");
+BAD(user_window_end_unaligned, .dts = WINDOW("<0x40000000 0x7fffffff>"),
+    .expect = "is <0x40000000 0x7fffffff>: base and end must be multiples of 4 KiB (0x1000)");
+BAD(user_window_past_2g, .dts = WINDOW("<0x40000000 0x80001000>"),
+    .expect = "/guest0: property \"user_window\" is <0x40000000 0x80001000>: end must not be past 0x80000000, the top of the user view");
+BAD(user_window_in_host_space, .dts = WINDOW("<0x80000000 0xc0000000>"),
+    .expect = "end must not be past 0x80000000");
+BAD(user_window_empty, .dts = WINDOW("<0x40000000 0x40000000>"),
+    .expect = "/guest0: property \"user_window\" is <0x40000000 0x40000000>: base must be below end");
+BAD(user_window_reversed, .dts = WINDOW("<0x70000000 0x40000000>"),
+    .expect = "is <0x70000000 0x40000000>: base must be below end");
 
 /* ---- robustness: damaged blobs, corpus, regressions ---- */
 

@@ -93,6 +93,9 @@ int cmd_info(const char *path)
 		return -ret;
 
 	printf("guest \"%s\" (%s, %zu bytes)\n", d.model, path, len);
+	printf("user window: 0x%08x-0x%08x (%s)\n", d.user_base, d.user_end - 1,
+	       !d.user_base && d.user_end == MIPSVCPU_USER_VA_LIMIT ?
+	       "all of the user view" : "user mode beyond it: address errors");
 	printf("vcpus: %u\n", d.nvcpus);
 	for (i = 0; i < d.nvcpus; i++)
 		printf("  %-10s %s, start_pc 0x%08x, %u TLB entries\n",

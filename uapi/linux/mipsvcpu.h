@@ -23,7 +23,8 @@
  * 0x20000000-0x3fffffff for KSEG1 (guest physical = virtual - 0x20000000,
  * uncached) and 0x40000000-0x7fffffff for KSEG2/KSEG3 (through the guest
  * TLB).  In its user view all of 0x00000000-0x7fffffff goes through the
- * guest TLB.  Guest physical addresses therefore span 0 - 512 MiB.
+ * guest TLB, unless the VM narrows it to a user window (below).  Guest
+ * physical addresses therefore span 0 - 512 MiB.
  *
  * Boot convention: a VCPU starts at PC 0x3fc00000 (guest physical
  * 0x1fc00000) with Status.BEV and Status.EXL set, and
@@ -38,7 +39,13 @@
 #include <linux/types.h>
 #include <linux/ioctl.h>
 
-#define MIPSVCPU_API_VERSION		1
+/*
+ * 1: the first ABI.
+ * 2: the user-view window: MIPSVCPU_VM_USER_WINDOW, the DTB's user_window
+ *    property, user_base and user_end in struct mipsvcpu_guest_desc.  A
+ *    version 1 module would ignore that property: check the version.
+ */
+#define MIPSVCPU_API_VERSION		2
 
 /* The ioctl magic.  0xb7 is not used by any in-tree driver. */
 #define MIPSVCPU_IO			0xb7
@@ -59,13 +66,31 @@
 /*
  * Creates a VM and returns its fd (O_CLOEXEC).  The VM and everything in it
  * is freed when the last fd referring to it is closed.
+ *
+ * The user window: guest user mode (Status.KSU user or supervisor, EXL and
+ * ERL clear) may touch only guest virtual [user_base, user_end); a load,
+ * store or instruction fetch outside it raises an address error in the
+ * guest (AdEL/AdES, BadVAddr the address), exactly as an access to
+ * 0x80000000 and up does.  The guest kernel's view is not affected.  One
+ * guest TLB serves both views, so without a window a guest kernel's global
+ * mappings at 0x40000000-0x7fffffff (Linux's vmalloc) are readable from its
+ * user mode.  With MIPSVCPU_VM_USER_WINDOW, both bounds must be multiples
+ * of MIPSVCPU_USER_WINDOW_ALIGN, user_base < user_end <=
+ * MIPSVCPU_USER_VA_LIMIT; without it both must be 0 and the window is all
+ * of 0 - MIPSVCPU_USER_VA_LIMIT (the DTB may still set it, see
+ * MIPSVCPU_SET_GUEST_DT).  The window never changes once set.
  */
 struct mipsvcpu_create_vm {
-	__u32 flags;		/* none defined: must be 0 */
-	__u32 reserved[7];	/* must be 0 */
+	__u32 flags;		/* MIPSVCPU_VM_* */
+	__u32 user_base;	/* first guest virtual byte of the window */
+	__u32 user_end;		/* the byte after its last */
+	__u32 reserved[5];	/* must be 0 */
 };
 
-#define MIPSVCPU_CREATE_VM_VALID_FLAGS	0u
+#define MIPSVCPU_VM_USER_WINDOW		0x00000001u
+#define MIPSVCPU_CREATE_VM_VALID_FLAGS	MIPSVCPU_VM_USER_WINDOW
+#define MIPSVCPU_USER_WINDOW_ALIGN	0x1000u
+#define MIPSVCPU_USER_VA_LIMIT		0x80000000u
 #define MIPSVCPU_CREATE_VM		_IOW(MIPSVCPU_IO, 0x01, struct mipsvcpu_create_vm)
 
 /* Returns the size to mmap() on a VCPU fd for its struct mipsvcpu_run. */
@@ -123,8 +148,10 @@ struct mipsvcpu_create_vcpu {
  * then be exactly its "real" regions, VCPU ids must be below its VCPU
  * count and take their TLB size from it, and every VCPU starts with a2 =
  * @dtb_gpa (where userspace placed a copy of the blob in guest memory, or
- * 0).  The parsed description is written to @desc.  Only once per VM, and
- * before the first VCPU (else EBUSY).
+ * 0).  The guest node's user_window = <base end> sets the VM's user window
+ * (see MIPSVCPU_CREATE_VM; EINVAL if MIPSVCPU_CREATE_VM already set one).
+ * The parsed description is written to @desc, with the window the VM has
+ * now.  Only once per VM, and before the first VCPU (else EBUSY).
  */
 #define MIPSVCPU_MAX_DTB_SIZE		0x10000u
 #define MIPSVCPU_DT_NAME_LEN		32
@@ -174,7 +201,9 @@ struct mipsvcpu_guest_desc {
 	__u32 boot_region;	/* index of the region holding 0x3fc00000 */
 	struct mipsvcpu_vcpu_desc vcpu[MIPSVCPU_MAX_VCPUS];
 	struct mipsvcpu_region_desc region[MIPSVCPU_DT_MAX_REGIONS];
-	__u32 reserved[8];
+	__u32 user_base;	/* the VM's user window, from the DTB, */
+	__u32 user_end;		/* MIPSVCPU_CREATE_VM, or 0 - 2 GiB */
+	__u32 reserved[6];
 };
 
 struct mipsvcpu_guest_dt {

@@ -99,7 +99,19 @@ static void mvc_map_slot(int vm_fd, uint32_t slot, uint32_t gpa, uint32_t size,
 	mvc_ioctl(vm_fd, MIPSVCPU_SET_MEMORY_REGION, &r);
 }
 
+static struct mvc_guest *mvc_guest_create_vm(const void *image, size_t len,
+					     uint32_t ram_size,
+					     const struct mvc_guest_opts *o);
+
 struct mvc_guest *mvc_guest_create(const char *image, uint32_t ram_size)
+{
+	static const struct mvc_guest_opts defaults;
+
+	return mvc_guest_create_with(image, ram_size, &defaults);
+}
+
+struct mvc_guest *mvc_guest_create_with(const char *image, uint32_t ram_size,
+					const struct mvc_guest_opts *opts)
 {
 	static __thread uint32_t buf[MVC_ROM_SIZE / 4];
 	const char *path = mvc_guest_path(image);
@@ -115,25 +127,40 @@ struct mvc_guest *mvc_guest_create(const char *image, uint32_t ram_size)
 	if (len <= 0)
 		abort();
 	close(fd);
-	return mvc_guest_create_from(buf, len, ram_size);
+	return mvc_guest_create_vm(buf, len, ram_size, opts);
 }
 
 struct mvc_guest *mvc_guest_create_from(const void *image, size_t len,
 					uint32_t ram_size)
 {
+	static const struct mvc_guest_opts defaults;
+
+	return mvc_guest_create_vm(image, len, ram_size, &defaults);
+}
+
+static struct mvc_guest *mvc_guest_create_vm(const void *image, size_t len,
+					     uint32_t ram_size,
+					     const struct mvc_guest_opts *o)
+{
 	struct mipsvcpu_create_vcpu vc = { 0 };
 	struct mvc_guest *g = calloc(1, sizeof(*g));
+	struct mipsvcpu_guest_dt dt = {
+		.blob = (uintptr_t)o->dtb, .blob_size = o->dtb_len,
+	};
+	struct mipsvcpu_create_vm vm = o->vm;
 
 	if (!g)
 		abort();
 	g->dev_fd = mvc_open_dev();
-	g->vm_fd = mvc_create_vm(g->dev_fd);
+	g->vm_fd = mvc_ioctl(g->dev_fd, MIPSVCPU_CREATE_VM, &vm);
+	if (o->dtb)
+		mvc_ioctl(g->vm_fd, MIPSVCPU_SET_GUEST_DT, &dt);
 	g->ram_size = ram_size;
 	g->ram = mmap(NULL, ram_size, PROT_READ | PROT_WRITE,
 		      MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 	/* The ROM slot holds the image, in 64 KiB granules. */
 	g->rom_size = (len + 0xffff) & ~0xffffu;
-	if (!g->rom_size || g->rom_size > MVC_ROM_SIZE)
+	if (!g->rom_size || g->rom_size > MVC_ROM_SIZE || o->dtb)
 		g->rom_size = MVC_ROM_SIZE;
 	g->rom = mmap(NULL, g->rom_size, PROT_READ | PROT_WRITE,
 		      MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);

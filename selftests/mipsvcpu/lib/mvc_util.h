@@ -85,6 +85,14 @@ struct mvc_guest {
 
 /* Creates a VM, RAM at 0 and the named image in the ROM; asserts. */
 struct mvc_guest *mvc_guest_create(const char *image, uint32_t ram_size);
+/* How mvc_guest_create_with() makes the VM; all zero: as mvc_guest_create(). */
+struct mvc_guest_opts {
+	struct mipsvcpu_create_vm vm;	/* MIPSVCPU_CREATE_VM's argument */
+	const void *dtb;	/* for MIPSVCPU_SET_GUEST_DT, or NULL; its RAM */
+	size_t dtb_len;		/* must be ram_size at 0, its ROM 4 MiB */
+};
+struct mvc_guest *mvc_guest_create_with(const char *image, uint32_t ram_size,
+					const struct mvc_guest_opts *opts);
 /* The same with an image in memory. */
 struct mvc_guest *mvc_guest_create_from(const void *image, size_t len,
 					uint32_t ram_size);

@@ -14,7 +14,20 @@
  * - 32-bit physical addresses: shadow EntryLo values are 4 KiB PFNs;
  * - no external interrupt controller: the vector page has room for the
  *   eight vectored-interrupt slots of VInt mode, not EIC's 64;
- * - at least 8 TLB entries, for the guest's pair, its refill and the host.
+ * - at least 8 TLB entries, for the guest's pair, its refill and the host;
+ * - no hardware page table walker (Config3.PW): on a TLB miss the walker
+ *   refills from the page tables at PWBase, which still describe the VMM
+ *   task while its guest runs, so a guest miss would be served with the
+ *   VMM's own memory at the same address instead of trapping to mipsvcpu;
+ * - no EVA kernel: guests rely on the legacy segments, on user-mode
+ *   accesses at 0x80000000 and above raising address errors and on KSEG0
+ *   being unmapped for the vector page;
+ * - no MSA the kernel may hand to tasks: the guest runs with the VMM task's
+ *   Config5.MSAEn, so after the task used MSA the guest could execute MSA
+ *   instructions on the task's vector registers (and its Config1/Config3
+ *   say it has neither FPU nor MSA).  KVM's trap-and-emulate port gave up
+ *   the task's FPU and MSA (lose_fpu()) before every entry; mipsvcpu
+ *   refuses such hosts instead of running that untested on QEMU.
  *
  * Pure: no kernel dependencies, compiled unchanged into the host tests.
  */
@@ -46,5 +59,11 @@ const char *mvc_host_refusal(const struct mvc_cpu_regs *r)
 		return "external interrupt controller (EIC) mode is not supported";
 	if (r->tlbsize < MIN_TLB_ENTRIES)
 		return "TLB has fewer than 8 entries";
+	if (c3 & MVC_CONF3_PW)
+		return "hardware page table walker (Config3.PW) would give guests VMM memory";
+	if (r->kernel_eva)
+		return "EVA kernels are not supported: guests rely on the legacy segments";
+	if ((c3 & MVC_CONF3_MSA) && r->kernel_msa)
+		return "MSA, which the kernel enables for tasks, would stay enabled for guests";
 	return NULL;
 }

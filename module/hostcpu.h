@@ -16,6 +16,8 @@
 #define MVC_CONF0_MT_TLB	0x00000080u
 #define MVC_CONF0_MT_FTLB	0x00000200u	/* VTLB and FTLB */
 #define MVC_CONF3_VEIC		0x00000040u
+#define MVC_CONF3_PW		0x01000000u	/* hardware page table walker */
+#define MVC_CONF3_MSA		0x10000000u
 #define MVC_CONF5_MI		0x00020000u	/* MMID-tagged TLB */
 
 /*

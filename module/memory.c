@@ -8,9 +8,13 @@
  * userspace cannot change or free what the guest sees: after munmap() the
  * guest keeps the old pages until the slot is deleted.
  *
- * Slots change under vm->slots_lock held for writing; VCPUs hold it for
- * reading while they run, and a change bumps vm->slots_gen, which makes
- * every VCPU drop its shadow TLB entries before it runs again.
+ * A new slot is pinned before vm->slots_lock is taken: pinning can wait
+ * for as long as the pages take to come (a FUSE server that never answers
+ * keeps its pinner waiting for ever), and VCPUs hold the lock for reading
+ * while they run.  The swap itself happens under the lock held for writing
+ * and bumps vm->slots_gen, which makes every VCPU drop its shadow TLB
+ * entries before it runs again; the slot swapped out is released after
+ * the lock is dropped (no VCPU can reach it by then).
  */
 #include <linux/mm.h>
 #include <linux/slab.h>
@@ -66,11 +70,10 @@ static void mvc_fill_fast_table(struct mvc_slot *slot)
 	slot->fast_lo[slot->npages] = 0;
 }
 
-static int mvc_check_region(struct mvc_vm *vm,
-			    const struct mipsvcpu_memory_region *r)
+/* What can be checked of a request without looking at the VM. */
+static int mvc_check_request(const struct mipsvcpu_memory_region *r)
 {
 	u64 end = r->guest_phys_addr + r->size;
-	int i;
 
 	if (r->slot >= MIPSVCPU_MAX_MEMORY_SLOTS)
 		return -EINVAL;
@@ -80,8 +83,6 @@ static int mvc_check_region(struct mvc_vm *vm,
 		return -EINVAL;
 	if (!r->size)
 		return 0;
-	if (!mvc_dt_allows_region(vm, r))
-		return -EINVAL;
 	if (!PAGE_ALIGNED(r->guest_phys_addr) || !PAGE_ALIGNED(r->size) ||
 	    !PAGE_ALIGNED(r->userspace_addr))
 		return -EINVAL;
@@ -90,6 +91,20 @@ static int mvc_check_region(struct mvc_vm *vm,
 		return -EINVAL;
 	if (r->userspace_addr + r->size < r->userspace_addr ||
 	    r->userspace_addr + r->size > TASK_SIZE)
+		return -EINVAL;
+	return 0;
+}
+
+/* What depends on the VM's other slots and description; slots_lock held. */
+static int mvc_check_region(struct mvc_vm *vm,
+			    const struct mipsvcpu_memory_region *r)
+{
+	u64 end = r->guest_phys_addr + r->size;
+	int i;
+
+	if (!r->size)
+		return 0;
+	if (!mvc_dt_allows_region(vm, r))
 		return -EINVAL;
 	for (i = 0; i < MIPSVCPU_MAX_MEMORY_SLOTS; i++) {
 		const struct mvc_slot *s = &vm->slots[i];
@@ -103,71 +118,84 @@ static int mvc_check_region(struct mvc_vm *vm,
 	return 0;
 }
 
+/* Pin the pages of a new slot and build its tables; no lock held. */
+static int mvc_pin_slot(struct mvc_slot *slot,
+			const struct mipsvcpu_memory_region *r)
+{
+	unsigned int gup_flags = FOLL_LONGTERM;
+	long pinned;
+
+	slot->gpa = r->guest_phys_addr;
+	slot->size = r->size;
+	slot->flags = r->flags;
+	slot->npages = r->size >> PAGE_SHIFT;
+	slot->pages = kvcalloc(slot->npages, sizeof(*slot->pages),
+			       GFP_KERNEL_ACCOUNT);
+	if (!slot->pages)
+		return -ENOMEM;
+	if (!(r->flags & MIPSVCPU_MEM_READONLY))
+		gup_flags |= FOLL_WRITE;
+	pinned = pin_user_pages_fast(r->userspace_addr, slot->npages, gup_flags,
+				     slot->pages);
+	if (pinned != slot->npages) {
+		if (pinned > 0)
+			unpin_user_pages(slot->pages, pinned);
+		kvfree(slot->pages);
+		memset(slot, 0, sizeof(*slot));
+		return pinned < 0 ? pinned : -EFAULT;
+	}
+	atomic_long_add(slot->npages, &mvc_live.pinned_pages);
+	mvc_fill_fast_table(slot);
+	/*
+	 * The guest will execute what userspace wrote through another
+	 * virtual alias: write back and invalidate the caches once here.
+	 */
+	__flush_cache_all();
+	return 0;
+}
+
 /**
  * mvc_set_memory_region() - create, replace or delete a memory slot
  * @vm: the VM
  * @r: the request, copied from userspace but not yet validated
  *
  * Return: 0, -EINVAL for a malformed request, -EEXIST for an overlap,
- * -ENOMEM, or the error of pinning the pages (-EFAULT for unmapped memory).
+ * -ENOMEM, -EINTR for a fatal signal, or the error of pinning the pages
+ * (-EFAULT for unmapped memory).
  */
 int mvc_set_memory_region(struct mvc_vm *vm,
 			  const struct mipsvcpu_memory_region *r)
 {
-	struct mvc_slot new = { 0 };
-	unsigned int gup_flags = FOLL_LONGTERM;
-	long pinned;
+	struct mvc_slot new = { 0 }, old;
 	int ret;
 
-	down_write(&vm->slots_lock);
+	ret = mvc_check_request(r);
+	if (ret)
+		return ret;
+	if (r->size) {
+		ret = mvc_pin_slot(&new, r);
+		if (ret)
+			return ret;
+	}
+
+	ret = down_write_killable(&vm->slots_lock);
+	if (ret)
+		goto out_free_new;
 	ret = mvc_check_region(vm, r);
 	if (ret)
 		goto out_unlock;
-	if (!r->size) {
-		mvc_slot_free(&vm->slots[r->slot]);
-		goto out_changed;
-	}
-
-	new.gpa = r->guest_phys_addr;
-	new.size = r->size;
-	new.flags = r->flags;
-	new.npages = r->size >> PAGE_SHIFT;
-	new.pages = kvcalloc(new.npages, sizeof(*new.pages),
-			     GFP_KERNEL_ACCOUNT);
-	if (!new.pages) {
-		ret = -ENOMEM;
-		goto out_unlock;
-	}
-	if (!(r->flags & MIPSVCPU_MEM_READONLY))
-		gup_flags |= FOLL_WRITE;
-	pinned = pin_user_pages_fast(r->userspace_addr, new.npages, gup_flags,
-				     new.pages);
-	if (pinned != new.npages) {
-		if (pinned > 0)
-			unpin_user_pages(new.pages, pinned);
-		ret = pinned < 0 ? pinned : -EFAULT;
-		goto out_free_pages;
-	}
-	atomic_long_add(new.npages, &mvc_live.pinned_pages);
-	mvc_fill_fast_table(&new);
-	/*
-	 * The guest will execute what userspace wrote through another
-	 * virtual alias: write back and invalidate the caches once here.
-	 */
-	__flush_cache_all();
-
-	mvc_slot_free(&vm->slots[r->slot]);
+	old = vm->slots[r->slot];
 	vm->slots[r->slot] = new;
-out_changed:
 	vm->ram_slot = mvc_find_ram_slot(vm);
 	WRITE_ONCE(vm->slots_gen, vm->slots_gen + 1);
 	up_write(&vm->slots_lock);
+	mvc_slot_free(&old);
 	return 0;
 
-out_free_pages:
-	kvfree(new.pages);
 out_unlock:
 	up_write(&vm->slots_lock);
+out_free_new:
+	mvc_slot_free(&new);
 	return ret;
 }
 

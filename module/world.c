@@ -291,7 +291,11 @@ int mvc_vcpu_run(struct mvc_vcpu *vcpu)
 		}
 		cond_resched();
 
-		down_read(&vcpu->vm->slots_lock);
+		/* Writers hold it only to swap a slot: see memory.c. */
+		if (down_read_killable(&vcpu->vm->slots_lock)) {
+			run->exit_reason = MIPSVCPU_EXIT_INTR;
+			return -EINTR;
+		}
 		preempt_disable();
 		local_irq_disable();
 		action = mvc_run_irqs_off(vcpu);

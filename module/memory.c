@@ -8,6 +8,14 @@
  * userspace cannot change or free what the guest sees: after munmap() the
  * guest keeps the old pages until the slot is deleted.
  *
+ * Pins are charged as the kernel's other long-term pinners charge them
+ * (RDMA, io_uring): to the pinning process's mm->pinned_vm (VmPin in
+ * /proc/PID/status) and to a per-user total that the pinner's
+ * RLIMIT_MEMLOCK bounds unless it has CAP_IPC_LOCK.  A read-only slot over
+ * memory nobody touched is backed by the shared zero page: it is not kept
+ * pinned (it never goes away), so that it cannot be pinned once per guest
+ * page by any number of VMs.
+ *
  * A new slot is pinned before vm->slots_lock is taken: pinning can wait
  * for as long as the pages take to come (a FUSE server that never answers
  * keeps its pinner waiting for ever), and VCPUs hold the lock for reading
@@ -16,7 +24,13 @@
  * entries before it runs again; the slot swapped out is released after
  * the lock is dropped (no VCPU can reach it by then).
  */
+#include <linux/capability.h>
+#include <linux/cred.h>
+#include <linux/list.h>
 #include <linux/mm.h>
+#include <linux/mutex.h>
+#include <linux/sched/mm.h>
+#include <linux/sched/signal.h>
 #include <linux/slab.h>
 #include <linux/vmalloc.h>
 #include <asm/cacheflush.h>
@@ -25,12 +39,120 @@
 #include "mipsvcpu.h"
 #include "guest_tlb.h"
 
+/*
+ * Pinned pages per user, over all of the user's VMs and processes.  Linux
+ * keeps such a total in struct user_struct (io_uring's user->locked_vm),
+ * but a module cannot hold a user_struct: free_uid() is not exported.
+ */
+struct mvc_user {
+	struct list_head node;
+	kuid_t uid;
+	unsigned long pinned;	/* pages */
+	unsigned int slots;	/* slots charged to this user */
+};
+
+static LIST_HEAD(mvc_users);
+static DEFINE_MUTEX(mvc_users_lock);
+
+static struct mvc_user *mvc_find_user(kuid_t uid)
+{
+	struct mvc_user *u;
+
+	list_for_each_entry(u, &mvc_users, node)
+		if (uid_eq(u->uid, uid))
+			return u;
+	return NULL;
+}
+
+/*
+ * Charge a new slot's pages to the calling task: its user's total against
+ * RLIMIT_MEMLOCK (CAP_IPC_LOCK exempt) and its mm's pinned_vm.  The whole
+ * size is charged, zero pages included: the limit is on what slots map.
+ */
+static int mvc_charge(struct mvc_slot *slot)
+{
+	unsigned long limit = rlimit(RLIMIT_MEMLOCK);
+	struct mvc_user *u, *fresh;
+	int ret = 0;
+
+	fresh = kzalloc(sizeof(*fresh), GFP_KERNEL_ACCOUNT);
+	mutex_lock(&mvc_users_lock);
+	u = mvc_find_user(current_uid());
+	if (!u) {
+		ret = -ENOMEM;
+		if (!fresh)
+			goto out_unlock;
+		u = fresh;
+		fresh = NULL;
+		u->uid = current_uid();
+		list_add(&u->node, &mvc_users);
+	}
+	ret = -ENOMEM;
+	if (limit != RLIM_INFINITY &&
+	    u->pinned + slot->npages > limit >> PAGE_SHIFT &&
+	    !capable(CAP_IPC_LOCK)) {
+		if (!u->slots) {
+			list_del(&u->node);
+			kfree(u);
+		}
+		goto out_unlock;
+	}
+	u->pinned += slot->npages;
+	u->slots++;
+	slot->user = u;
+	ret = 0;
+out_unlock:
+	mutex_unlock(&mvc_users_lock);
+	kfree(fresh);
+	if (ret)
+		return ret;
+	slot->mm = current->mm;
+	mmgrab(slot->mm);
+	atomic64_add(slot->npages, &slot->mm->pinned_vm);
+	return 0;
+}
+
+static void mvc_uncharge(struct mvc_slot *slot)
+{
+	struct mvc_user *u = slot->user;
+
+	if (!u)
+		return;
+	atomic64_sub(slot->npages, &slot->mm->pinned_vm);
+	mmdrop(slot->mm);
+	mutex_lock(&mvc_users_lock);
+	u->pinned -= slot->npages;
+	if (!--u->slots) {
+		list_del(&u->node);
+		kfree(u);
+	}
+	mutex_unlock(&mvc_users_lock);
+	slot->user = NULL;
+	slot->mm = NULL;
+}
+
+static bool mvc_is_zero_page(struct page *page)
+{
+	return is_zero_pfn(page_to_pfn(page));
+}
+
+/* Release the pins a slot holds: every page but the zero page. */
+static void mvc_unpin(struct page **pages, unsigned long npages)
+{
+	unsigned long i;
+
+	for (i = 0; i < npages; i++)
+		if (!mvc_is_zero_page(pages[i]))
+			unpin_user_page(pages[i]);
+}
+
 static void mvc_slot_free(struct mvc_slot *slot)
 {
 	if (!slot->pages)
 		return;
-	unpin_user_pages(slot->pages, slot->npages);
-	atomic_long_sub(slot->npages, &mvc_live.pinned_pages);
+	mvc_unpin(slot->pages, slot->npages);
+	atomic_long_sub(slot->npages - slot->nzero, &mvc_live.pinned_pages);
+	mvc_uncharge(slot);
 	kvfree(slot->pages);
 	kfree(slot->fast_lo);
 	memset(slot, 0, sizeof(*slot));
@@ -118,21 +240,27 @@ static int mvc_check_region(struct mvc_vm *vm,
 	return 0;
 }
 
-/* Pin the pages of a new slot and build its tables; no lock held. */
+/* Charge and pin the pages of a new slot, build its tables; no lock held. */
 static int mvc_pin_slot(struct mvc_slot *slot,
 			const struct mipsvcpu_memory_region *r)
 {
 	unsigned int gup_flags = FOLL_LONGTERM;
+	unsigned long i;
 	long pinned;
+	int ret;
 
 	slot->gpa = r->guest_phys_addr;
 	slot->size = r->size;
 	slot->flags = r->flags;
 	slot->npages = r->size >> PAGE_SHIFT;
+	ret = mvc_charge(slot);
+	if (ret)
+		goto out_clear;
+	ret = -ENOMEM;
 	slot->pages = kvcalloc(slot->npages, sizeof(*slot->pages),
 			       GFP_KERNEL_ACCOUNT);
 	if (!slot->pages)
-		return -ENOMEM;
+		goto out_uncharge;
 	if (!(r->flags & MIPSVCPU_MEM_READONLY))
 		gup_flags |= FOLL_WRITE;
 	pinned = pin_user_pages_fast(r->userspace_addr, slot->npages, gup_flags,
@@ -140,11 +268,17 @@ static int mvc_pin_slot(struct mvc_slot *slot,
 	if (pinned != slot->npages) {
 		if (pinned > 0)
 			unpin_user_pages(slot->pages, pinned);
-		kvfree(slot->pages);
-		memset(slot, 0, sizeof(*slot));
-		return pinned < 0 ? pinned : -EFAULT;
+		ret = pinned < 0 ? pinned : -EFAULT;
+		goto out_free_pages;
 	}
-	atomic_long_add(slot->npages, &mvc_live.pinned_pages);
+	/* Only read-only pins of untouched anonymous memory can be these. */
+	for (i = 0; i < slot->npages; i++) {
+		if (mvc_is_zero_page(slot->pages[i])) {
+			unpin_user_page(slot->pages[i]);
+			slot->nzero++;
+		}
+	}
+	atomic_long_add(slot->npages - slot->nzero, &mvc_live.pinned_pages);
 	mvc_fill_fast_table(slot);
 	/*
 	 * The guest will execute what userspace wrote through another
@@ -152,6 +286,14 @@ static int mvc_pin_slot(struct mvc_slot *slot,
 	 */
 	__flush_cache_all();
 	return 0;
+
+out_free_pages:
+	kvfree(slot->pages);
+out_uncharge:
+	mvc_uncharge(slot);
+out_clear:
+	memset(slot, 0, sizeof(*slot));
+	return ret;
 }
 
 /**
@@ -160,8 +302,8 @@ static int mvc_pin_slot(struct mvc_slot *slot,
  * @r: the request, copied from userspace but not yet validated
  *
  * Return: 0, -EINVAL for a malformed request, -EEXIST for an overlap,
- * -ENOMEM, -EINTR for a fatal signal, or the error of pinning the pages
- * (-EFAULT for unmapped memory).
+ * -ENOMEM (also past RLIMIT_MEMLOCK), -EINTR for a fatal signal, or the
+ * error of pinning the pages (-EFAULT for unmapped memory).
  */
 int mvc_set_memory_region(struct mvc_vm *vm,
 			  const struct mipsvcpu_memory_region *r)

@@ -37,8 +37,10 @@ struct mvc_host_caps {
 struct mvc_counters {
 	atomic_t vms;
 	atomic_t vcpus;
-	atomic_long_t pinned_pages;
+	atomic_long_t pinned_pages;	/* held pinned: the zero page is not */
 };
+
+struct mvc_user;
 
 /* One slot of guest physical memory, backed by pinned userspace pages. */
 struct mvc_slot {
@@ -46,8 +48,11 @@ struct mvc_slot {
 	u32 size;
 	u32 flags;		/* MIPSVCPU_MEM_* */
 	unsigned long npages;	/* 0: the slot is unused */
+	unsigned long nzero;	/* how many are the zero page (not pinned) */
 	struct page **pages;
 	u32 *fast_lo;		/* npages + 1 EntryLo values (lowmem), or NULL */
+	struct mm_struct *mm;	/* charged with npages in pinned_vm */
+	struct mvc_user *user;	/* charged with npages (memory.c) */
 };
 
 /* A virtual machine: the object behind a VM fd. */

@@ -89,6 +89,8 @@ int machine_map_memory(struct machine *m, uint32_t slot, uint32_t gpa,
 	if (ioctl(m->vm_fd, MIPSVCPU_SET_MEMORY_REGION, &r) < 0) {
 		fprintf(stderr, "vcpuctl: memory slot %u at %#x (%u KiB): %s\n",
 			slot, gpa, size >> 10, strerror(errno));
+		if (errno == ENOMEM)
+			fprintf(stderr, "vcpuctl: guest memory is pinned and counts against the locked-memory limit (ulimit -l), over all of your guests\n");
 		return -VCPUCTL_EXIT_OSERR;
 	}
 	return 0;

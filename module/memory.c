@@ -136,21 +136,31 @@ static bool mvc_is_zero_page(struct page *page)
 	return is_zero_pfn(page_to_pfn(page));
 }
 
-/* Release the pins a slot holds: every page but the zero page. */
-static void mvc_unpin(struct page **pages, unsigned long npages)
+/*
+ * Release the pins a slot holds.  The guest writes a writable slot through
+ * shadow entries with D set, which the kernel never sees: a page it wrote
+ * after writeback cleaned it must be marked dirty again here, or a file
+ * behind the slot loses the write.  A read-only slot holds no pin on the
+ * zero page.
+ */
+static void mvc_unpin(struct mvc_slot *slot)
 {
 	unsigned long i;
 
-	for (i = 0; i < npages; i++)
-		if (!mvc_is_zero_page(pages[i]))
-			unpin_user_page(pages[i]);
+	if (!(slot->flags & MIPSVCPU_MEM_READONLY)) {
+		unpin_user_pages_dirty_lock(slot->pages, slot->npages, true);
+		return;
+	}
+	for (i = 0; i < slot->npages; i++)
+		if (!mvc_is_zero_page(slot->pages[i]))
+			unpin_user_page(slot->pages[i]);
 }
 
 static void mvc_slot_free(struct mvc_slot *slot)
 {
 	if (!slot->pages)
 		return;
-	mvc_unpin(slot->pages, slot->npages);
+	mvc_unpin(slot);
 	atomic_long_sub(slot->npages - slot->nzero, &mvc_live.pinned_pages);
 	mvc_uncharge(slot);
 	kvfree(slot->pages);

@@ -114,6 +114,7 @@ struct mvc_vcpu {
 	u32 count_stopped;	/* Count while Cause.DC is set */
 	u64 match_ns;		/* ktime of the next Count == Compare */
 	struct hrtimer timer;	/* fires at match_ns */
+	int timer_cpu;		/* CPU it was placed on, -1: not yet placed */
 	unsigned long pending;	/* MVC_PENDING_* */
 	unsigned long irq_lines;	/* levels of IP2..IP6, bit n = IPn */
 	int guest_cpu;		/* CPU the guest runs on, or -1 */
@@ -184,7 +185,7 @@ u32 mvc_read_count(struct mvc_vcpu *vcpu);
 u32 mvc_read_cause(struct mvc_vcpu *vcpu);
 void mvc_set_count(struct mvc_vcpu *vcpu, u32 count);
 void mvc_timer_rearm(struct mvc_vcpu *vcpu);
-void mvc_timer_migrate(struct mvc_vcpu *vcpu);
+void mvc_timer_place(struct mvc_vcpu *vcpu, int cpu);
 void mvc_cause_written(struct mvc_vcpu *vcpu, u32 old_cause);
 void mvc_sync_irqs(struct mvc_vcpu *vcpu);
 bool mvc_irq_wakeup(struct mvc_vcpu *vcpu);

@@ -195,6 +195,7 @@ int mvc_set_irq_line(struct mvc_vcpu *vcpu, u32 line, u32 level);
 enum mvc_view mvc_current_view(const struct mvc_vcpu *vcpu);
 enum mvc_action mvc_handle_exit(struct mvc_vcpu *vcpu, int kind);
 void mvc_complete_mmio(struct mvc_vcpu *vcpu);
+bool mvc_odd_pc_fault(struct mvc_vcpu *vcpu);
 void mvc_deliver_pending_irq(struct mvc_vcpu *vcpu);
 u32 mvc_guest_asid(const struct mvc_vcpu *vcpu);
 u32 mvc_guest_read_cp0(struct mvc_vcpu *vcpu, u32 id);

@@ -194,6 +194,7 @@ static void mvc_load_guest(struct mvc_vcpu *vcpu, int cpu)
 		vcpu->seen_slots_gen = READ_ONCE(vcpu->vm->slots_gen);
 	}
 	mvc_timer_place(vcpu, cpu);
+	mvc_odd_pc_fault(vcpu);
 	mvc_deliver_pending_irq(vcpu);
 	view = mvc_current_view(vcpu);
 	vcpu->ctx->fast_kview = view == MVC_VIEW_KERNEL;

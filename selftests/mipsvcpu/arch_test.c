@@ -257,6 +257,34 @@ TEST(exceptions_the_guest_raises)
 	mvc_guest_destroy(g);
 }
 
+/*
+ * Issue 13, finding 6: bit 0 of a PC selects MIPS16e on hosts that have it
+ * (QEMU's 24Kc and 34Kf do), but the guest's CPU has no MIPS16e: an eret
+ * or jump to an odd address must raise an address error on the fetch, not
+ * run MIPS16e code.  Before, each of the four ways ran the target's
+ * MIPS16e break instead.  Both with the vector's fast paths and without.
+ */
+TEST(an_odd_pc_is_an_address_error)
+{
+	static const uint32_t want[] = {
+		4, 0, 1, 1,	/* eret from EXL: AdEL, EPC = BadVAddr = target|1 */
+		4, 0, 1, 1,	/* eret from ERL */
+		4, 0, 1, 1,	/* jr, delay slot emulated */
+		4, 0, 1, 1,	/* jr, executed by the guest */
+	};
+	struct mvc_guest *g;
+	int fast;
+
+	for (fast = 0; fast <= 1; fast++) {
+		if (mvc_set_param("fast_emulate", fast))
+			SKIP(return, "cannot write the module parameters");
+		g = run_guest(_metadata, "oddpc");
+		TH_LOG("fast_emulate=%d", fast);
+		expect_reports(_metadata, g, want, sizeof(want) / sizeof(want[0]));
+		mvc_guest_destroy(g);
+	}
+}
+
 TEST(irq_line_rejects_bad_arguments)
 {
 	struct mvc_guest *g = mvc_guest_create("hello", 4 * MIB);

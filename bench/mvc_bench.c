@@ -9,10 +9,12 @@
  * but the measured operation, CPU-bound code against the same machine code
  * in this host process (bench/workloads.h), MMIO exits against getppid().
  *
- *   mvc_bench [--quick] [--json FILE]
+ *   mvc_bench [--quick] [--json FILE] [--only NAME,...]
  *
  * --quick runs every benchmark once at a tiny size and prints TAP, for
- * make check: it proves they still work, it measures nothing.
+ * make check: it proves they still work, it measures nothing.  --only runs
+ * the named groups (exits, slow_paths, cpu, tlb_heavy, boot, memory,
+ * slots), e.g. from "run.sh --mode bench --only slots".
  */
 #include <errno.h>
 #include <stdint.h>
@@ -325,8 +327,88 @@ static void bench_memory(void)
 	close(dev);
 }
 
+/*
+ * What creating a slot costs (SET_MEMORY_REGION), the fastest of three:
+ * over untouched memory (every page faulted in and zeroed, then pinned),
+ * over memory already populated (pinning, charging and the refill table
+ * alone), and read-only over untouched memory (the zero page).
+ */
+static uint64_t slot_once(uint32_t size, int flags, int populate)
+{
+	struct mipsvcpu_memory_region r = {
+		.flags = flags, .size = size,
+	};
+	int dev = mvc_open_dev(), vm = mvc_create_vm(dev);
+	void *mem = mmap(NULL, size, PROT_READ | PROT_WRITE,
+			 MAP_PRIVATE | MAP_ANONYMOUS | populate, -1, 0);
+	uint64_t t0, t1;
+	int ok;
+
+	r.userspace_addr = (uintptr_t)mem;
+	t0 = now_ns();
+	ok = mem != MAP_FAILED && !ioctl(vm, MIPSVCPU_SET_MEMORY_REGION, &r);
+	t1 = now_ns();
+	ntests++;
+	if (!ok) {
+		printf("not ok %d slot of %u bytes: %s\n", ntests, size,
+		       strerror(errno));
+		nfail++;
+		t1 = t0;
+	} else if (quick) {
+		printf("ok %d bench slot of %u bytes, flags %d\n", ntests, size,
+		       flags);
+	}
+	close(vm);
+	close(dev);
+	munmap(mem, size);
+	return t1 - t0;
+}
+
+static void bench_slots(void)
+{
+	static const struct {
+		const char *name;
+		int flags, populate;
+		const char *anchor;
+	} kinds[] = {
+		{ "slot_64mib_untouched", 0, 0, "SET_MEMORY_REGION: fault, zero, pin" },
+		{ "slot_64mib_populated", 0, MAP_POPULATE, "SET_MEMORY_REGION: pin only" },
+		{ "slot_64mib_read_only_untouched", MIPSVCPU_MEM_READONLY, 0,
+		  "SET_MEMORY_REGION: the zero page" },
+	};
+	uint32_t size = quick ? MIB : 64 * MIB;
+	uint64_t best, t;
+	unsigned int k, i;
+
+	for (k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
+		best = 0;
+		for (i = 0; i < (quick ? 1u : 3u); i++) {
+			t = slot_once(size, kinds[k].flags, kinds[k].populate);
+			if (!best || (t && t < best))
+				best = t;
+		}
+		emit(kinds[k].name, (double)best, "host insns", kinds[k].anchor);
+	}
+}
+
+static int selected(const char *only, const char *name)
+{
+	size_t len = strlen(name);
+	const char *p = only;
+
+	if (!only)
+		return 1;
+	while ((p = strstr(p, name))) {
+		if ((p == only || p[-1] == ',') && (!p[len] || p[len] == ','))
+			return 1;
+		p += len;
+	}
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
+	const char *only = NULL;
 	int i;
 
 	for (i = 1; i < argc; i++) {
@@ -334,6 +416,8 @@ int main(int argc, char **argv)
 			quick = 1;
 		else if (!strcmp(argv[i], "--json") && i + 1 < argc)
 			json = fopen(argv[++i], "w");
+		else if (!strcmp(argv[i], "--only") && i + 1 < argc)
+			only = argv[++i];
 	}
 	if (quick)
 		printf("TAP version 13\n");
@@ -341,12 +425,15 @@ int main(int argc, char **argv)
 		printf("%-34s %14s %-12s %s\n", "figure", "value", "unit", "anchor");
 	if (json)
 		fprintf(json, "{");
-	bench_exits();
-	bench_slow_paths();
-	bench_cpu();
-	bench_tlb_heavy();
-	bench_boot();
-	bench_memory();
+#define RUN(group) do { if (selected(only, #group)) bench_##group(); } while (0)
+	RUN(exits);
+	RUN(slow_paths);
+	RUN(cpu);
+	RUN(tlb_heavy);
+	RUN(boot);
+	RUN(memory);
+	RUN(slots);
+#undef RUN
 	if (json) {
 		fprintf(json, "\n}\n");
 		fclose(json);

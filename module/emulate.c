@@ -217,6 +217,33 @@ static void mvc_raise_addr(struct mvc_vcpu *vcpu, u32 exc, u32 badvaddr,
 	mvc_raise(vcpu, exc, 0, refill);
 }
 
+/**
+ * mvc_odd_pc_fault() - an odd PC is an address error, as on the guest's CPU
+ * @vcpu: the VCPU, about to be entered or just out of the guest
+ *
+ * Bit 0 of a PC selects MIPS16e (or microMIPS) on hosts that have it, and
+ * QEMU's 24Kc and 34Kf do; the guest's CPU has neither (Config1.CA and
+ * Config3.ISA are 0), and there fetching from an odd address raises AdEL
+ * with EPC = BadVAddr = the address.  Before every entry this catches an
+ * eret and a jump the module finished (and a PC from SET_REGS); the
+ * vector's fast eret leaves odd targets to C.  A jump the guest executes
+ * itself cannot be stopped: such a host runs MIPS16e code from the target
+ * until the next exit (a trap, or the next host interrupt at the latest),
+ * which finds the ISA bit in EPC and raises the address error there.
+ *
+ * Return: true when the address error was raised.
+ */
+bool mvc_odd_pc_fault(struct mvc_vcpu *vcpu)
+{
+	u32 pc = vcpu->ctx->pc;
+
+	if (!(pc & 1))
+		return false;
+	mvc_set_pc(vcpu, pc);	/* the fetch is not in a delay slot */
+	mvc_raise_addr(vcpu, MVC_EXC_ADEL, pc, false);
+	return true;
+}
+
 /* Is an enabled interrupt pending for the guest? */
 static bool mvc_guest_irq_pending(struct mvc_vcpu *vcpu)
 {
@@ -660,6 +687,9 @@ enum mvc_action mvc_handle_exit(struct mvc_vcpu *vcpu, int kind)
 	struct mvc_hw_ctx *ctx = vcpu->ctx;
 	u32 exc = (ctx->cause & MVC_CAUSE_EXC) >> MVC_CAUSE_EXC_SHIFT;
 
+	/* Only a jump to an odd address the guest executed gets here so. */
+	if (mvc_odd_pc_fault(vcpu))
+		return exc == MVC_EXC_INT ? MVC_HOST : MVC_RESUME;
 	if (kind == MVC_EXIT_KIND_REFILL)
 		return mvc_handle_tlb(vcpu, exc);
 

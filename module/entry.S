@@ -346,9 +346,14 @@ fast_cop0_check:
 	bnez	t0, fast_bail
 	 nop
 
-	/* Fetch the instruction through the slot tables (KSEG0 alias). */
+	/*
+	 * Fetch the instruction through the slot tables (KSEG0 alias); not
+	 * from an odd EPC, the guest in MIPS16e mode (C raises AdEL).
+	 */
 	mfc0	t0, CP0_EPC
 	srl	t1, t0, 30
+	bnez	t1, fast_bail
+	 andi	t1, t0, 1
 	bnez	t1, fast_bail
 	 ext	t2, t0, 0, 29		/* guest physical */
 	FIND_SLOT t2, t4, t3, t5, t6, fast_bail
@@ -469,7 +474,9 @@ fast_eret:
 	b	2f
 	 ins	a1, zero, 2, 1		/* ERL */
 1:	ins	a1, zero, 1, 1		/* EXL */
-2:	andi	t1, a1, GST_EXL | GST_ERL
+2:	andi	t1, t0, 1
+	bnez	t1, fast_bail		/* to an odd PC: C raises AdEL */
+	 andi	t1, a1, GST_EXL | GST_ERL
 	bnez	t1, 3f
 	 andi	t1, a1, GST_KSU
 	beqz	t1, 3f

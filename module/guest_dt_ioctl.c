@@ -98,7 +98,7 @@ static int mvc_report_dt_error(const struct mipsvcpu_guest_dt *a,
  * Return: 0; -EINVAL for bad arguments or a rejected blob (with a message),
  * also for a user_window in a VM created with one; -E2BIG for a blob over
  * 64 KiB; -EBUSY when the VM already has a description, memory or VCPUs;
- * -EFAULT; -ENOMEM.
+ * -EFAULT; -ENOMEM; -EINTR for a fatal signal.
  */
 long mvc_vm_set_guest_dt(struct mvc_vm *vm, void __user *argp)
 {
@@ -135,8 +135,13 @@ long mvc_vm_set_guest_dt(struct mvc_vm *vm, void __user *argp)
 		goto out_free;
 	}
 
-	mutex_lock(&vm->lock);
-	down_write(&vm->slots_lock);
+	ret = -EINTR;
+	if (mutex_lock_killable(&vm->lock))
+		goto out_free;
+	if (down_write_killable(&vm->slots_lock)) {
+		mutex_unlock(&vm->lock);
+		goto out_free;
+	}
 	ret = -EBUSY;
 	if (vm->desc || vm->vcpu_mask)
 		goto out_unlock;

@@ -38,8 +38,10 @@ struct mvc_host_caps {
 struct mvc_counters {
 	atomic_t vms;
 	atomic_t vcpus;
-	atomic_long_t pinned_pages;
+	atomic_long_t pinned_pages;	/* held pinned: the zero page is not */
 };
+
+struct mvc_user;
 
 /* One slot of guest physical memory, backed by pinned userspace pages. */
 struct mvc_slot {
@@ -47,8 +49,11 @@ struct mvc_slot {
 	u32 size;
 	u32 flags;		/* MIPSVCPU_MEM_* */
 	unsigned long npages;	/* 0: the slot is unused */
+	unsigned long nzero;	/* how many are the zero page (not pinned) */
 	struct page **pages;
 	u32 *fast_lo;		/* npages + 1 EntryLo values (lowmem), or NULL */
+	struct mm_struct *mm;	/* charged with npages in pinned_vm */
+	struct mvc_user *user;	/* charged with npages (memory.c) */
 };
 
 /* A virtual machine: the object behind a VM fd. */
@@ -113,6 +118,7 @@ struct mvc_vcpu {
 	u32 count_stopped;	/* Count while Cause.DC is set */
 	u64 match_ns;		/* ktime of the next Count == Compare */
 	struct hrtimer timer;	/* fires at match_ns */
+	int timer_cpu;		/* CPU it was placed on, -1: not yet placed */
 	unsigned long pending;	/* MVC_PENDING_* */
 	unsigned long irq_lines;	/* levels of IP2..IP6, bit n = IPn */
 	int guest_cpu;		/* CPU the guest runs on, or -1 */
@@ -183,7 +189,7 @@ u32 mvc_read_count(struct mvc_vcpu *vcpu);
 u32 mvc_read_cause(struct mvc_vcpu *vcpu);
 void mvc_set_count(struct mvc_vcpu *vcpu, u32 count);
 void mvc_timer_rearm(struct mvc_vcpu *vcpu);
-void mvc_timer_migrate(struct mvc_vcpu *vcpu);
+void mvc_timer_place(struct mvc_vcpu *vcpu, int cpu);
 void mvc_cause_written(struct mvc_vcpu *vcpu, u32 old_cause);
 void mvc_sync_irqs(struct mvc_vcpu *vcpu);
 bool mvc_irq_wakeup(struct mvc_vcpu *vcpu);
@@ -193,6 +199,7 @@ int mvc_set_irq_line(struct mvc_vcpu *vcpu, u32 line, u32 level);
 enum mvc_view mvc_current_view(const struct mvc_vcpu *vcpu);
 enum mvc_action mvc_handle_exit(struct mvc_vcpu *vcpu, int kind);
 void mvc_complete_mmio(struct mvc_vcpu *vcpu);
+bool mvc_odd_pc_fault(struct mvc_vcpu *vcpu);
 void mvc_deliver_pending_irq(struct mvc_vcpu *vcpu);
 u32 mvc_guest_asid(const struct mvc_vcpu *vcpu);
 u32 mvc_guest_read_cp0(struct mvc_vcpu *vcpu, u32 id);

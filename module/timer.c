@@ -56,13 +56,21 @@ static u32 mvc_count_observe(struct mvc_vcpu *vcpu, u64 now)
 }
 
 /*
- * Aim the hrtimer at the next Count == Compare after @now, the moment of
+ * Aim the timer at the next Count == Compare after @now, the moment of
  * the write that changed Count or Compare: computing it from a later
  * moment could put a Compare a tick or two ahead behind Count, a whole
  * turn away.  The old match is forgotten: the hrtimer is cancelled
  * (waiting for its callback if it runs on another CPU) before the pending
  * bit is cleared, so that it cannot come back after a Compare write has
  * cleared TI.  A match already past @now fires at once.
+ *
+ * The hrtimer is pinned to the CPU that starts it, and it only marks the
+ * timer pending: on another CPU than the one the guest spins on, it would
+ * reach the guest at its next exit, up to a host tick late.  So only the
+ * VCPU's own thread, in the run loop (guest_cpu is this CPU, interrupts
+ * off), starts it here; after SET_CP0 or at creation, in any thread, the
+ * match is only recorded and mvc_timer_place() starts it at the next
+ * entry.  Reads of Count and Cause fold in a reached match without it.
  */
 static void mvc_timer_arm(struct mvc_vcpu *vcpu, u64 now)
 {
@@ -74,8 +82,10 @@ static void mvc_timer_arm(struct mvc_vcpu *vcpu, u64 now)
 	}
 	vcpu->match_ns = mvc_count_match(vcpu->count_base_ns, now,
 					 vcpu->cp0.reg[MVC_CP0_COMPARE]);
-	hrtimer_start(&vcpu->timer, ns_to_ktime(vcpu->match_ns),
-		      HRTIMER_MODE_ABS_PINNED);
+	vcpu->timer_cpu = READ_ONCE(vcpu->guest_cpu);
+	if (vcpu->timer_cpu >= 0)
+		hrtimer_start(&vcpu->timer, ns_to_ktime(vcpu->match_ns),
+			      HRTIMER_MODE_ABS_PINNED);
 }
 
 /**
@@ -171,20 +181,29 @@ void mvc_timer_rearm(struct mvc_vcpu *vcpu)
 }
 
 /**
- * mvc_timer_migrate() - bring a waiting timer to the VCPU's new CPU
- * @vcpu: the VCPU, now running on this CPU with interrupts off
+ * mvc_timer_place() - have the timer armed on the VCPU's CPU
+ * @vcpu: the VCPU, about to enter the guest on @cpu with interrupts off
+ * @cpu: this CPU
  *
- * The hrtimer is pinned to the CPU that armed it, and when it fires it
- * only marks the timer pending: a guest that moved to another CPU would
- * see it at its next exit.  Re-arm it here for the same match, unless it
- * has fired or is firing (then the pending bit is or will be set, and is
- * latched into Cause before every entry).
+ * Starts a timer SET_CP0 or creation left unarmed, or moves one armed on
+ * another CPU (the VCPU's last) here, for the same match.  hrtimer_cancel()
+ * waits for a callback running on the other CPU, so a timer that fired
+ * there has set its pending bit before the entry latches it into Cause.
  */
-void mvc_timer_migrate(struct mvc_vcpu *vcpu)
+void mvc_timer_place(struct mvc_vcpu *vcpu, int cpu)
 {
-	if (hrtimer_try_to_cancel(&vcpu->timer) == 1)
+	bool start;
+
+	if (vcpu->timer_cpu == cpu)
+		return;
+	if (vcpu->timer_cpu < 0)
+		start = vcpu->match_ns != MVC_COUNT_NEVER;
+	else
+		start = hrtimer_cancel(&vcpu->timer);
+	if (start)
 		hrtimer_start(&vcpu->timer, ns_to_ktime(vcpu->match_ns),
 			      HRTIMER_MODE_ABS_PINNED);
+	vcpu->timer_cpu = cpu;
 }
 
 /**
@@ -196,6 +215,7 @@ void mvc_timer_init(struct mvc_vcpu *vcpu)
 	hrtimer_init(&vcpu->timer, CLOCK_MONOTONIC, HRTIMER_MODE_ABS_PINNED);
 	vcpu->timer.function = mvc_timer_fire;
 	vcpu->match_ns = MVC_COUNT_NEVER;
+	vcpu->timer_cpu = -1;
 	mvc_set_count(vcpu, 0);
 }
 
@@ -271,6 +291,12 @@ int mvc_set_irq_line(struct mvc_vcpu *vcpu, u32 line, u32 level)
 		set_bit(line, &vcpu->irq_lines);
 	else
 		clear_bit(line, &vcpu->irq_lines);
+	/*
+	 * Pairs with the smp_mb() after the VCPU sets guest_cpu in
+	 * mvc_run_irqs_off(): either it reads the new level before it enters
+	 * the guest, or this reads its CPU and interrupts it.
+	 */
+	smp_mb__after_atomic();
 	wake_up_interruptible(&vcpu->wq);
 
 	me = get_cpu();

@@ -19,7 +19,7 @@
 #include "mipsvcpu.h"
 
 /* The boot convention of SPEC.md, documented in the uapi header. */
-static void mvc_vcpu_reset(struct mvc_vcpu *vcpu, u32 tlb_size)
+static int mvc_vcpu_reset(struct mvc_vcpu *vcpu, u32 tlb_size)
 {
 	struct mvc_vm *vm = vcpu->vm;
 	struct mvc_hw_ctx *ctx = vcpu->ctx;
@@ -31,7 +31,8 @@ static void mvc_vcpu_reset(struct mvc_vcpu *vcpu, u32 tlb_size)
 	ctx->hi = 0;
 	ctx->lo = 0;
 	ctx->pc = MIPSVCPU_RESET_PC;
-	down_read(&vm->slots_lock);
+	if (down_read_killable(&vm->slots_lock))
+		return -EINTR;
 	if (vm->ram_slot >= 0) {
 		ctx->gpr[4] = vm->slots[vm->ram_slot].gpa;
 		ctx->gpr[5] = vm->slots[vm->ram_slot].size;
@@ -39,6 +40,7 @@ static void mvc_vcpu_reset(struct mvc_vcpu *vcpu, u32 tlb_size)
 	up_read(&vm->slots_lock);
 	ctx->gpr[6] = vm->dtb_gpa;
 	ctx->gpr[7] = vcpu->id;
+	return 0;
 }
 
 static long mvc_vcpu_get_regs(struct mvc_vcpu *vcpu, void __user *argp)
@@ -216,7 +218,8 @@ static const struct file_operations mvc_vcpu_fops = {
  * @vm: the VM
  * @arg: the request, copied from userspace but not yet validated
  *
- * Return: the new fd, or -EINVAL, -EEXIST (the id is taken), -ENOMEM.
+ * Return: the new fd, or -EINVAL, -EEXIST (the id is taken), -ENOMEM,
+ * -EINTR for a fatal signal.
  */
 int mvc_create_vcpu(struct mvc_vm *vm, const struct mipsvcpu_create_vcpu *arg)
 {
@@ -235,7 +238,8 @@ int mvc_create_vcpu(struct mvc_vm *vm, const struct mipsvcpu_create_vcpu *arg)
 	 * there are and their TLB size.  Holding the id keeps the
 	 * description from changing under us (MIPSVCPU_SET_GUEST_DT).
 	 */
-	mutex_lock(&vm->lock);
+	if (mutex_lock_killable(&vm->lock))
+		return -EINTR;
 	ret = -EEXIST;
 	if (vm->vcpu_mask & BIT(arg->id))
 		goto out_unlock;
@@ -273,7 +277,9 @@ out_unlock:
 	ret = mvc_world_init(vcpu);
 	if (ret)
 		goto out_free;
-	mvc_vcpu_reset(vcpu, tlb_size);
+	ret = mvc_vcpu_reset(vcpu, tlb_size);
+	if (ret)
+		goto out_free;
 	mvc_debugfs_add_vcpu(vcpu);
 
 	ret = anon_inode_getfd("mipsvcpu-vcpu", &mvc_vcpu_fops, vcpu,

@@ -195,10 +195,11 @@ static void mvc_load_guest(struct mvc_vcpu *vcpu, int cpu)
 		 */
 		mvc_shadow_flush_all(vcpu);
 		mvc_load_fast_slots(vcpu);
-		mvc_timer_migrate(vcpu);
 		vcpu->last_cpu = cpu;
 		vcpu->seen_slots_gen = READ_ONCE(vcpu->vm->slots_gen);
 	}
+	mvc_timer_place(vcpu, cpu);
+	mvc_odd_pc_fault(vcpu);
 	mvc_deliver_pending_irq(vcpu);
 	view = mvc_current_view(vcpu);
 	vcpu->ctx->fast_kview = view == MVC_VIEW_KERNEL;
@@ -245,6 +246,12 @@ static enum mvc_action mvc_run_irqs_off(struct mvc_vcpu *vcpu)
 
 	lockdep_assert_irqs_disabled();
 	WRITE_ONCE(vcpu->guest_cpu, cpu);
+	/*
+	 * Pairs with smp_mb__after_atomic() in mvc_set_irq_line(): either
+	 * that sees this CPU and interrupts the guest, or mvc_load_guest()
+	 * below reads the level it set.
+	 */
+	smp_mb();
 	do {
 		mvc_load_guest(vcpu, cpu);
 		kind = vcpu->enter(vcpu->ctx);
@@ -296,7 +303,11 @@ int mvc_vcpu_run(struct mvc_vcpu *vcpu)
 		}
 		cond_resched();
 
-		down_read(&vcpu->vm->slots_lock);
+		/* Writers hold it only to swap a slot: see memory.c. */
+		if (down_read_killable(&vcpu->vm->slots_lock)) {
+			run->exit_reason = MIPSVCPU_EXIT_INTR;
+			return -EINTR;
+		}
 		preempt_disable();
 		local_irq_disable();
 		action = mvc_run_irqs_off(vcpu);

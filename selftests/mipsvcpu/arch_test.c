@@ -5,8 +5,10 @@
  * exceptions.  Each test runs one guest program from guests/tests/ and
  * checks what it reported, in order.
  */
+#define _GNU_SOURCE		/* sched_getcpu() */
 #include <fcntl.h>
 #include <pthread.h>
+#include <sched.h>
 #include <unistd.h>
 
 #include "kselftest_harness.h"
@@ -178,6 +180,64 @@ TEST(get_cp0_sees_an_expired_compare)
 	mvc_guest_destroy(g);
 }
 
+/*
+ * How many VCPU timers /proc/timer_list shows armed, and on which CPU the
+ * last one is; -1 without /proc/timer_list.
+ */
+static int vcpu_timers_armed(int *cpu)
+{
+	FILE *f = fopen("/proc/timer_list", "r");
+	char line[256];
+	int n = 0, cur = -1;
+
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f)) {
+		if (sscanf(line, "cpu: %d", &cur) == 1)
+			continue;
+		if (strstr(line, "mvc_timer_fire")) {
+			n++;
+			if (cpu)
+				*cpu = cur;
+		}
+	}
+	fclose(f);
+	return n;
+}
+
+/*
+ * Issue 13, finding 5: the timer's hrtimer is pinned to the CPU that arms
+ * it, and when it fires it only marks the timer pending, so armed on
+ * another CPU than the one the guest spins on it reached the guest only
+ * at its next exit, up to a host tick late.  VCPU creation and SET_CP0 of
+ * Count or Compare armed it in whichever thread called them; now the
+ * VCPU arms it itself, on its own CPU, when it next enters the guest (a
+ * read of Count or Cause sees a reached match without it).  The tests'
+ * MIPS hosts have one CPU (an SMP QEMU Malta host stalls), so this looks
+ * at when and where the hrtimer is armed, not at a late interrupt.
+ */
+TEST(the_timer_is_armed_by_the_vcpu_on_its_cpu)
+{
+	int before = vcpu_timers_armed(NULL), cpu = -1;
+	struct mvc_guest *g;
+	uint32_t count;
+
+	if (before < 0)
+		SKIP(return, "no /proc/timer_list");
+	g = mvc_guest_create("spin", 4 * MIB);
+	EXPECT_EQ(before, vcpu_timers_armed(NULL));
+	count = get_cp0(_metadata, g->vcpu_fd, 9);
+	set_cp0(_metadata, g->vcpu_fd, 11, count + 100000000);	/* in 1 s */
+	EXPECT_EQ(before, vcpu_timers_armed(NULL));
+	EXPECT_EQ(-ETIMEDOUT, mvc_guest_run(g, 200));
+	EXPECT_EQ(before + 1, vcpu_timers_armed(&cpu));
+	EXPECT_EQ(sched_getcpu(), cpu);
+	/* Still a match to come, not yet latched. */
+	EXPECT_EQ(0, get_cp0(_metadata, g->vcpu_fd, 13) & 0x40000000u);
+	mvc_guest_destroy(g);
+	EXPECT_EQ(before, vcpu_timers_armed(NULL));
+}
+
 TEST(exceptions_the_guest_raises)
 {
 	static const uint32_t want[] = {
@@ -195,6 +255,34 @@ TEST(exceptions_the_guest_raises)
 
 	expect_reports(_metadata, g, want, sizeof(want) / sizeof(want[0]));
 	mvc_guest_destroy(g);
+}
+
+/*
+ * Issue 13, finding 6: bit 0 of a PC selects MIPS16e on hosts that have it
+ * (QEMU's 24Kc and 34Kf do), but the guest's CPU has no MIPS16e: an eret
+ * or jump to an odd address must raise an address error on the fetch, not
+ * run MIPS16e code.  Before, each of the four ways ran the target's
+ * MIPS16e break instead.  Both with the vector's fast paths and without.
+ */
+TEST(an_odd_pc_is_an_address_error)
+{
+	static const uint32_t want[] = {
+		4, 0, 1, 1,	/* eret from EXL: AdEL, EPC = BadVAddr = target|1 */
+		4, 0, 1, 1,	/* eret from ERL */
+		4, 0, 1, 1,	/* jr, delay slot emulated */
+		4, 0, 1, 1,	/* jr, executed by the guest */
+	};
+	struct mvc_guest *g;
+	int fast;
+
+	for (fast = 0; fast <= 1; fast++) {
+		if (mvc_set_param("fast_emulate", fast))
+			SKIP(return, "cannot write the module parameters");
+		g = run_guest(_metadata, "oddpc");
+		TH_LOG("fast_emulate=%d", fast);
+		expect_reports(_metadata, g, want, sizeof(want) / sizeof(want[0]));
+		mvc_guest_destroy(g);
+	}
 }
 
 TEST(irq_line_rejects_bad_arguments)

@@ -4,10 +4,15 @@
  * guest, asleep in WAIT, with an MMIO read pending), and many VMs come
  * and go: everything must be freed, nothing pinned, no kernel warning.
  */
+#include <fcntl.h>
 #include <signal.h>
 #include <sys/mman.h>
+#include <sys/mount.h>
+#include <sys/prctl.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <linux/fuse.h>
 
 #include "kselftest_harness.h"
 #include "mvc_util.h"
@@ -83,6 +88,237 @@ TEST(kill_while_asleep_in_wait)
 TEST(kill_with_mmio_read_pending)
 {
 	kill_during(_metadata, 2);
+}
+
+/* The state letter of /proc/PID/stat: R, S, D, Z... */
+static char proc_state(pid_t pid)
+{
+	char path[64], buf[256], *p;
+	ssize_t n;
+	int fd;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
+	fd = open(path, O_RDONLY);
+	if (fd < 0)
+		return '?';
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	buf[n > 0 ? n : 0] = 0;
+	p = strrchr(buf, ')');
+	return p && p[1] ? p[2] : '?';
+}
+
+/* Reaps @pid within @ms milliseconds; false if it is still there. */
+static bool reaped_within(pid_t pid, int ms)
+{
+	for (; ms > 0; ms -= 20) {
+		if (waitpid(pid, NULL, WNOHANG) == pid)
+			return true;
+		usleep(20000);
+	}
+	return false;
+}
+
+#define FUSE_DIR "/tmp/mvc-fuse"
+#define FUSE_FILE_SIZE (64 * 1024)
+
+static void fuse_reply(int fd, uint64_t unique, int error, const void *out,
+		       size_t len)
+{
+	char buf[256];
+	struct fuse_out_header *h = (void *)buf;
+
+	h->len = sizeof(*h) + (error ? 0 : len);
+	h->error = error;
+	h->unique = unique;
+	if (!error)
+		memcpy(h + 1, out, len);
+	if (write(fd, buf, h->len) != (ssize_t)h->len)
+		_exit(1);
+}
+
+static void fuse_fill_attr(struct fuse_attr *a, uint64_t ino)
+{
+	memset(a, 0, sizeof(*a));
+	a->ino = ino;
+	a->mode = ino == FUSE_ROOT_ID ? S_IFDIR | 0755 : S_IFREG | 0644;
+	a->nlink = ino == FUSE_ROOT_ID ? 2 : 1;
+	a->size = ino == FUSE_ROOT_ID ? 0 : FUSE_FILE_SIZE;
+	a->blksize = 4096;
+}
+
+/*
+ * A FUSE filesystem at FUSE_DIR with one file, "f", whose reads its server
+ * takes and never answers: a page fault on it waits for ever, and once the
+ * server has the request not even SIGKILL ends the wait (only the server's
+ * death does).  The server writes 'r' to @note_fd when a read arrives.
+ * Returns its pid, or -1 when FUSE is not available.
+ */
+static pid_t fuse_hang_server(int note_fd)
+{
+	int ready[2];
+	pid_t pid;
+	char c = 0;
+
+	if (system("insmod /lib/mipsvcpu/extra/fuse.ko 2>/dev/null || modprobe -q fuse; mkdir -p " FUSE_DIR) ||
+	    pipe(ready))
+		return -1;
+	pid = fork();
+	if (pid < 0)
+		return -1;
+	if (!pid) {
+		static char buf[FUSE_MIN_READ_BUFFER + FUSE_FILE_SIZE];
+		int fd = open("/dev/fuse", O_RDWR);
+		char opts[128];
+
+		snprintf(opts, sizeof(opts),
+			 "fd=%d,rootmode=40000,user_id=0,group_id=0", fd);
+		c = fd >= 0 && !mount("mvc", FUSE_DIR, "fuse", MS_NOSUID | MS_NODEV,
+				      opts);
+		if (write(ready[1], &c, 1) != 1 || !c)
+			_exit(1);
+		for (;;) {
+			struct fuse_in_header *in = (void *)buf;
+			ssize_t n = read(fd, buf, sizeof(buf));
+			union {
+				struct fuse_init_out init;
+				struct fuse_entry_out entry;
+				struct fuse_attr_out attr;
+				struct fuse_open_out open;
+			} out;
+
+			if (n < (ssize_t)sizeof(*in))
+				_exit(0);
+			memset(&out, 0, sizeof(out));
+			switch (in->opcode) {
+			case FUSE_INIT:
+				out.init.major = FUSE_KERNEL_VERSION;
+				out.init.minor = FUSE_KERNEL_MINOR_VERSION;
+				out.init.max_readahead = FUSE_FILE_SIZE;
+				out.init.max_write = 4096;
+				fuse_reply(fd, in->unique, 0, &out, sizeof(out.init));
+				break;
+			case FUSE_LOOKUP:
+				if (strcmp((char *)(in + 1), "f")) {
+					fuse_reply(fd, in->unique, -ENOENT, NULL, 0);
+					break;
+				}
+				out.entry.nodeid = 2;
+				out.entry.entry_valid = 3600;
+				out.entry.attr_valid = 3600;
+				fuse_fill_attr(&out.entry.attr, 2);
+				fuse_reply(fd, in->unique, 0, &out, sizeof(out.entry));
+				break;
+			case FUSE_GETATTR:
+				out.attr.attr_valid = 3600;
+				fuse_fill_attr(&out.attr.attr, in->nodeid);
+				fuse_reply(fd, in->unique, 0, &out, sizeof(out.attr));
+				break;
+			case FUSE_OPEN:
+				out.open.fh = 1;
+				fuse_reply(fd, in->unique, 0, &out, sizeof(out.open));
+				break;
+			case FUSE_READ:
+				c = 'r';
+				if (write(note_fd, &c, 1) != 1)
+					_exit(1);
+				break;		/* never answered */
+			case FUSE_INTERRUPT:
+			case FUSE_FORGET:
+			case FUSE_BATCH_FORGET:
+				break;		/* no reply */
+			case FUSE_FLUSH:
+			case FUSE_RELEASE:
+				fuse_reply(fd, in->unique, 0, NULL, 0);
+				break;
+			default:
+				fuse_reply(fd, in->unique, -ENOSYS, NULL, 0);
+			}
+		}
+	}
+	close(ready[1]);
+	if (read(ready[0], &c, 1) != 1 || !c) {
+		waitpid(pid, NULL, 0);
+		pid = -1;
+	}
+	close(ready[0]);
+	return pid;
+}
+
+/*
+ * Issue 13, finding 4: a memory slot over a range whose pages never come
+ * (here a FUSE file whose server never answers reads) blocks its pinner.
+ * It must not block the VCPUs: RUN took slots_lock with an uninterruptible
+ * down_read while the pinner held it for writing across the pin, so a
+ * SIGKILLed VMM sat in D state until the pin ended.  The pinner is another
+ * process sharing the VM (a fork), so killing the VMM cannot end the pin.
+ * (A userfaultfd range nobody serves does not block on 6.1: long-term
+ * pins fault without FAULT_FLAG_ALLOW_RETRY, and userfaultfd then fails
+ * the fault with SIGBUS, so the pin fails with EFAULT at once.)
+ */
+TEST(vcpus_stay_killable_while_a_pin_blocks)
+{
+	int pipefd[2], notefd[2];
+	pid_t server, vmm, pinner = 0;
+	char c = 0;
+
+	if (geteuid() != 0)
+		SKIP(return, "needs root to mount FUSE");
+	ASSERT_EQ(0, prctl(PR_SET_CHILD_SUBREAPER, 1));
+	ASSERT_EQ(0, pipe(pipefd));
+	ASSERT_EQ(0, pipe(notefd));
+	server = fuse_hang_server(notefd[1]);
+	if (server < 0)
+		SKIP(return, "no FUSE");
+	vmm = fork();
+	ASSERT_LE(0, vmm);
+	if (!vmm) {
+		struct mvc_guest *g = mvc_guest_create("spin", 4 * MIB);
+		pid_t p = fork();
+
+		if (!p) {
+			struct mipsvcpu_memory_region r = {
+				.slot = 3, .flags = MIPSVCPU_MEM_READONLY,
+				.guest_phys_addr = 16 * MIB,
+				.size = FUSE_FILE_SIZE,
+			};
+			int fd = open(FUSE_DIR "/f", O_RDONLY);
+			void *m = mmap(NULL, r.size, PROT_READ, MAP_SHARED, fd, 0);
+
+			if (fd < 0 || m == MAP_FAILED)
+				_exit(1);
+			r.userspace_addr = (uintptr_t)m;
+			/* Does not return while the server lives. */
+			ioctl(g->vm_fd, MIPSVCPU_SET_MEMORY_REGION, &r);
+			_exit(0);
+		}
+		if (write(pipefd[1], &p, sizeof(p)) != sizeof(p))
+			_exit(1);
+		for (;;)
+			ioctl(g->vcpu_fd, MIPSVCPU_RUN, 0);
+	}
+	ASSERT_EQ(sizeof(pinner), read(pipefd[0], &pinner, sizeof(pinner)));
+	/* The pinner's fault reached the server, which keeps it. */
+	ASSERT_EQ(1, read(notefd[0], &c, 1));
+	ASSERT_EQ('r', c);
+	usleep(500000);
+	EXPECT_NE('D', proc_state(vmm));
+	kill(vmm, SIGKILL);
+	EXPECT_TRUE(reaped_within(vmm, 3000))
+		TH_LOG("VMM in state %c after SIGKILL", proc_state(vmm));
+	/* The server's death ends the pin; then everything is freed. */
+	kill(pinner, SIGKILL);
+	kill(server, SIGKILL);
+	EXPECT_TRUE(reaped_within(server, 3000));
+	EXPECT_TRUE(reaped_within(pinner, 3000));
+	if (waitpid(vmm, NULL, WNOHANG) == 0)
+		waitpid(vmm, NULL, 0);
+	umount2(FUSE_DIR, MNT_DETACH);
+	close(pipefd[0]);
+	close(pipefd[1]);
+	close(notefd[0]);
+	close(notefd[1]);
+	wait_for_baseline(_metadata);
 }
 
 FIXTURE(cycles) {

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * memory_test.c - guest memory slots and VCPUs: argument validation, what
- * pinning guarantees across munmap() and fork(), several VCPUs in one VM,
+ * pinning guarantees across munmap() and fork(), how pinned memory is
+ * charged, guest writes to file-backed memory, several VCPUs in one VM,
  * and the internal errors for what MMIO cannot do.
  */
+#include <fcntl.h>
 #include <pthread.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -167,6 +170,224 @@ TEST(pinned_memory_survives_munmap_and_fork)
 	EXPECT_TRUE(g->finished);
 	mvc_guest_destroy(g);
 	EXPECT_EQ(0, mvc_read_counter("pinned_pages"));
+}
+
+/* A field of /proc/self/status, in KiB. */
+static long status_kb(const char *field)
+{
+	size_t len = strlen(field);
+	char line[128];
+	long v = -1;
+	FILE *f = fopen("/proc/self/status", "r");
+
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f))
+		if (!strncmp(line, field, len) && line[len] == ':')
+			v = strtol(line + len + 1, NULL, 10);
+	fclose(f);
+	return v;
+}
+
+#define RO MIPSVCPU_MEM_READONLY
+
+/*
+ * Issue 13, finding 1: pinned guest memory is charged to the pinning
+ * process (VmPin) and, summed over all of a user's processes, held to
+ * RLIMIT_MEMLOCK, as the kernel's other long-term pinners do; CAP_IPC_LOCK
+ * exempts from the limit.  Before, twenty 512 MiB read-only slots over
+ * never-touched memory were accepted under an 8 MiB limit.
+ */
+TEST(pinned_memory_is_charged_to_memlock)
+{
+	struct rlimit lim = { 8 * MIB, 8 * MIB };
+	int dev = mvc_open_dev(), vm[3], i, status;
+	char *ro, *rw;
+	pid_t pid;
+
+	if (geteuid() != 0)
+		SKIP(return, "needs root to drop privileges");
+	ASSERT_EQ(0, setrlimit(RLIMIT_MEMLOCK, &lim));
+	rw = mmap(NULL, 16 * MIB, PROT_READ | PROT_WRITE,
+		  MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	ro = mmap(NULL, 512 * MIB, PROT_READ,
+		  MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	ASSERT_TRUE(rw != MAP_FAILED && ro != MAP_FAILED);
+
+	/* Root (CAP_IPC_LOCK) is counted but not limited. */
+	pid = fork();
+	ASSERT_LE(0, pid);
+	if (!pid) {
+		int v = mvc_create_vm(dev);
+
+		if (set_region(v, 0, 0, 0, 12 * MIB, rw))
+			_exit(1);
+		_exit(status_kb("VmPin") == 12 * 1024 ? 0 : 2);
+	}
+	ASSERT_EQ(pid, waitpid(pid, &status, 0));
+	EXPECT_EQ(0, WEXITSTATUS(status));
+
+	/* From here on, a user without CAP_IPC_LOCK. */
+	ASSERT_EQ(0, setgid(65534));
+	ASSERT_EQ(0, setuid(65534));
+	for (i = 0; i < 3; i++)
+		vm[i] = mvc_create_vm(dev);
+	for (i = 0; i < 3; i++) {
+		EXPECT_EQ(-1, set_region(vm[i], 0, RO, 0, 512 * MIB, ro));
+		EXPECT_EQ(ENOMEM, errno);
+	}
+	EXPECT_EQ(0, status_kb("VmPin"));
+	EXPECT_EQ(0, mvc_read_counter("pinned_pages"));
+
+	/* Up to the limit, over several VMs and slots. */
+	EXPECT_EQ(0, set_region(vm[0], 0, 0, 0, 4 * MIB, rw));
+	EXPECT_EQ(0, set_region(vm[1], 0, RO, 0, 2 * MIB, ro));
+	EXPECT_EQ(0, set_region(vm[1], 1, 0, 2 * MIB, 2 * MIB, rw + 4 * MIB));
+	EXPECT_EQ(8 * 1024, status_kb("VmPin"));
+	EXPECT_EQ(-1, set_region(vm[2], 0, 0, 0, 4096, rw + 8 * MIB));
+	EXPECT_EQ(ENOMEM, errno);
+
+	/* Another process of the same user shares the limit. */
+	pid = fork();
+	ASSERT_LE(0, pid);
+	if (!pid) {
+		int v = mvc_create_vm(dev);
+
+		if (set_region(v, 0, 0, 0, 4096, rw + 8 * MIB) != -1 ||
+		    errno != ENOMEM)
+			_exit(1);
+		_exit(0);
+	}
+	ASSERT_EQ(pid, waitpid(pid, &status, 0));
+	EXPECT_EQ(0, WEXITSTATUS(status));
+
+	/* Deleting a slot or closing a VM gives the charge back. */
+	EXPECT_EQ(0, set_region(vm[1], 1, 0, 0, 0, NULL));
+	EXPECT_EQ(6 * 1024, status_kb("VmPin"));
+	EXPECT_EQ(0, set_region(vm[2], 0, 0, 0, 2 * MIB, rw + 8 * MIB));
+	for (i = 0; i < 3; i++)
+		close(vm[i]);
+	EXPECT_EQ(0, status_kb("VmPin"));
+	EXPECT_EQ(0, mvc_read_counter("pinned_pages"));
+	vm[0] = mvc_create_vm(dev);
+	EXPECT_EQ(0, set_region(vm[0], 0, 0, 0, 8 * MIB, rw));
+	close(vm[0]);
+	close(dev);
+}
+
+/*
+ * Issue 13, finding 1: a read-only slot over never-touched anonymous
+ * memory is backed by the shared zero page.  Pinning it once per guest
+ * page raised its reference count by 1024 each time on 6.1 kernels before
+ * the stable backport of "mm: Don't pin ZERO_PAGE in pin_user_pages()",
+ * and was counted as 131072 pinned pages per slot.  The module does not
+ * keep the zero page pinned (it never goes away): root, exempt from
+ * RLIMIT_MEMLOCK, can create all twenty, and nothing is held pinned.
+ */
+TEST(read_only_slots_over_untouched_memory_do_not_pin_the_zero_page)
+{
+	int dev = mvc_open_dev(), vm[20], i, ok = 0;
+	char *ro = mmap(NULL, 512 * MIB, PROT_READ,
+			MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+
+	ASSERT_TRUE(ro != MAP_FAILED);
+	for (i = 0; i < 20; i++) {
+		vm[i] = mvc_create_vm(dev);
+		ok += !set_region(vm[i], 0, RO, 0, 512 * MIB, ro);
+	}
+	EXPECT_EQ(20, ok);
+	EXPECT_EQ(0, mvc_read_counter("pinned_pages"));
+	for (i = 0; i < 20; i++)
+		close(vm[i]);
+	munmap(ro, 512 * MIB);
+	close(dev);
+}
+
+#define FS_DIR "/tmp/mvc-fs"
+
+/*
+ * A minix filesystem on a loop device at FS_DIR: a real filesystem whose
+ * page cache is written back and dropped (tmpfs pages never are).
+ */
+static int mount_scratch_fs(void)
+{
+	char self[256], cmd[1024];
+	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+
+	self[n > 0 ? n : 0] = 0;
+	*(strrchr(self, '/') ? strrchr(self, '/') : self) = 0;
+	snprintf(cmd, sizeof(cmd),
+		 "for m in loop minix; do insmod /lib/mipsvcpu/extra/$m.ko 2>/dev/null || modprobe -q $m; done; "
+		 "mkdir -p %s && { cp %s/minix.img /tmp/mvc-fs.img 2>/dev/null || "
+		 "{ truncate -s 4M /tmp/mvc-fs.img && mkfs.minix /tmp/mvc-fs.img; }; } >/dev/null && "
+		 "mount -t minix -o loop /tmp/mvc-fs.img %s",
+		 FS_DIR, self, FS_DIR);
+	return system(cmd);
+}
+
+static void drop_caches(void)
+{
+	int fd = open("/proc/sys/vm/drop_caches", O_WRONLY);
+
+	if (fd >= 0) {
+		if (write(fd, "1", 1) != 1)
+			perror("drop_caches");
+		close(fd);
+	}
+}
+
+/*
+ * Issue 13, finding 2: the guest writes through a shadow entry with D set,
+ * which the kernel never sees; a page it wrote after writeback cleaned it
+ * must be marked dirty when the slot lets it go, or the write is lost.
+ * The mmioloop guest stores each value it reads into page value % 64 from
+ * 4 MiB, here the first page of a MAP_SHARED file.
+ */
+TEST(guest_writes_to_a_file_backed_slot_survive_writeback)
+{
+	const size_t len = 64 * 4096;
+	struct mvc_guest *g;
+	uint32_t *file, word = 0;
+	char *zeros;
+	int fd;
+
+	if (geteuid() != 0 || mount_scratch_fs())
+		SKIP(return, "no minix filesystem on a loop device");
+	fd = open(FS_DIR "/slot", O_RDWR | O_CREAT | O_TRUNC, 0600);
+	ASSERT_LE(0, fd);
+	zeros = calloc(1, len);
+	ASSERT_EQ(len, write(fd, zeros, len));
+	ASSERT_EQ(0, fsync(fd));
+	file = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	ASSERT_TRUE(file != MAP_FAILED);
+
+	g = mvc_guest_create("mmioloop", 4 * MIB);
+	ASSERT_EQ(0, set_region(g->vm_fd, 2, 0, 4 * MIB, len, file));
+	ASSERT_EQ(0, ioctl(g->vcpu_fd, MIPSVCPU_RUN, 0));
+	ASSERT_EQ(MIPSVCPU_EXIT_MMIO, g->run->exit_reason);
+	g->run->mmio.data = 0x100;		/* page 0 */
+	ASSERT_EQ(0, ioctl(g->vcpu_fd, MIPSVCPU_RUN, 0));
+	EXPECT_EQ(0x100, file[0]);
+	/* Written back: the page is clean, its user mapping write-protected. */
+	ASSERT_EQ(0, msync(file, len, MS_SYNC));
+	g->run->mmio.data = 0x200;		/* page 0 again */
+	ASSERT_EQ(0, ioctl(g->vcpu_fd, MIPSVCPU_RUN, 0));
+	EXPECT_EQ(0x200, file[0]);
+	/* The slot goes, then every mapping; clean pages leave the cache. */
+	ASSERT_EQ(0, set_region(g->vm_fd, 2, 0, 4 * MIB, 0, NULL));
+	munmap(file, len);
+	drop_caches();
+	ASSERT_EQ(4, pread(fd, &word, 4, 0));
+	EXPECT_EQ(0x200, word);
+	/* And it reaches the disk. */
+	ASSERT_EQ(0, fsync(fd));
+	drop_caches();
+	ASSERT_EQ(4, pread(fd, &word, 4, 0));
+	EXPECT_EQ(0x200, word);
+	mvc_guest_destroy(g);
+	close(fd);
+	free(zeros);
+	unlink(FS_DIR "/slot");
 }
 
 TEST(unsupported_mmio_forms_are_internal_errors)

@@ -1,7 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 # The benchmarks, run by /init inside the MIPS host (make bench).
-/selftests/mvc_bench --json /tmp/results.json
+/selftests/mvc_bench --json /tmp/results.json ${mvc_only:+--only "$mvc_only"}
 rc=$?
 echo "BENCH-JSON-BEGIN"
 cat /tmp/results.json

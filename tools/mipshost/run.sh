@@ -8,8 +8,9 @@
 #          [--demo NAME] INITRD
 #
 # --only NAME runs just the selftest NAME_test in check mode (no
-# conformance or benchmark), for quick iterations.  --demo NAME runs
-# /demo-NAME.sh instead of /demo.sh in demo mode (make demo-linux).
+# conformance or benchmark), for quick iterations; in bench mode, just the
+# benchmark groups NAME (comma-separated, see bench/mvc_bench.c).  --demo
+# NAME runs /demo-NAME.sh instead of /demo.sh in demo mode (make demo-linux).
 #
 # Boots Debian's mipsel 4kc-malta kernel under qemu-system-mipsel -M malta
 # with INITRD, whose /init runs the chosen mode and reboots (QEMU exits

@@ -22,12 +22,32 @@
 
 #include "vcpuctl.h"
 
-static volatile sig_atomic_t timed_out;
+static volatile sig_atomic_t timed_out, stop_signal;
 
+/*
+ * SIGALRM is --timeout; SIGUSR1 only interrupts RUN; SIGINT, SIGTERM and
+ * SIGHUP stop the machine cleanly with 128 + the signal's number, the
+ * terminal restored.  They are caught even if whoever started vcpuctl
+ * ignored them (a non-interactive shell does for background jobs): in raw
+ * terminal mode Ctrl-C is a byte for the guest, so a SIGINT only ever
+ * comes from kill, timeout -s INT or a service manager, which expect the
+ * VM to stop.
+ */
 static void on_signal(int sig)
 {
 	if (sig == SIGALRM)
 		timed_out = 1;
+	else if (sig != SIGUSR1)
+		stop_signal = sig;
+}
+
+/* Called with m->lock held after a signal interrupted something. */
+static void check_signals(struct machine *m)
+{
+	if (timed_out)
+		machine_stop(m, VCPUCTL_EXIT_TIMEOUT);
+	if (stop_signal)
+		machine_stop(m, 128 + stop_signal);
 }
 
 int machine_open(struct machine *m)
@@ -89,6 +109,8 @@ int machine_map_memory(struct machine *m, uint32_t slot, uint32_t gpa,
 	if (ioctl(m->vm_fd, MIPSVCPU_SET_MEMORY_REGION, &r) < 0) {
 		fprintf(stderr, "vcpuctl: memory slot %u at %#x (%u KiB): %s\n",
 			slot, gpa, size >> 10, strerror(errno));
+		if (errno == ENOMEM)
+			fprintf(stderr, "vcpuctl: guest memory is pinned and counts against the locked-memory limit (ulimit -l), over all of your guests\n");
 		return -VCPUCTL_EXIT_OSERR;
 	}
 	return 0;
@@ -214,8 +236,7 @@ static void *vcpu_thread(void *arg)
 		if (ioctl(v->fd, MIPSVCPU_RUN, 0) < 0) {
 			if (errno == EINTR) {
 				pthread_mutex_lock(&m->lock);
-				if (timed_out)
-					machine_stop(m, VCPUCTL_EXIT_TIMEOUT);
+				check_signals(m);
 				uart_poll(m);
 				pthread_mutex_unlock(&m->lock);
 				continue;
@@ -260,6 +281,9 @@ int machine_run(struct machine *m, unsigned int timeout_s)
 
 	sigaction(SIGALRM, &sa, NULL);
 	sigaction(SIGUSR1, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
 	/* Only the VCPU threads take signals; this one waits. */
 	sigemptyset(&block);
 	sigaddset(&block, SIGALRM);
@@ -280,9 +304,9 @@ int machine_run(struct machine *m, unsigned int timeout_s)
 		pthread_mutex_unlock(&m->lock);
 		if (stopped)
 			break;
-		if (timed_out) {
+		if (timed_out || stop_signal) {
 			pthread_mutex_lock(&m->lock);
-			machine_stop(m, VCPUCTL_EXIT_TIMEOUT);
+			check_signals(m);
 			pthread_mutex_unlock(&m->lock);
 		}
 	}
@@ -293,6 +317,8 @@ int machine_run(struct machine *m, unsigned int timeout_s)
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	if (m->exit_code == VCPUCTL_EXIT_TIMEOUT)
 		fprintf(stderr, "\nvcpuctl: timeout after %u s\n", timeout_s);
+	else if (stop_signal && m->exit_code == 128 + stop_signal)
+		fprintf(stderr, "\nvcpuctl: stopped by signal %d\n", stop_signal);
 	return m->exit_code;
 }
 

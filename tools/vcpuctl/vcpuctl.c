@@ -53,9 +53,10 @@ static void usage_run(FILE *f)
 		"at 0x180003f8 and a power register at 0x1f000500.\n"
 		"\n"
 		"On a terminal, Ctrl-A x quits.  --trace prints a line per exit to vcpuctl.\n"
+		"SIGINT, SIGTERM and SIGHUP stop the guest (exit status 128 + the signal).\n"
 		"Exit status: the guest's power-off value; 64 usage, 65 bad image or DTB,\n"
 		"66 unreadable file, 69 no /dev/mipsvcpu, 70 the guest died, 71 system error,\n"
-		"124 timeout.\n");
+		"124 timeout, 130 SIGINT, 143 SIGTERM, 129 SIGHUP.\n");
 }
 
 static int parse_size(const char *s, uint32_t *out)

@@ -154,7 +154,7 @@ static void load_payload(const struct os_image_header *h)
 		dst[i] = src[i];
 	for (i = 0; i < tail; i++)
 		((u8 *)(dst + words))[i] = ((const u8 *)(src + words))[i];
-	cache_sync_range(KSEG0(h->load_addr), h->payload_size);
+	synci_range(KSEG0(h->load_addr), h->payload_size);
 }
 
 void fw_main(u32 ram_base, u32 ram_size, u32 dtb, u32 cpu)

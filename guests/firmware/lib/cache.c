@@ -42,3 +42,22 @@ void cache_sync_range(u32 va, u32 len)
 	 */
 	__asm__ volatile("sync" ::: "memory");
 }
+
+/*
+ * The same for a large range, with SYNCI: MIPS32 R2's user-mode form of it,
+ * one instruction per line, SYNCI_Step (rdhwr $1) apart.  Under mipsvcpu
+ * it runs as it is on the host's own caches instead of trapping: the
+ * firmware loads a multi-MiB kernel in a fraction of a second instead of
+ * the 700,000 trapped cache instructions cache_sync_range() would take.
+ */
+void synci_range(u32 va, u32 len)
+{
+	u32 step, end = va + len, a;
+
+	__asm__ volatile("rdhwr %0, $1" : "=r"(step));
+	if (!step)
+		return;		/* no caches to synchronise */
+	for (a = va & -step; a < end; a += step)
+		__asm__ volatile("synci 0(%0)" :: "r"(a) : "memory");
+	__asm__ volatile("sync" ::: "memory");
+}

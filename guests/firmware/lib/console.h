@@ -20,5 +20,6 @@ void __noreturn board_power_off(u32 status);
 
 /* cache.c: */
 void cache_sync_range(u32 va, u32 len);
+void synci_range(u32 va, u32 len);
 
 #endif /* CONSOLE_H */

@@ -377,7 +377,8 @@ static void full_checks(struct __test_metadata *_metadata,
 	EXPECT_TRUE(strncmp(t, "1000", 4) == 0) TH_LOG("%s", t);
 
 	/* Floating point through the kernel's FPU emulator */
-	t = command(self, "awk 'BEGIN { printf \"%.6f\\n\", atan2(0, -1) * 2.5 }'", 900);
+	/* Debian's busybox awk has no math functions (atan2 & co.): arithmetic. */
+	t = command(self, "awk 'BEGIN { printf \"%.6f\\n\", 355 / 113 * 2.5 }'", 900);
 	ASSERT_TRUE(t != NULL) TH_LOG("awk: no prompt; output:\n%s", tail());
 	EXPECT_TRUE(strncmp(t, "7.853982", 8) == 0) TH_LOG("%s", t);
 
@@ -397,11 +398,15 @@ static void full_checks(struct __test_metadata *_metadata,
 	/* A user load from vmalloc space, which the kernel maps globally */
 	t = command(self, "guestcheck peek 0x70000000", 300);
 	ASSERT_TRUE(t != NULL) TH_LOG("peek: no prompt; output:\n%s", tail());
-	EXPECT_TRUE(strstr(t, "SIGBUS at 0x70000000") != NULL ||
+	/*
+	 * An address error: Linux sends SIGBUS without si_addr (a fault
+	 * through the page tables would be SIGSEGV at the address).
+	 */
+	EXPECT_TRUE(strstr(t, "SIGBUS at ") != NULL ||
 		    strstr(t, "SIGSEGV at 0x70000000") != NULL) TH_LOG("%s", t);
 	t = command(self, "guestcheck peek 0x00100000", 300);
 	ASSERT_TRUE(t != NULL) TH_LOG("peek: no prompt; output:\n%s", tail());
-	EXPECT_TRUE(strstr(t, "SIGBUS at 0x100000") != NULL ||
+	EXPECT_TRUE(strstr(t, "SIGBUS at ") != NULL ||
 		    strstr(t, "SIGSEGV at 0x100000") != NULL) TH_LOG("%s", t);
 
 	/* Debian's busybox-static is linked at 0x00400000: refused at exec */

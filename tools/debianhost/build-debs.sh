@@ -24,8 +24,9 @@ src=$out/mipsvcpu-$version
 rm -rf "$out"/*.deb "$out"/*.changes "$out"/*.buildinfo "$src"
 mkdir -p "$src"
 (cd "$top" && git ls-files -z --cached --others --exclude-standard |
-	xargs -0 -I{} sh -c '[ -e "{}" ] && echo "{}"' |
-	tar -cf - -T - --no-recursion) | tar -C "$src" -xf -
+	tr '\0' '\n' | grep -v -E '^(\.cache|build)(/|$)' |
+	while read -r f; do [ -e "$f" ] && echo "$f"; done |
+	tar --no-recursion -cf - -T -) | tar -C "$src" -xf -
 mkdir -p "$src/.cache/linux-src"
 (cd "$cache/linux-src" && tar -cf - scripts/dtc/libfdt tools/testing/selftests) |
 	tar -C "$src/.cache/linux-src" -xf -

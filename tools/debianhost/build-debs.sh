@@ -34,7 +34,7 @@ mkdir -p "$src/.cache/linux-src"
 arch=()
 [ "$(dpkg --print-architecture)" = mipsel ] || arch=(-a mipsel -d)
 echo "build-debs: dpkg-buildpackage ${arch[*]} -b in $src"
-(cd "$src" && dpkg-buildpackage "${arch[@]}" -b -us -uc) > "$out/build.log" 2>&1 || {
+(cd "$src" && DEB_BUILD_OPTIONS="noautodbgsym ${DEB_BUILD_OPTIONS:-}" dpkg-buildpackage "${arch[@]}" -b -us -uc) > "$out/build.log" 2>&1 || {
 	tail -n 40 "$out/build.log"; echo "build-debs: dpkg-buildpackage failed: $out/build.log"
 	exit 1; }
 ls "$out"/*.deb

@@ -39,7 +39,7 @@ job=${2:-}
 [ -n "$log" ] || log=$(mktemp)
 
 drives=(-drive "file=$img/root.img,format=raw,if=ide,index=0,snapshot=on")
-append="root=LABEL=mvcroot rw console=ttyS0 panic=1 quiet"
+append="root=/dev/sda rw console=ttyS0 panic=1 quiet"
 serial=(-serial mon:stdio)
 if [ $shell = no ]; then
 	job=$(cd "${job:?run.sh: a JOBDIR, or --shell}" && pwd)

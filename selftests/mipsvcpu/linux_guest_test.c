@@ -24,9 +24,9 @@
 #include "kselftest_harness.h"
 #include "mvc_util.h"
 
-#define PROMPT		"guest# "
+#define PROMPT		MVC_LINUX_PROMPT
 #define OUT_SIZE	(512 * 1024)
-#define EXAMPLES	"/examples/linux"
+#define EXAMPLES	MVC_LINUX_DIR
 
 static char out[OUT_SIZE];
 static size_t out_len;

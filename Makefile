@@ -219,7 +219,7 @@ bench: bootstrap
 	@$(MAKE) --no-print-directory initramfs
 	@mkdir -p $(BUILD)/logs
 	tools/mipshost/run.sh --cpu $(firstword $(CPUS)) --mode bench --icount \
-		--timeout 1800 --log $(BUILD)/logs/bench.log $(BUILD)/initramfs.cpio.gz
+		--timeout 5400 --log $(BUILD)/logs/bench.log $(BUILD)/initramfs.cpio.gz
 	@tr -d '\r' < $(BUILD)/logs/bench.log | \
 		sed -n '/^BENCH-JSON-BEGIN/,/^BENCH-JSON-END/p' | sed '1d;$$d' > bench/results.json
 	@echo "results: bench/results.json"

@@ -15,9 +15,10 @@
  * (so that the caller can read the VCPU's exit counters just before the
  * loop), runs the loop between two CLOCK_MONOTONIC readings and prints
  * "guestbench NAME N NS" with the elapsed nanoseconds.  The clock check
- * prints "guestbench clock mark", spins for NS nanoseconds of its own
- * clock, prints the same line again and then "guestbench clock NS
- * ELAPSED": the caller times the two identical lines with its own clock.
+ * prints "guestbench clock mark", spins until NS nanoseconds of its own
+ * clock have passed since just before that line, prints the same line
+ * again and then "guestbench clock NS ELAPSED": the caller times the two
+ * identical lines with its own clock.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -101,9 +102,10 @@ static void clock_check(uint64_t ns)
 {
 	uint64_t t0, t;
 
+	/* Both readings just before a mark: the same path after each. */
+	t0 = now_ns();
 	printf("guestbench clock mark\n");
 	fflush(stdout);
-	t0 = now_ns();
 	do {
 		cpu_loop(1000);
 		t = now_ns();

@@ -21,10 +21,13 @@ function hex(s,   i, n) {
 	return n
 }
 # The function holding pc: the last text symbol at or below it; below
-# the kernel text are the exception handlers Linux writes at EBase.
+# the kernel text are the exception handlers Linux writes at EBase, from
+# the user window on (docs/linux-guest.md) user space.
 function lookup(pc,   lo, hi, mid) {
 	lo = 1
 	hi = nsym
+	if (pc >= 1073741824)
+		return "(user space)"
 	if (!nsym || pc < addr[1])
 		return "(exception handlers at EBase)"
 	while (lo < hi) {

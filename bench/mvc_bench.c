@@ -852,7 +852,7 @@ static void bench_linux(void)
 			goto out;
 		}
 		snprintf(name, sizeof(name), "linux_boot_to_%s", phases[i][0]);
-		snprintf(anchor, sizeof(anchor), "vcpuctl run to \"%s\"",
+		snprintf(anchor, sizeof(anchor), "vcpuctl run to '%s'",
 			 phases[i][1]);
 		emit(name, l.hit_ns - t0, "host insns", anchor);
 	}

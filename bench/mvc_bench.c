@@ -406,7 +406,7 @@ static void bench_slots(void)
  * it).  The workloads are guests/linux/guestbench.c, run in the guest
  * and, as their anchor, in a host process chrooted into the same userland
  * (the same guestbench, busybox and glibc files).  Not in --quick: one
- * boot is ~10^10 instructions, minutes of emulation.
+ * boot is ~1.2e9 host instructions, minutes of icount emulation.
  */
 #define LINUX_OUT_SIZE	(1024 * 1024)
 #define LINUX_DEBUGFS	"/sys/kernel/debug/mipsvcpu"

@@ -102,6 +102,10 @@ $(BENCH): bench/mvc_bench.c bench/workloads.h $(SELFTEST_LIB) \
 		-o $@ $< $(SELFTEST_LIB)
 
 host-tests: $(HOST_TESTS)
+# vcpuctl's protocol logic is pure too.
+$(BUILD)/host/rsp_test: tests/host/rsp_test.c tools/vcpuctl/rsp.c tools/vcpuctl/rsp.h
+	@mkdir -p $(dir $@)
+	$(HOSTCC) $(HOST_CFLAGS) -o $@ $< tools/vcpuctl/rsp.c
 $(BUILD)/host/%: tests/host/%.c $(MODULE_PURE) $(wildcard module/*.h)
 	@mkdir -p $(dir $@)
 	$(HOSTCC) $(HOST_CFLAGS) -o $@ $< $(MODULE_PURE)

@@ -140,19 +140,15 @@ static bool mvc_debug_may_patch(struct page *page, bool writable)
 static bool mvc_debug_next_pc(struct mvc_vcpu *vcpu, u32 *next)
 {
 	struct mvc_hw_ctx *ctx = vcpu->ctx;
-	struct mvc_branch br;
 	u32 insn;
 
-	/* An unreadable PC faults, which ends the step at the vector. */
-	if (mvc_read_guest_insn(vcpu, ctx->pc, &insn))
+	/*
+	 * An unreadable PC faults, and a coprocessor branch raises
+	 * Coprocessor Unusable: either ends the step at the vector.
+	 */
+	if (mvc_read_guest_insn(vcpu, ctx->pc, &insn) ||
+	    mvc_next_pc(insn, ctx->pc, ctx->gpr, next))
 		return false;
-	*next = ctx->pc + 4;
-	if (mvc_is_branch(insn)) {
-		/* A coprocessor branch raises Coprocessor Unusable. */
-		if (mvc_eval_branch(insn, ctx->pc, ctx->gpr, &br))
-			return false;
-		*next = br.next_pc;
-	}
 	/* A branch to itself cannot be caught by a break at its target. */
 	return *next != ctx->pc && !(*next & 3);
 }

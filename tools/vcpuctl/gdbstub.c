@@ -525,10 +525,14 @@ static void stop_reply(struct gdbstub *g)
 		 g->stop_tid > 0 ? g->stop_tid : 1);
 }
 
+/* "monitor view auto|kernel|user", "monitor cp0 RD [SEL]" */
 static void monitor(struct gdbstub *g, const char *text)
 {
 	static const char *const names[] = { "auto", "kernel", "user" };
-	char msg[160];
+	struct mipsvcpu_cp0_reg r = { 0 };
+	struct vcpu *v = thread_vcpu(g, g->gtid);
+	unsigned int rd, sel = 0;
+	char msg[256];
 	uint32_t i;
 
 	msg[0] = '\0';
@@ -539,10 +543,21 @@ static void monitor(struct gdbstub *g, const char *text)
 				 names[i]);
 		}
 	}
+	if (!msg[0] && v && sscanf(text, "cp0 %u %u", &rd, &sel) >= 1) {
+		r.id = MIPSVCPU_CP0_ID(rd, sel);
+		if (rd < 32 && sel < 8 && !ioctl(v->fd, MIPSVCPU_GET_CP0, &r))
+			snprintf(msg, sizeof(msg), "cp0 %u, %u = 0x%08x\n", rd, sel,
+				 r.value);
+		else
+			snprintf(msg, sizeof(msg), "cp0 %u, %u: not implemented\n",
+				 rd, sel);
+	}
 	if (!msg[0])
 		snprintf(msg, sizeof(msg),
 			 "monitor view auto|kernel|user: the guest view addresses are translated in\n"
-			 "(auto: the one the VCPU is in); now %s\n", names[g->view]);
+			 "  (auto: the one the VCPU is in); now %s\n"
+			 "monitor cp0 RD [SEL]: read a CP0 register (EPC: cp0 14, EntryHi: cp0 10)\n",
+			 names[g->view]);
 	rsp_hex_encode(g->reply, (const uint8_t *)msg, strlen(msg));
 }
 

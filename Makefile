@@ -90,7 +90,11 @@ $(SELFTEST_DIR)/%: selftests/mipsvcpu/%.c $(SELFTEST_LIB) \
 		selftests/mipsvcpu/lib/mvc_util.h uapi/linux/mipsvcpu.h
 	@mkdir -p $(dir $@)
 	$(TCC) $(TCFLAGS) -Wno-unused-parameter -Wno-sign-compare \
-		-I$(KSFT) -Iselftests/mipsvcpu/lib -o $@ $< $(SELFTEST_LIB) -lpthread
+		-I$(KSFT) -Iselftests/mipsvcpu/lib -o $@ $< $(SELFTEST_LIB) \
+		$(SELFTEST_EXTRA) -lpthread
+# gdb_test speaks the GDB protocol to vcpuctl with vcpuctl's own framing.
+$(SELFTEST_DIR)/gdb_test: SELFTEST_EXTRA := tools/vcpuctl/rsp.c
+$(SELFTEST_DIR)/gdb_test: tools/vcpuctl/rsp.c tools/vcpuctl/rsp.h
 
 # The benchmark tool runs inside the MIPS host (make bench).
 BENCH := $(BUILD)/bench/mvc_bench

@@ -11,18 +11,24 @@
  * gdb-multiarch drives it from the other side (breakpoints in flash, in
  * the demo OS and in a user task, stepi, registers, a variable set to
  * 4242) and detaches.  This test checks the guest's side: it printed the
- * value gdb set, ran on after the detach and powered off with 0.  The
- * build machine's side reports its own TAP (docs/debugging.md).
+ * value gdb set, ran on after the detach and powered off with 0.  Then
+ * U-Boot, debugged by symbol before and after it relocates: it must reach
+ * its prompt after the detach.  The build machine's side reports its own
+ * TAP (docs/debugging.md).
  */
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <sys/mman.h>
+#include <sys/socket.h>
+#include <sys/un.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "kselftest_harness.h"
 #include "mvc_util.h"
+#include "../../../tools/vcpuctl/rsp.h"
 
 #define ROM_VA		0x3fc00000u
 #define BEV_GENERAL	0x3fc00380u
@@ -223,18 +229,153 @@ TEST(breaks_reach_the_guest_when_not_caught)
 	mvc_guest_destroy(g);
 }
 
+/* A raw protocol client: vcpuctl's stub on a Unix socket. */
+struct client {
+	int fd;
+	struct rsp_rx rx;
+	int acks, naks;
+};
+
+static int client_connect(struct client *c, const char *path)
+{
+	struct sockaddr_un un = { .sun_family = AF_UNIX };
+	int i;
+
+	strcpy(un.sun_path, path);
+	rsp_rx_init(&c->rx);
+	for (i = 0; i < 100; i++) {
+		c->fd = socket(AF_UNIX, SOCK_STREAM, 0);
+		if (!connect(c->fd, (struct sockaddr *)&un, sizeof(un)))
+			return 0;
+		close(c->fd);
+		usleep(100000);
+	}
+	return -1;
+}
+
+static void client_raw(struct client *c, const char *bytes)
+{
+	if (write(c->fd, bytes, strlen(bytes)) < 0)
+		perror("gdb client write");
+}
+
+/* The next packet's payload (acks and naks counted), or NULL. */
+static const char *client_reply(struct client *c, int timeout_ms)
+{
+	struct pollfd p = { .fd = c->fd, .events = POLLIN };
+	uint8_t b;
+
+	while (poll(&p, 1, timeout_ms) == 1 && read(c->fd, &b, 1) == 1) {
+		switch (rsp_rx_byte(&c->rx, b)) {
+		case RSP_RX_PACKET:
+			return c->rx.buf;
+		case RSP_RX_ACK:
+			c->acks++;
+			break;
+		case RSP_RX_NAK:
+			c->naks++;
+			break;
+		default:
+			break;
+		}
+	}
+	return NULL;
+}
+
+static void client_send(struct client *c, const char *payload)
+{
+	char framed[256];
+
+	rsp_frame(framed, sizeof(framed), payload, strlen(payload));
+	client_raw(c, framed);
+}
+
+static const char *client_ask(struct client *c, const char *payload)
+{
+	client_send(c, payload);
+	return client_reply(c, 10000) ?: "(no reply)";
+}
+
+/*
+ * The stub's protocol from a raw client: bad checksums, malformed and
+ * unknown packets, threads, memory, Ctrl-C of a running guest, kill.
+ */
+TEST(stub_answers_bad_packets_and_ctrl_c)
+{
+	static const char sock[] = "/tmp/mvc-gdb-test.sock";
+	uint8_t image[16];
+	char hex[40];
+	struct client c = { 0 };
+	int status = -1, fd;
+	pid_t pid;
+
+	unlink(sock);
+	pid = fork();
+	ASSERT_LE(0, pid);
+	if (!pid) {
+		execlp("vcpuctl", "vcpuctl", "run", "--rom", mvc_guest_path("spin"),
+		       "--gdb", sock, "--gdb-wait", "--timeout", "120",
+		       (char *)NULL);
+		_exit(127);
+	}
+	ASSERT_EQ(0, client_connect(&c, sock));
+	EXPECT_EQ(0, strncmp(client_ask(&c, "qSupported:swbreak+"), "PacketSize=", 11));
+	EXPECT_EQ(1, c.acks);
+	/* A wrong checksum: '-', and nothing else. */
+	client_raw(&c, "$g#00");
+	EXPECT_TRUE(client_reply(&c, 300) == NULL);
+	EXPECT_EQ(1, c.naks);
+	EXPECT_STREQ("E01", client_ask(&c, "m3fc00000,zz"));
+	EXPECT_STREQ("E01", client_ask(&c, "M3fc00000,2:1"));
+	EXPECT_STREQ("", client_ask(&c, "qNoSuchThing"));
+	EXPECT_STREQ("T05thread:1;", client_ask(&c, "?"));
+	EXPECT_STREQ("m1", client_ask(&c, "qfThreadInfo"));
+	EXPECT_STREQ("l", client_ask(&c, "qsThreadInfo"));
+	EXPECT_STREQ("OK", client_ask(&c, "Hg1"));
+	EXPECT_STREQ("E16", client_ask(&c, "Hg2"));
+	EXPECT_STREQ("E16", client_ask(&c, "T2"));
+	EXPECT_STREQ("0000c03f", client_ask(&c, "p25"));	/* pc */
+	EXPECT_STREQ("xxxxxxxx", client_ask(&c, "p26"));	/* f0 */
+	EXPECT_STREQ("E22", client_ask(&c, "p48"));
+	EXPECT_STREQ("E14", client_ask(&c, "m7ffff000,4"));
+	/* Memory reads what the image holds, at the reset vector. */
+	fd = open(mvc_guest_path("spin"), O_RDONLY);
+	ASSERT_EQ(sizeof(image), read(fd, image, sizeof(image)));
+	close(fd);
+	rsp_hex_encode(hex, image, sizeof(image));
+	EXPECT_STREQ(hex, client_ask(&c, "m3fc00000,10"));
+	/* A breakpoint stays hidden from reads. */
+	EXPECT_STREQ("OK", client_ask(&c, "Z0,3fc00004,4"));
+	EXPECT_STREQ(hex, client_ask(&c, "m3fc00000,10"));
+	EXPECT_STREQ("OK", client_ask(&c, "z0,3fc00004,4"));
+	EXPECT_STREQ("E14", client_ask(&c, "Z0,3fc00006,4"));
+	/* Running: Ctrl-C stops it with SIGINT. */
+	client_send(&c, "vCont;c");
+	EXPECT_TRUE(client_reply(&c, 500) == NULL);
+	client_raw(&c, "\x03");
+	EXPECT_STREQ("T02thread:1;", client_reply(&c, 10000) ?: "(no reply)");
+	client_send(&c, "k");
+	ASSERT_EQ(pid, waitpid(pid, &status, 0));
+	EXPECT_TRUE(WIFEXITED(status));
+	EXPECT_EQ(128 + SIGKILL, WEXITSTATUS(status));
+	close(c.fd);
+}
+
+static char file_text[1 << 17];
+
+/* Does the file hold @want?  Its text stays in file_text. */
 static bool file_has(const char *path, const char *want)
 {
-	static char buf[1 << 16];
 	ssize_t n;
 	int fd = open(path, O_RDONLY);
 
+	file_text[0] = '\0';
 	if (fd < 0)
 		return false;
-	n = read(fd, buf, sizeof(buf) - 1);
+	n = read(fd, file_text, sizeof(file_text) - 1);
 	close(fd);
-	buf[n > 0 ? n : 0] = '\0';
-	return strstr(buf, want) != NULL;
+	file_text[n > 0 ? n : 0] = '\0';
+	return strstr(file_text, want) != NULL;
 }
 
 FIXTURE(gdb) {
@@ -274,7 +415,7 @@ TEST_F_TIMEOUT(gdb, demo_guest_under_gdb_multiarch, 900)
 		usleep(100000);
 	ASSERT_TRUE(file_has(out, "the guest waits for gdb"));
 	/* gdb-session.sh waits for this line on the console. */
-	printf("MVC-GDB-READY\n");
+	printf("MVC-GDB-READY demo\n");
 	fflush(stdout);
 	ASSERT_EQ(pid, waitpid(pid, &status, 0));
 	if (system("cat /tmp/gdb-guest.out"))
@@ -285,6 +426,50 @@ TEST_F_TIMEOUT(gdb, demo_guest_under_gdb_multiarch, 900)
 	EXPECT_TRUE(file_has(out, "timer ticks       4242 "));
 	EXPECT_TRUE(file_has(out, "gdb detached, the guest runs on"));
 	EXPECT_TRUE(file_has(out, "demo-os: done"));
+}
+
+/* The guest's side of the U-Boot session. */
+TEST_F_TIMEOUT(gdb, uboot_under_gdb_multiarch, 900)
+{
+	static const char out[] = "/tmp/gdb-uboot.out";
+	int status = -1, fd, in[2], i;
+	const char *after;
+	pid_t pid;
+
+	if (!self->tty)
+		SKIP(return, "no debugger on a serial line (mvc_gdb unset)");
+	ASSERT_EQ(0, pipe(in));
+	pid = fork();
+	ASSERT_LE(0, pid);
+	if (!pid) {
+		fd = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+		dup2(in[0], 0);
+		dup2(fd, 1);
+		dup2(fd, 2);
+		execlp("vcpuctl", "vcpuctl", "run", "--gdb", self->tty,
+		       "--gdb-wait", "--timeout", "800",
+		       "/examples/uboot/guest.dtb", (char *)NULL);
+		_exit(127);
+	}
+	close(in[0]);
+	for (i = 0; i < 100 && !file_has(out, "gdb stub on"); i++)
+		usleep(100000);
+	ASSERT_TRUE(file_has(out, "the guest waits for gdb"));
+	printf("MVC-GDB-READY uboot\n");
+	fflush(stdout);
+	/* gdb detaches in board_init_r; U-Boot then reaches its prompt. */
+	for (i = 0; i < 7000 && !file_has(out, "mipsvcpu # "); i++)
+		usleep(100000);
+	kill(pid, SIGTERM);
+	ASSERT_EQ(pid, waitpid(pid, &status, 0));
+	close(in[1]);
+	if (system("cat /tmp/gdb-uboot.out"))
+		TH_LOG("cannot show the guest output");
+	EXPECT_TRUE(file_has(out, "gdb detached, the guest runs on"));
+	after = strstr(file_text, "gdb detached");
+	EXPECT_TRUE(after && strstr(after, "mipsvcpu # "));
+	EXPECT_TRUE(WIFEXITED(status));
+	EXPECT_EQ(128 + SIGTERM, WEXITSTATUS(status));
 }
 
 TEST_HARNESS_MAIN

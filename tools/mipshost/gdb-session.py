@@ -5,11 +5,12 @@
 # build machine against "vcpuctl run --gdb /dev/ttyS1 --gdb-wait" in the
 # MIPS host (QEMU's second serial port, a Unix socket here).
 #
-# The demo guest: the firmware in flash, the demo OS it loads into RAM,
-# the user program both tasks run.  Every command and its output are
-# printed (the transcript in docs/debugging.md comes from here) and each
-# check is a TAP line.  Environment: GDB_SOCK, FW_ELF, OS_ELF, USER_ELF,
-# CPU.
+# SESSION=demo: the demo guest (the firmware in flash, the demo OS it
+# loads into RAM, the user program both tasks run).  SESSION=uboot:
+# Debian's U-Boot, by symbol before and after it relocates itself into
+# RAM.  Every command and its output are printed (the transcripts in
+# docs/debugging.md come from here) and each check is a TAP line.
+# Environment: SESSION, GDB_SOCK, CPU, FW_ELF, OS_ELF, USER_ELF, UBOOT_ELF.
 import os
 import re
 
@@ -58,10 +59,54 @@ def insn_at(pc):
     return arch.disassemble(pc)[0]["asm"]
 
 
+def uboot_session():
+    elf = env["UBOOT_ELF"]
+    run("file " + elf)
+    run("target remote " + env["GDB_SOCK"])
+    check(reg("pc") == 0x3fc00000, "U-Boot waits at its reset vector 0x3fc00000")
+    brk("board_init_f")
+    run("continue")
+    check(function() == "board_init_f", "break board_init_f (U-Boot in flash)")
+    run("backtrace")
+    run("delete")
+    # relocate_code(start_addr_sp, new_gd, relocaddr): its entry, a2.
+    brk("*relocate_code")
+    run("continue")
+    reloc = reg("a2")
+    check(function() == "relocate_code" and 0 < reloc < 0x20000000,
+          "relocate_code: U-Boot moves to 0x%08x" % reloc)
+    run("delete")
+    # Past the copy, its relocations and flush_cache(): a line of
+    # relocate_code itself.  (U-Boot copies the flash with every break
+    # inserted in it: one in a function the copy runs would be the
+    # guest's own there.)
+    run("tbreak arch/mips/lib/reloc.c:148")
+    run("continue")
+    check(function() == "relocate_code", "tbreak reloc.c:148: the copy is done")
+    offset = reloc - 0x3fc00000
+    run("symbol-file -o %s0x%x %s" % ("-" if offset < 0 else "", abs(offset), elf))
+    brk("board_init_r")
+    run("continue")
+    check(function() == "board_init_r" and reg("pc") >= reloc,
+          "break board_init_r: the relocated copy, in RAM")
+    run("backtrace 1")
+    check(value("((gd_t *)$k0)->relocaddr") == reloc,
+          "print gd->relocaddr through k0 (gd_t)")
+    run("print/x *(gd_t *)$k0")
+    run("delete")
+    run("detach")
+    check(True, "detach: U-Boot runs on to its prompt")
+
+
 run("set pagination off")
 run("set confirm off")
 run("set width 0")
 run("set remotetimeout 60")
+if env.get("SESSION") == "uboot":
+    uboot_session()
+    print("GDB-SESSION-COMPLETE", flush=True)
+    print("1..%d" % checks, flush=True)
+    gdb.execute("quit")
 run("file " + env["FW_ELF"])
 run("add-symbol-file " + env["OS_ELF"])
 run("add-symbol-file " + env["USER_ELF"])
@@ -119,6 +164,8 @@ epc = value("current_tf->epc")
 check(0x00400000 <= epc < 0x00404000,
       "read a variable: current_tf->epc 0x%08x is in the user program" % epc)
 run("info symbol 0x%x" % (epc + 4))
+out = run("monitor cp0 14")
+check(("0x%08x" % epc) in out, "monitor cp0 14: EPC is the syscall's address")
 run("delete %d" % syscall)
 # The user task's address space: through the guest TLB, with its ASID.
 run("monitor view user")

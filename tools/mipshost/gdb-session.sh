@@ -27,31 +27,43 @@ done=
 
 fail() {
 	[ -n "$done" ] && exit 0
-	printf 'not ok 1 - gdb/%s: %s\n1..1\n' "$cpu" "$1" > "$tap"
+	n=$(grep -a -c -E '^(not )?ok [0-9]+ ' "$tap.tmp" 2>/dev/null)
+	{ cat "$tap.tmp" 2>/dev/null
+	  printf 'not ok %d - gdb/%s: %s\n1..%d\n' $((n + 1)) "$cpu" "$1" $((n + 1))
+	} > "$tap"
+	rm -f "$tap.tmp"
 	done=1
 	exit 1
 }
 trap 'fail "the MIPS host ended before the gdb session ran (see $console)"' TERM INT
 
-rm -f "$tap" "$transcript"
-until grep -a -q MVC-GDB-READY "$console" 2>/dev/null; do
-	sleep 1
-done
+rm -f "$tap" "$tap.tmp" "$transcript"
 export GDB_SOCK=$sock CPU=$cpu
 export FW_ELF=$build/guests/firmware/guest/firmware.elf
 export OS_ELF=$build/guests/demo-os/guest/demo-os.elf
 export USER_ELF=$build/guests/demo-os/guest/user.elf
-timeout -k 5 600 gdb-multiarch -batch -nx -x "$top/tools/mipshost/gdb-session.py" \
-	> "$transcript" 2>&1
-rc=$?
-{
-	grep -a -E '^(not )?ok [0-9]+ ' "$transcript"
-	n=$(grep -a -c -E '^(not )?ok [0-9]+ ' "$transcript")
-	if ! grep -a -q GDB-SESSION-COMPLETE "$transcript"; then
+export UBOOT_ELF=${MIPSVCPU_CACHE:-$top/.cache}/u-boot/obj/u-boot
+n=0
+for session in demo uboot; do
+	until grep -a -q "MVC-GDB-READY $session" "$console" 2>/dev/null; do
+		sleep 1
+	done
+	echo "== session $session" >> "$transcript"
+	SESSION=$session timeout -k 5 600 gdb-multiarch -batch -nx \
+		-x "$top/tools/mipshost/gdb-session.py" > "$transcript.$session" 2>&1
+	rc=$?
+	cat "$transcript.$session" >> "$transcript"
+	# One plan over both sessions: number the checks on.
+	grep -a -E '^(not )?ok [0-9]+ ' "$transcript.$session" |
+		awk -v n=$n '{ sub(/ok [0-9]+ /, "ok " ++n " "); print }' >> "$tap.tmp"
+	n=$(grep -a -c -E '^(not )?ok [0-9]+ ' "$tap.tmp")
+	if ! grep -a -q GDB-SESSION-COMPLETE "$transcript.$session"; then
 		n=$((n + 1))
-		echo "not ok $n - gdb/$cpu: the session ended early (gdb exit $rc, see $transcript)"
+		echo "not ok $n - gdb/$cpu: the $session session ended early (gdb exit $rc, see $transcript)" >> "$tap.tmp"
 	fi
-	echo "1..$n"
-} > "$tap"
+	rm -f "$transcript.$session"
+done
+echo "1..$n" >> "$tap.tmp"
+mv "$tap.tmp" "$tap"
 done=1
 ! grep -q '^not ok' "$tap"

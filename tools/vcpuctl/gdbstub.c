@@ -579,7 +579,7 @@ static void set_actions(struct gdbstub *g, const struct rsp_cmd *c)
 static bool resume_cmd(struct gdbstub *g, struct rsp_cmd *c)
 {
 	struct vcpu *v = thread_vcpu(g, g->ctid);
-	uint32_t pc;
+	uint32_t regs[RSP_NR_REGS];
 	int i;
 
 	if (c->kind == RSP_VCONT) {
@@ -587,12 +587,9 @@ static bool resume_cmd(struct gdbstub *g, struct rsp_cmd *c)
 	} else {
 		if (!v)
 			return false;
-		if (c->has_addr) {
-			pc = c->addr;
-			if (write_regs(v, (uint32_t[RSP_REG_PC + 1]){ [RSP_REG_PC] = pc },
-				       RSP_REG_PC, 1))
-				return false;
-		}
+		regs[RSP_REG_PC] = c->addr;	/* c ADDR, s ADDR: resume there */
+		if (c->has_addr && write_regs(v, regs, RSP_REG_PC, 1))
+			return false;
 		for (i = 0; i < g->m->nvcpus; i++)
 			g->act[i] = c->kind == RSP_CONTINUE ? ACT_CONT : ACT_STOP;
 		if (c->kind == RSP_STEP)
@@ -816,7 +813,7 @@ static bool on_input(struct gdbstub *g)
 	return true;
 }
 
-/* A VCPU stopped the guest (or the machine stops): tell gdb once all park. */
+/* A VCPU stopped the guest: tell gdb once all VCPUs are parked. */
 static void on_event(struct gdbstub *g)
 {
 	struct machine *m = g->m;
@@ -825,13 +822,7 @@ static void on_event(struct gdbstub *g)
 	if (read(g->event[0], c, sizeof(c)) < 0 && errno != EINTR)
 		return;
 	pthread_mutex_lock(&m->lock);
-	if (m->stop) {
-		if (g->fd >= 0) {
-			snprintf(g->reply, sizeof(g->reply), "W%02x",
-				 m->exit_code & 0xff);
-			send_packet(g, g->reply);
-		}
-	} else if (g->halted && g->waiting) {
+	if (!m->stop && g->halted && g->waiting) {
 		wait_parked(g);
 		g->waiting = false;
 		if (!m->stop) {
@@ -921,26 +912,27 @@ void gdb_start(struct machine *m)
 	pthread_create(&m->gdb->thread, NULL, gdb_thread, m->gdb);
 }
 
-/* The machine stopped (m->lock held): wake everything that waits for gdb. */
+/* The machine stopped (m->lock held): wake the parked VCPU threads. */
 void gdb_machine_stopping(struct machine *m)
 {
-	char c = 0;
-
-	if (!m->gdb)
-		return;
-	pthread_cond_broadcast(&m->gdb->cond);
-	if (write(m->gdb->event[1], &c, 1) < 0)
-		perror("vcpuctl: gdb event");
+	if (m->gdb)
+		pthread_cond_broadcast(&m->gdb->cond);
 }
 
-/* After the VCPU threads ended: let gdb hear the exit, end the thread. */
+/*
+ * After the VCPU threads ended: end the stub's thread and, if gdb waits
+ * for the guest, tell it the guest exited (W and the exit status).
+ */
 void gdb_close(struct machine *m)
 {
 	struct gdbstub *g = m->gdb;
 
 	if (!g)
 		return;
-	usleep(100000);	/* the exit packet goes out from the stub's thread */
 	pthread_cancel(g->thread);
 	pthread_join(g->thread, NULL);
+	if (g->fd >= 0 && g->waiting) {
+		snprintf(g->reply, sizeof(g->reply), "W%02x", m->exit_code & 0xff);
+		send_packet(g, g->reply);
+	}
 }

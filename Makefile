@@ -90,7 +90,11 @@ $(SELFTEST_DIR)/%: selftests/mipsvcpu/%.c $(SELFTEST_LIB) \
 		selftests/mipsvcpu/lib/mvc_util.h uapi/linux/mipsvcpu.h
 	@mkdir -p $(dir $@)
 	$(TCC) $(TCFLAGS) -Wno-unused-parameter -Wno-sign-compare \
-		-I$(KSFT) -Iselftests/mipsvcpu/lib -o $@ $< $(SELFTEST_LIB) -lpthread
+		-I$(KSFT) -Iselftests/mipsvcpu/lib -o $@ $< $(SELFTEST_LIB) \
+		$(SELFTEST_EXTRA) -lpthread
+# gdb_test speaks the GDB protocol to vcpuctl with vcpuctl's own framing.
+$(SELFTEST_DIR)/gdb_test: SELFTEST_EXTRA := tools/vcpuctl/rsp.c
+$(SELFTEST_DIR)/gdb_test: tools/vcpuctl/rsp.c tools/vcpuctl/rsp.h
 
 # The benchmark tool runs inside the MIPS host (make bench).
 BENCH := $(BUILD)/bench/mvc_bench
@@ -102,6 +106,10 @@ $(BENCH): bench/mvc_bench.c bench/workloads.h $(SELFTEST_LIB) \
 		-o $@ $< $(SELFTEST_LIB)
 
 host-tests: $(HOST_TESTS)
+# vcpuctl's protocol logic is pure too.
+$(BUILD)/host/rsp_test: tests/host/rsp_test.c tools/vcpuctl/rsp.c tools/vcpuctl/rsp.h
+	@mkdir -p $(dir $@)
+	$(HOSTCC) $(HOST_CFLAGS) -o $@ $< tools/vcpuctl/rsp.c
 $(BUILD)/host/%: tests/host/%.c $(MODULE_PURE) $(wildcard module/*.h)
 	@mkdir -p $(dir $@)
 	$(HOSTCC) $(HOST_CFLAGS) -o $@ $< $(MODULE_PURE)

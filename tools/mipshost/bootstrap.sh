@@ -20,7 +20,7 @@ stamp=$cache/bootstrap.stamp
 
 host_pkgs="gcc-mipsel-linux-gnu binutils-mipsel-linux-gnu libc6-dev-mipsel-cross
 qemu-system-mips linux-kbuild-6.1 device-tree-compiler libfdt-dev cpio sparse
-clang libclang-rt-14-dev llvm make xz-utils"
+clang libclang-rt-14-dev llvm make xz-utils gdb-multiarch"
 
 log() { echo "bootstrap: $*"; }
 

@@ -5,12 +5,12 @@
 # fork+exec come from: mvc_bench's "# linux trace:" lines in make bench's
 # log (default build/logs/bench.log), one per guest PC, summed by the
 # guest kernel function holding the PC (from the guest's System.map,
-# default the one guests/linux/build.sh left in the kernel cache).
+# default the newest guests/linux/build.sh left in the kernel cache).
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 log=${1:-$top/build/logs/bench.log}
-map=${2:-$(ls "${MIPSVCPU_CACHE:-$top/.cache}"/linux/obj-*/System.map | head -n1)}
+map=${2:-$(ls -t "${MIPSVCPU_CACHE:-$top/.cache}"/linux/obj-*/System.map | head -n1)}
 
 tr -d '\r' < "$log" | awk -v map="$map" '
 function hex(s,   i, n) {

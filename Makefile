@@ -105,7 +105,11 @@ $(SELFTEST_DIR)/%: selftests/mipsvcpu/%.c $(SELFTEST_LIB) \
 		selftests/mipsvcpu/lib/mvc_util.h uapi/linux/mipsvcpu.h
 	@mkdir -p $(dir $@)
 	$(TCC) $(TCFLAGS) -Wno-unused-parameter -Wno-sign-compare \
-		-I$(KSFT) -Iselftests/mipsvcpu/lib -o $@ $< $(SELFTEST_LIB) -lpthread
+		-I$(KSFT) -Iselftests/mipsvcpu/lib -o $@ $< $(SELFTEST_LIB) \
+		$(SELFTEST_EXTRA) -lpthread
+# gdb_test speaks the GDB protocol to vcpuctl with vcpuctl's own framing.
+$(SELFTEST_DIR)/gdb_test: SELFTEST_EXTRA := tools/vcpuctl/rsp.c
+$(SELFTEST_DIR)/gdb_test: tools/vcpuctl/rsp.c tools/vcpuctl/rsp.h
 
 # The selftests as installed: the layout of mipsvcpu-tests'
 # /usr/lib/mipsvcpu/selftests and of native make check (the tests find
@@ -143,6 +147,10 @@ $(BENCH): bench/mvc_bench.c bench/workloads.h $(SELFTEST_LIB) \
 		-o $@ $< $(SELFTEST_LIB)
 
 host-tests: $(HOST_TESTS)
+# vcpuctl's protocol logic is pure too.
+$(BUILD)/host/rsp_test: tests/host/rsp_test.c tools/vcpuctl/rsp.c tools/vcpuctl/rsp.h
+	@mkdir -p $(dir $@)
+	$(HOSTCC) $(HOST_CFLAGS) -o $@ $< tools/vcpuctl/rsp.c
 $(BUILD)/host/%: tests/host/%.c $(MODULE_PURE) $(wildcard module/*.h)
 	@mkdir -p $(dir $@)
 	$(HOSTCC) $(HOST_CFLAGS) -o $@ $< $(MODULE_PURE)
@@ -315,7 +323,7 @@ bench: bootstrap
 	@$(MAKE) --no-print-directory initramfs
 	@mkdir -p $(BUILD)/logs
 	tools/mipshost/run.sh --cpu $(firstword $(CPUS)) --mode bench --icount \
-		--timeout 1800 --log $(BUILD)/logs/bench.log $(BUILD)/initramfs.cpio.gz
+		--timeout 5400 --log $(BUILD)/logs/bench.log $(BUILD)/initramfs.cpio.gz
 	@tr -d '\r' < $(BUILD)/logs/bench.log | \
 		sed -n '/^BENCH-JSON-BEGIN/,/^BENCH-JSON-END/p' | sed '1d;$$d' > bench/results.json
 	@echo "results: bench/results.json"

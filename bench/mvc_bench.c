@@ -14,18 +14,24 @@
  * --quick runs every benchmark once at a tiny size and prints TAP, for
  * make check: it proves they still work, it measures nothing.  --only runs
  * the named groups (exits, slow_paths, cpu, tlb_heavy, boot, memory,
- * slots), e.g. from "run.sh --mode bench --only slots".
+ * slots, linux), e.g. from "run.sh --mode bench --only slots"; linux, the
+ * Linux guest's figures, is left out of --quick.
  */
+#include <dirent.h>
 #include <errno.h>
+#include <poll.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "kselftest.h"
 #include "mvc_util.h"
 #include "workloads.h"
 
@@ -380,7 +386,7 @@ static void bench_slots(void)
 	uint64_t best, t;
 	unsigned int k, i;
 
-	for (k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
+	for (k = 0; k < ARRAY_SIZE(kinds); k++) {
 		best = 0;
 		for (i = 0; i < (quick ? 1u : 3u); i++) {
 			t = slot_once(size, kinds[k].flags, kinds[k].populate);
@@ -389,6 +395,517 @@ static void bench_slots(void)
 		}
 		emit(kinds[k].name, (double)best, "host insns", kinds[k].anchor);
 	}
+}
+
+/*
+ * Linux as a guest (group linux): examples/linux/guest.dts booted by
+ * vcpuctl, commands typed at its shell through vcpuctl's stdin, its output
+ * read from vcpuctl's stdout, the VCPU's exit counters read from debugfs
+ * in between.  The guest's Count follows this host's CLOCK_MONOTONIC, so
+ * the guest's nanoseconds are host instructions too (linux_clock_* checks
+ * it).  The workloads are guests/linux/guestbench.c, run in the guest
+ * and, as their anchor, in a host process chrooted into the same userland
+ * (the same guestbench, busybox and glibc files).  Not in --quick: one
+ * boot is ~1.2e9 host instructions, minutes of icount emulation.
+ */
+#define LINUX_OUT_SIZE	(1024 * 1024)
+#define LINUX_DEBUGFS	"/sys/kernel/debug/mipsvcpu"
+
+struct linux_guest {
+	pid_t pid;
+	int to_guest, from_guest;
+	char *out;
+	size_t len, seen;
+	uint64_t hit_ns;	/* when linux_wait_for() found its string */
+};
+
+/* The counters in debugfs, "name value" lines (module/debugfs.c). */
+static const char *const stat_names[] = {
+	"exits", "host_irq", "shadow_refill", "guest_tlb_fault", "mmio",
+	"emulated", "guest_exception", "wait", "guest_irq", "fast_refill",
+	"fast_emulated",
+};
+
+#define NSTATS	ARRAY_SIZE(stat_names)
+
+struct linux_stats {
+	uint64_t v[NSTATS];
+};
+
+static uint64_t stat_of(const struct linux_stats *s, const char *name)
+{
+	unsigned int i;
+
+	for (i = 0; i < NSTATS; i++)
+		if (!strcmp(stat_names[i], name))
+			return s->v[i];
+	return 0;
+}
+
+/* The counters of VCPU 0 of the VM process @pid made: vm<pid>.<n>/vcpu0. */
+static int linux_stats_read(pid_t pid, struct linux_stats *s)
+{
+	char prefix[32], path[512], key[64];
+	unsigned long long v;
+	struct dirent *e;
+	unsigned int i;
+	int ret = -1;
+	FILE *f;
+	DIR *d;
+
+	memset(s, 0, sizeof(*s));
+	snprintf(prefix, sizeof(prefix), "vm%d.", (int)pid);
+	d = opendir(LINUX_DEBUGFS);
+	while (d && ret && (e = readdir(d))) {
+		if (strncmp(e->d_name, prefix, strlen(prefix)))
+			continue;
+		snprintf(path, sizeof(path), LINUX_DEBUGFS "/%s/vcpu0", e->d_name);
+		f = fopen(path, "r");
+		if (!f)
+			continue;
+		while (fscanf(f, "%63s %llu", key, &v) == 2)
+			for (i = 0; i < NSTATS; i++)
+				if (!strcmp(key, stat_names[i]))
+					s->v[i] = v;
+		fclose(f);
+		ret = 0;
+	}
+	if (d)
+		closedir(d);
+	return ret;
+}
+
+/*
+ * Exits per second of guest time, by kind, between two readings @ns
+ * apart.  "exits" are all returns to the module's C code; the next six
+ * kinds divide them (guest_exception_other: system calls, address errors,
+ * reserved and coprocessor-unusable instructions, which the guest kernel
+ * handles); fast_refill and fast_emulated are served in the vector
+ * without an exit; guest_irq and wait are events, not exits.
+ */
+static void emit_rates(const char *phase, const struct linux_stats *a,
+		       const struct linux_stats *b, uint64_t ns)
+{
+	static const char *const kinds[] = {
+		"exits", "host_irq", "shadow_refill", "guest_tlb_fault", "mmio",
+		"emulated_c", "guest_exception_other", "fast_refill",
+		"fast_emulated", "guest_irq", "wait",
+	};
+	char name[96], anchor[96];
+	struct linux_stats d;
+	unsigned int i;
+	uint64_t v;
+
+	for (i = 0; i < NSTATS; i++)
+		d.v[i] = b->v[i] - a->v[i];
+	for (i = 0; i < ARRAY_SIZE(kinds); i++) {
+		if (!strcmp(kinds[i], "emulated_c"))
+			v = stat_of(&d, "emulated") - stat_of(&d, "fast_emulated");
+		else if (!strcmp(kinds[i], "guest_exception_other"))
+			v = stat_of(&d, "guest_exception") -
+			    stat_of(&d, "guest_tlb_fault") - stat_of(&d, "guest_irq");
+		else
+			v = stat_of(&d, kinds[i]);
+		snprintf(name, sizeof(name), "linux_%s_%s_per_s", phase, kinds[i]);
+		snprintf(anchor, sizeof(anchor), "%llu in %.4f s of guest time",
+			 (unsigned long long)v, ns / 1e9);
+		emit(name, ns ? v * 1e9 / ns : 0, "per s", anchor);
+	}
+}
+
+static int linux_start(struct linux_guest *l, const char *dtb)
+{
+	int in[2], out[2];
+
+	l->out = malloc(LINUX_OUT_SIZE);
+	if (!l->out || pipe(in) || pipe(out))
+		return -1;
+	l->pid = fork();
+	if (l->pid < 0)
+		return -1;
+	if (l->pid == 0) {
+		dup2(in[0], 0);
+		dup2(out[1], 1);
+		dup2(out[1], 2);
+		close(in[0]);
+		close(in[1]);
+		close(out[0]);
+		close(out[1]);
+		execlp("vcpuctl", "vcpuctl", "run", "--timeout", "3000", dtb,
+		       (char *)NULL);
+		perror("exec vcpuctl");
+		_exit(127);
+	}
+	close(in[0]);
+	close(out[1]);
+	l->to_guest = in[1];
+	l->from_guest = out[0];
+	/* A write after vcpuctl died must fail, not kill the benchmark. */
+	signal(SIGPIPE, SIG_IGN);
+	return 0;
+}
+
+/*
+ * Reads the guest's output until @want appears after the consumed part,
+ * then consumes up to its end and notes the time in l->hit_ns; NULL when
+ * the guest goes away or @secs pass first.
+ */
+static const char *linux_wait_for(struct linux_guest *l, const char *want,
+				  unsigned int secs)
+{
+	uint64_t end = now_ns() + secs * 1000000000ull;
+	struct pollfd p = { .fd = l->from_guest, .events = POLLIN };
+	char *hit;
+	ssize_t n;
+
+	for (;;) {
+		l->out[l->len] = 0;
+		hit = strstr(l->out + l->seen, want);
+		if (hit) {
+			l->hit_ns = now_ns();
+			l->seen = hit + strlen(want) - l->out;
+			return hit;
+		}
+		if (now_ns() > end || l->len >= LINUX_OUT_SIZE - 1)
+			return NULL;
+		if (poll(&p, 1, 200) <= 0)
+			continue;
+		n = read(l->from_guest, l->out + l->len,
+			 LINUX_OUT_SIZE - 1 - l->len);
+		if (n <= 0)
+			return NULL;
+		l->len += n;
+	}
+}
+
+static int linux_type(struct linux_guest *l, const char *line)
+{
+	ssize_t len = strlen(line);
+
+	return write(l->to_guest, line, len) == len ? 0 : -1;
+}
+
+static void linux_fail(struct linux_guest *l, const char *what)
+{
+	ntests++;
+	nfail++;
+	printf("not ok %d linux guest: %s; the end of its output:\n%s\n",
+	       ntests, what, l->out + (l->len > 2000 ? l->len - 2000 : 0));
+}
+
+/*
+ * guestbench in a host process chrooted into the guest's userland: the
+ * nanoseconds it measured, the fastest of three runs, or 0.
+ */
+static uint64_t linux_native(const char *workload, unsigned long n)
+{
+	char buf[512], want[64], arg[24];
+	int in[2], out[2], i, status = -1;
+	unsigned long long ns, best = 0;
+	ssize_t len, r;
+	char *hit;
+	pid_t pid;
+
+	snprintf(arg, sizeof(arg), "%lu", n);
+	snprintf(want, sizeof(want), "guestbench %s %lu ", workload, n);
+	for (i = 0; i < 3; i++) {
+		if (pipe(in) || pipe(out))
+			return 0;
+		pid = fork();
+		if (pid == 0) {
+			dup2(in[0], 0);
+			dup2(out[1], 1);
+			close(in[1]);
+			close(out[0]);
+			if (chroot(MVC_LINUX_USERLAND) || chdir("/"))
+				_exit(126);
+			execl("/bin/guestbench", "guestbench", workload, arg,
+			      (char *)NULL);
+			_exit(127);
+		}
+		close(in[0]);
+		close(out[1]);
+		r = write(in[1], "\n", 1);
+		close(in[1]);
+		for (len = 0; r > 0 && len < (ssize_t)sizeof(buf) - 1; len += r) {
+			r = read(out[0], buf + len, sizeof(buf) - 1 - len);
+			if (r <= 0)
+				break;
+		}
+		buf[len] = 0;
+		close(out[0]);
+		if (pid > 0)
+			waitpid(pid, &status, 0);
+		hit = strstr(buf, want);
+		if (status || !hit || sscanf(hit + strlen(want), "%llu", &ns) != 1) {
+			ntests++;
+			nfail++;
+			printf("not ok %d guestbench %s %lu in a host process: status %#x: %s\n",
+			       ntests, workload, n, status, buf);
+			return 0;
+		}
+		if (!best || ns < best)
+			best = ns;
+	}
+	return best;
+}
+
+/*
+ * One workload in the guest: type the command, read the counters when it
+ * is ready, start it, read them again when it has printed its time, then
+ * the rates over that interval.  Returns the nanoseconds guestbench
+ * measured in the guest, or 0.
+ */
+static uint64_t linux_workload(struct linux_guest *l, const char *workload,
+			       unsigned long n)
+{
+	struct linux_stats s0, s1;
+	char cmd[64], want[64];
+	unsigned long long ns;
+	uint64_t h0;
+	size_t num;
+
+	snprintf(cmd, sizeof(cmd), "guestbench %s %lu\n", workload, n);
+	snprintf(want, sizeof(want), "guestbench %s ready", workload);
+	if (linux_type(l, cmd) || !linux_wait_for(l, want, 60))
+		return linux_fail(l, cmd), 0;
+	linux_stats_read(l->pid, &s0);
+	h0 = now_ns();
+	snprintf(want, sizeof(want), "guestbench %s %lu ", workload, n);
+	if (linux_type(l, "\n") || !linux_wait_for(l, want, 600))
+		return linux_fail(l, cmd), 0;
+	num = l->seen;
+	if (!linux_wait_for(l, "\n", 30) ||
+	    sscanf(l->out + num, "%llu", &ns) != 1)
+		return linux_fail(l, cmd), 0;
+	linux_stats_read(l->pid, &s1);
+	emit_rates(workload, &s0, &s1, l->hit_ns - h0);
+	if (!linux_wait_for(l, MVC_LINUX_PROMPT, 60))
+		return linux_fail(l, cmd), 0;
+	return ns;
+}
+
+/*
+ * The guest's clock against this host's: guestbench prints the same line
+ * twice, @ns of its own time apart; this side times their arrivals.
+ */
+static void linux_clock(struct linux_guest *l, uint64_t ns)
+{
+	const char *mark = "guestbench clock mark";
+	unsigned long long want, guest;
+	uint64_t h0, mark_ns;
+	char cmd[64];
+	size_t num;
+
+	snprintf(cmd, sizeof(cmd), "guestbench clock %llu\n",
+		 (unsigned long long)ns);
+	if (linux_type(l, cmd) || !linux_wait_for(l, mark, 60))
+		return linux_fail(l, cmd);
+	h0 = l->hit_ns;
+	if (!linux_wait_for(l, mark, 60))
+		return linux_fail(l, cmd);
+	mark_ns = l->hit_ns;
+	if (!linux_wait_for(l, "guestbench clock ", 30))
+		return linux_fail(l, cmd);
+	num = l->seen;
+	if (!linux_wait_for(l, "\n", 30) ||
+	    sscanf(l->out + num, "%llu %llu", &want, &guest) != 2)
+		return linux_fail(l, cmd);
+	emit("linux_clock_guest", guest, "guest ns", "guestbench spins, its clock");
+	h0 = mark_ns - h0;
+	emit("linux_clock_host", h0, "host insns",
+	     "the arrivals of its two marks, this host's clock");
+	emit("linux_clock_guest_vs_host", h0 ? (double)guest / h0 : 0, "ratio",
+	     "1 when a guest ns is a host instruction");
+}
+
+/*
+ * Where the C exits of one more fork+exec come from: the module's exit
+ * tracepoint (module/trace.h) on for that run alone, after every figure,
+ * its events counted by exception code and guest PC and printed as
+ * comments, commonest first (bench/linux-trace.sh sums them by guest
+ * kernel function).  Tracing slows the run: no figure comes from it.
+ */
+#define LINUX_TRACING	"/sys/kernel/tracing"
+
+static int write_str(const char *path, const char *s)
+{
+	FILE *f = fopen(path, "w");
+	int ok = f && fputs(s, f) >= 0;
+
+	if (f && fclose(f))
+		ok = 0;
+	return ok ? 0 : -1;
+}
+
+struct pc_count {
+	uint32_t exc, pc;
+	unsigned int n;
+};
+
+static int pc_count_cmp(const void *a, const void *b)
+{
+	const struct pc_count *x = a, *y = b;
+
+	return x->n < y->n ? 1 : x->n > y->n ? -1 : 0;
+}
+
+static void linux_trace_forkexec(struct linux_guest *l)
+{
+	static struct pc_count c[4096];
+	unsigned int nc = 0, total = 0, i, by_exc[32] = { 0 };
+	unsigned int exc, pc;
+	char line[256];
+	const char *p;
+	FILE *f;
+
+	if (linux_type(l, "guestbench forkexec 1\n") ||
+	    !linux_wait_for(l, "guestbench forkexec ready", 60))
+		return linux_fail(l, "trace: guestbench forkexec 1");
+	if (write_str(LINUX_TRACING "/buffer_size_kb", "8192") ||
+	    write_str(LINUX_TRACING "/trace", "") ||
+	    write_str(LINUX_TRACING "/events/mipsvcpu/mipsvcpu_exit/enable", "1")) {
+		printf("# linux trace: cannot enable the exit tracepoint\n");
+		linux_type(l, "\n");
+		linux_wait_for(l, MVC_LINUX_PROMPT, 600);
+		return;
+	}
+	if (linux_type(l, "\n") ||
+	    !linux_wait_for(l, "guestbench forkexec 1 ", 600))
+		linux_fail(l, "trace: guestbench forkexec 1");
+	write_str(LINUX_TRACING "/events/mipsvcpu/mipsvcpu_exit/enable", "0");
+	f = fopen(LINUX_TRACING "/trace", "r");
+	while (f && fgets(line, sizeof(line), f)) {
+		p = strstr(line, " exc ");
+		if (!p || sscanf(p, " exc %u pc %x", &exc, &pc) != 2)
+			continue;
+		total++;
+		by_exc[exc & 31]++;
+		for (i = 0; i < nc && (c[i].pc != pc || c[i].exc != exc); i++)
+			;
+		if (i == nc && nc < ARRAY_SIZE(c))
+			c[nc++] = (struct pc_count){ exc, pc, 0 };
+		if (i < nc)
+			c[i].n++;
+	}
+	if (f)
+		fclose(f);
+	write_str(LINUX_TRACING "/trace", "");
+	printf("# linux trace: one fork+exec of /bin/true: %u exits to C\n", total);
+	for (i = 0; i < 32; i++)
+		if (by_exc[i])
+			printf("# linux trace: %u with ExcCode %u\n", by_exc[i], i);
+	qsort(c, nc, sizeof(c[0]), pc_count_cmp);
+	for (i = 0; i < nc; i++)
+		printf("# linux trace: %u at guest pc %08x (ExcCode %u)\n",
+		       c[i].n, c[i].pc, c[i].exc);
+	linux_wait_for(l, MVC_LINUX_PROMPT, 60);
+}
+
+static void bench_linux(void)
+{
+	static const struct {
+		const char *name;
+		unsigned long n;
+		const char *what;
+	} wl[] = {
+		{ "cpu", 20000000, "integer loop rounds" },
+		{ "getppid", 20000, "getppid() calls" },
+		{ "forkexec", 10, "fork, exec /bin/true, wait" },
+		{ "pages", 2048, "fresh pages of an mmap touched" },
+	};
+	static const char *const phases[][2] = {
+		{ "firmware_banner", "mipsvcpu firmware" },
+		{ "kernel_banner", "Linux version " },
+		{ "init", "Run /init as init process" },
+		{ "prompt", MVC_LINUX_PROMPT },
+	};
+	const char *dtb = MVC_LINUX_DIR "/guest.dtb";
+	struct linux_stats s0 = { 0 }, s1;
+	struct linux_guest l = { .pid = -1, .to_guest = -1, .from_guest = -1 };
+	char name[64], anchor[96];
+	uint64_t t0, guest, native;
+	unsigned int i;
+	int status;
+
+	if (quick) {
+		printf("# linux: not in --quick (a Linux boot takes minutes)\n");
+		return;
+	}
+	if (access(dtb, R_OK)) {
+		ntests++;
+		nfail++;
+		printf("not ok %d linux guest: no %s (make linux-guest)\n",
+		       ntests, dtb);
+		return;
+	}
+	/* The host process's /bin/true, a link as the guest's /init makes. */
+	if (symlink("busybox", MVC_LINUX_USERLAND "/bin/true") && errno != EEXIST)
+		printf("# linux: cannot link /bin/true: %s\n", strerror(errno));
+
+	t0 = now_ns();
+	if (linux_start(&l, dtb))
+		return linux_fail(&l, "cannot start vcpuctl");
+	for (i = 0; i < ARRAY_SIZE(phases); i++) {
+		if (!linux_wait_for(&l, phases[i][1], 600)) {
+			linux_fail(&l, phases[i][1]);
+			goto out;
+		}
+		snprintf(name, sizeof(name), "linux_boot_to_%s", phases[i][0]);
+		snprintf(anchor, sizeof(anchor), "vcpuctl run to '%s'",
+			 phases[i][1]);
+		emit(name, l.hit_ns - t0, "host insns", anchor);
+	}
+	if (linux_stats_read(l.pid, &s1))
+		printf("# linux: no exit counters in " LINUX_DEBUGFS "\n");
+	emit_rates("boot", &s0, &s1, l.hit_ns - t0);
+
+	linux_clock(&l, 1000000000);
+	if (!linux_wait_for(&l, MVC_LINUX_PROMPT, 60)) {
+		linux_fail(&l, "no prompt after the clock check");
+		goto out;
+	}
+
+	for (i = 0; i < ARRAY_SIZE(wl); i++) {
+		guest = linux_workload(&l, wl[i].name, wl[i].n);
+		native = linux_native(wl[i].name, wl[i].n);
+		if (!guest || !native)
+			continue;
+		snprintf(name, sizeof(name), "linux_%s_guest", wl[i].name);
+		snprintf(anchor, sizeof(anchor), "per op, %lu %s in the guest",
+			 wl[i].n, wl[i].what);
+		emit(name, (double)guest / wl[i].n, "host insns", anchor);
+		snprintf(name, sizeof(name), "linux_%s_host", wl[i].name);
+		snprintf(anchor, sizeof(anchor), "per op, the same in a host process");
+		emit(name, (double)native / wl[i].n, "host insns", anchor);
+		snprintf(name, sizeof(name), "linux_%s_guest_vs_host", wl[i].name);
+		emit(name, (double)guest / native, "x host", "guest / host");
+	}
+
+	linux_trace_forkexec(&l);
+
+	linux_type(&l, "poweroff -f\n");
+	close(l.to_guest);
+	l.to_guest = -1;
+	linux_wait_for(&l, "\xff", 60);	/* the rest, until vcpuctl exits */
+	ntests++;
+	if (waitpid(l.pid, &status, 0) != l.pid || !WIFEXITED(status) ||
+	    WEXITSTATUS(status)) {
+		nfail++;
+		printf("not ok %d linux guest: vcpuctl status %#x\n", ntests,
+		       status);
+	}
+	l.pid = 0;
+out:
+	if (l.pid > 0) {
+		kill(l.pid, SIGKILL);
+		waitpid(l.pid, NULL, 0);
+	}
+	if (l.to_guest >= 0)
+		close(l.to_guest);
+	if (l.from_guest >= 0)
+		close(l.from_guest);
+	free(l.out);
 }
 
 static int selected(const char *only, const char *name)
@@ -433,6 +950,7 @@ int main(int argc, char **argv)
 	RUN(boot);
 	RUN(memory);
 	RUN(slots);
+	RUN(linux);
 #undef RUN
 	if (json) {
 		fprintf(json, "\n}\n");

@@ -61,3 +61,19 @@ INITRAMFS_FILES += $(LINUX_IMG):examples/linux/linux.img \
 	$(LINUX_UBOOT_DTB):examples/linux/uboot.dtb \
 	$(FW_DIR)/guest/firmware.bin:examples/linux/firmware.bin \
 	$(UBOOT_FLASH):examples/linux/uboot-flash.bin
+
+# The anchor of the Linux guest's benchmarks (bench/mvc_bench.c, group
+# linux): the guest's own userland, the same files, in the MIPS host's
+# initramfs, where mvc_bench runs guestbench chrooted into it as a host
+# process.  build.sh leaves them unpacked in $(CACHE)/linux/rootfs
+# (mkrootfs.sh); /bin/true is made a link to busybox at run time.
+LINUX_ROOTFS := $(CACHE)/linux/rootfs
+LINUX_USERLAND := examples/linux/userland
+LINUX_LIBC := $(LINUX_ROOTFS)/libc6/lib/mipsel-linux-gnu
+LINUX_USERLAND_FILES := $(LINUX_ROOTFS)/guestbench:$(LINUX_USERLAND)/bin/guestbench \
+	$(LINUX_ROOTFS)/busybox/bin/busybox:$(LINUX_USERLAND)/bin/busybox \
+	$(LINUX_LIBC)/ld.so.1:$(LINUX_USERLAND)/lib/ld.so.1 \
+	$(foreach f,ld.so.1 libc.so.6 libm.so.6 libresolv.so.2,\
+		$(LINUX_LIBC)/$(f):$(LINUX_USERLAND)/lib/mipsel-linux-gnu/$(f))
+$(foreach f,$(LINUX_USERLAND_FILES),$(firstword $(subst :, ,$(f)))): $(LINUX_IMG)
+INITRAMFS_FILES += $(LINUX_USERLAND_FILES)

@@ -187,3 +187,31 @@ int mvc_eval_branch(u32 insn, u32 pc, const u32 *gpr, struct mvc_branch *br)
 	br->next_pc = taken ? target : pc + 8;
 	return 0;
 }
+
+/**
+ * mvc_next_pc() - where the instruction at @pc hands over
+ * @insn: the instruction at @pc (not in a delay slot)
+ * @pc: its address
+ * @gpr: the guest's registers now
+ * @next: set to the address of the next instruction to run: @pc + 4, or
+ *        for a branch or jump (which runs its delay slot first) the target
+ *        or the address after the slot, as the branch will decide
+ *
+ * What a single step plants its break at (debug.c).  Exceptions are the
+ * caller's business.
+ *
+ * Return: 0, or -1 for a branch this CPU model cannot execute.
+ */
+int mvc_next_pc(u32 insn, u32 pc, const u32 *gpr, u32 *next)
+{
+	struct mvc_branch br;
+
+	if (!mvc_is_branch(insn)) {
+		*next = pc + 4;
+		return 0;
+	}
+	if (mvc_eval_branch(insn, pc, gpr, &br))
+		return -1;
+	*next = br.next_pc;
+	return 0;
+}

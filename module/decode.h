@@ -72,5 +72,6 @@ struct mvc_branch {
 int mvc_decode_mem(u32 insn, struct mvc_mem_op *op);
 int mvc_eval_branch(u32 insn, u32 pc, const u32 *gpr, struct mvc_branch *br);
 bool mvc_is_branch(u32 insn);
+int mvc_next_pc(u32 insn, u32 pc, const u32 *gpr, u32 *next);
 
 #endif /* MVC_DECODE_H */

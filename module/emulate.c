@@ -107,7 +107,15 @@ static struct page *mvc_guest_page(struct mvc_vcpu *vcpu, u32 gva, u32 *off)
 	return mvc_gpa_to_page(vcpu->vm, gpa, &writable);
 }
 
-static int mvc_read_guest_insn(struct mvc_vcpu *vcpu, u32 gva, u32 *insn)
+/**
+ * mvc_read_guest_insn() - read an instruction as the guest would fetch it
+ * @vcpu: the VCPU, not running; slots_lock held
+ * @gva: its guest virtual address, in the current view
+ * @insn: set to the word
+ *
+ * Return: 0, or -EFAULT when @gva does not translate to memory.
+ */
+int mvc_read_guest_insn(struct mvc_vcpu *vcpu, u32 gva, u32 *insn)
 {
 	struct page *page;
 	void *kaddr;
@@ -199,6 +207,18 @@ static void mvc_raise(struct mvc_vcpu *vcpu, u32 exc, u32 ce, bool refill)
 	       c->reg[MVC_CP0_EBASE] & GUEST_EBASE_MASK;
 	mvc_set_pc(vcpu, base + off);
 	vcpu->stats.guest_exception++;
+}
+
+/**
+ * mvc_raise_exception() - deliver an exception without an address
+ * @vcpu: the VCPU, not running
+ * @exc: MVC_EXC_* (not a TLB or address error exception)
+ *
+ * At the PC as it is, with Cause.BD as the last exit left it.
+ */
+void mvc_raise_exception(struct mvc_vcpu *vcpu, u32 exc)
+{
+	mvc_raise(vcpu, exc, 0, false);
 }
 
 /* An address error or TLB exception: BadVAddr, and Context/EntryHi for TLB. */
@@ -705,8 +725,9 @@ enum mvc_action mvc_handle_exit(struct mvc_vcpu *vcpu, int kind)
 	case MVC_EXC_ADES:
 		mvc_raise_addr(vcpu, exc, ctx->badvaddr, false);
 		return MVC_RESUME;
-	case MVC_EXC_SYS:
 	case MVC_EXC_BP:
+		return mvc_debug_break(vcpu);
+	case MVC_EXC_SYS:
 	case MVC_EXC_TR:
 	case MVC_EXC_OV:
 		mvc_raise(vcpu, exc, 0, false);

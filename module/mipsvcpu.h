@@ -96,6 +96,20 @@ struct mvc_pending_mmio {
 	u8 size;
 };
 
+/* Guest debugging (debug.c): MIPSVCPU_SET_GUEST_DEBUG's state. */
+struct mvc_debug {
+	u32 control;		/* MIPSVCPU_GUESTDBG_*, without INJECT_BP */
+	bool break_exit;	/* the last exit was MIPSVCPU_DEBUG_BREAK */
+	bool stepping;		/* a single step is under way */
+	u32 step_from;		/* the PC it started at */
+	u64 step_exceptions;	/* stats.guest_exception when it started */
+	bool planted;		/* the step's break is in guest memory */
+	u32 plant_gva;		/* where, as the guest fetches it */
+	struct page *plant_page;	/* the page it is in (slots_lock held) */
+	u32 plant_off;
+	u32 plant_saved;	/* the word it replaced */
+};
+
 /* Bits of mvc_vcpu.pending, set from other contexts. */
 #define MVC_PENDING_TIMER	0	/* Count reached Compare */
 
@@ -114,6 +128,7 @@ struct mvc_vcpu {
 	int last_cpu;
 	u64 seen_slots_gen;
 	struct mvc_pending_mmio mmio;
+	struct mvc_debug dbg;
 	u64 count_base_ns;	/* ktime when Count was 0 */
 	u32 count_stopped;	/* Count while Cause.DC is set */
 	u64 match_ns;		/* ktime of the next Count == Compare */
@@ -181,6 +196,18 @@ void mvc_shadow_map_mapped(struct mvc_vcpu *vcpu, u32 gva);
 int mvc_alloc_view_mms(struct mvc_vcpu *vcpu);
 void mvc_free_view_mms(struct mvc_vcpu *vcpu);
 
+/* debug.c: */
+long mvc_debug_set(struct mvc_vcpu *vcpu, void __user *argp);
+long mvc_debug_translate_ioctl(struct mvc_vcpu *vcpu, void __user *argp);
+void mvc_debug_translate(struct mvc_vcpu *vcpu, bool kernel_view, u32 asid,
+			 u32 gva, struct mipsvcpu_translation *x);
+bool mvc_debug_step_begin(struct mvc_vcpu *vcpu);
+int mvc_debug_plant(struct mvc_vcpu *vcpu);
+void mvc_debug_unplant(struct mvc_vcpu *vcpu);
+enum mvc_action mvc_debug_break(struct mvc_vcpu *vcpu);
+enum mvc_action mvc_debug_after_exit(struct mvc_vcpu *vcpu,
+				     enum mvc_action action);
+
 /* timer.c: */
 void mvc_timer_init(struct mvc_vcpu *vcpu);
 void mvc_timer_cancel(struct mvc_vcpu *vcpu);
@@ -203,6 +230,8 @@ bool mvc_odd_pc_fault(struct mvc_vcpu *vcpu);
 void mvc_deliver_pending_irq(struct mvc_vcpu *vcpu);
 u32 mvc_guest_asid(const struct mvc_vcpu *vcpu);
 u32 mvc_guest_read_cp0(struct mvc_vcpu *vcpu, u32 id);
+int mvc_read_guest_insn(struct mvc_vcpu *vcpu, u32 gva, u32 *insn);
+void mvc_raise_exception(struct mvc_vcpu *vcpu, u32 exc);
 enum mvc_action mvc_internal_error(struct mvc_vcpu *vcpu, u32 suberror,
 				   u32 pc, u32 insn, const char *msg);
 

@@ -161,6 +161,12 @@ static long mvc_vcpu_ioctl(struct file *file, unsigned int cmd,
 	case MIPSVCPU_SET_CP0:
 		ret = mvc_vcpu_cp0(vcpu, argp, true);
 		break;
+	case MIPSVCPU_SET_GUEST_DEBUG:
+		ret = mvc_debug_set(vcpu, argp);
+		break;
+	case MIPSVCPU_TRANSLATE:
+		ret = mvc_debug_translate_ioctl(vcpu, argp);
+		break;
 	default:
 		ret = -ENOTTY;
 	}

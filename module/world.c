@@ -200,11 +200,14 @@ static void mvc_load_guest(struct mvc_vcpu *vcpu, int cpu)
 	}
 	mvc_timer_place(vcpu, cpu);
 	mvc_odd_pc_fault(vcpu);
-	mvc_deliver_pending_irq(vcpu);
+	/* A step runs one instruction of the guest's, not its handler. */
+	if (!vcpu->dbg.stepping)
+		mvc_deliver_pending_irq(vcpu);
 	view = mvc_current_view(vcpu);
 	vcpu->ctx->fast_kview = view == MVC_VIEW_KERNEL;
 	vcpu->ctx->fast_refill = mvc_fast_refill;
-	vcpu->ctx->fast_emul = mvc_fast_emulate;
+	/* The fast path's eret would leave a step unseen. */
+	vcpu->ctx->fast_emul = mvc_fast_emulate && !vcpu->dbg.stepping;
 	vcpu->ctx->guest_status = mvc_guest_host_status();
 	vcpu->ctx->guest_entryhi = mvc_view_asid(vcpu, view, cpu);
 	/*
@@ -259,7 +262,7 @@ static enum mvc_action mvc_run_irqs_off(struct mvc_vcpu *vcpu)
 		mvc_fold_fast_counts(vcpu);
 		trace_mipsvcpu_exit(vcpu->id, kind, vcpu->ctx->cause,
 				    vcpu->ctx->pc, vcpu->ctx->badvaddr);
-		action = mvc_handle_exit(vcpu, kind);
+		action = mvc_debug_after_exit(vcpu, mvc_handle_exit(vcpu, kind));
 	} while (action == MVC_RESUME && !need_resched());
 	WRITE_ONCE(vcpu->guest_cpu, -1);
 	/* Handling the last exit may have taken an ASID and wrapped. */
@@ -277,7 +280,8 @@ static bool mvc_wait_done(struct mvc_vcpu *vcpu)
  * @vcpu: the VCPU; the caller holds vcpu->run_lock
  *
  * Return: 0 with run->exit_reason set, -EINTR for a pending signal (RUN
- * may be called again), -EIO when the VCPU has died.
+ * may be called again), -EIO when the VCPU has died, -EFAULT when a
+ * single step cannot plant its break (debug.c).
  */
 int mvc_vcpu_run(struct mvc_vcpu *vcpu)
 {
@@ -295,6 +299,8 @@ int mvc_vcpu_run(struct mvc_vcpu *vcpu)
 		run->exit_reason = MIPSVCPU_EXIT_INTR;
 		return -EINTR;
 	}
+	if (mvc_debug_step_begin(vcpu))
+		return 0;
 
 	for (;;) {
 		if (signal_pending(current)) {
@@ -309,9 +315,15 @@ int mvc_vcpu_run(struct mvc_vcpu *vcpu)
 			return -EINTR;
 		}
 		preempt_disable();
+		if (mvc_debug_plant(vcpu)) {
+			preempt_enable();
+			up_read(&vcpu->vm->slots_lock);
+			return -EFAULT;
+		}
 		local_irq_disable();
 		action = mvc_run_irqs_off(vcpu);
 		local_irq_enable();
+		mvc_debug_unplant(vcpu);
 		preempt_enable();
 		up_read(&vcpu->vm->slots_lock);
 

@@ -6,7 +6,8 @@
 # Debian 12's own mipsel busybox (dynamic, a PIE) and glibc, and Debian's
 # busybox-static (linked at 0x00400000, which this map must refuse), all
 # fetched with `apt-get download` and unpacked, never installed; plus
-# guests/linux/init and guestcheck, the boundary probes the selftest runs.
+# guests/linux/init, guestcheck (the boundary probes the selftest runs)
+# and guestbench (the workloads of make bench).
 # Prints the list's path; LIST.stamp changes whenever its content would.
 set -euo pipefail
 
@@ -32,9 +33,11 @@ for p in $pkgs; do
 	dpkg-deb -x "$(ls "$dir"/debs/"${name}"_*_mipsel.deb | head -n1)" "$dir/$name"
 done
 
-# The probes, linked like Debian's programs: a PIE on glibc.
-"${cross}gcc" -O2 -Wall -Wextra -Werror -fPIE -pie -o "$dir/guestcheck" \
-	"$here/guestcheck.c"
+# The probes and the workloads, linked like Debian's programs: PIEs on glibc.
+for p in guestcheck guestbench; do
+	"${cross}gcc" -O2 -Wall -Wextra -Werror -fPIE -pie -o "$dir/$p" \
+		"$here/$p.c"
+done
 
 libdir=$dir/libc6/lib/$triplet
 {
@@ -49,6 +52,7 @@ libdir=$dir/libc6/lib/$triplet
 	echo "slink /bin/sh busybox 0777 0 0"
 	echo "file /bin/busybox-static $dir/busybox-static/bin/busybox 0755 0 0"
 	echo "file /bin/guestcheck $dir/guestcheck 0755 0 0"
+	echo "file /bin/guestbench $dir/guestbench 0755 0 0"
 	for f in ld.so.1 libc.so.6 libresolv.so.2 libm.so.6; do
 		echo "file /lib/$triplet/$f $libdir/$f 0755 0 0"
 	done

@@ -26,8 +26,13 @@ FIXTURE_TEARDOWN(demo)
 {
 }
 
-/* Ten guest seconds take longer than the harness's default 30 s in QEMU. */
-TEST_F_TIMEOUT(demo, firmware_boots_demo_os_for_ten_seconds, 300)
+/*
+ * Ten guest seconds take longer than the harness's default 30 s in QEMU,
+ * and much longer on a loaded machine: the demo OS counts timer interrupts
+ * it handled, and a starved nested QEMU handles each one late.  The
+ * timeouts are watchdogs, not a speed test.
+ */
+TEST_F_TIMEOUT(demo, firmware_boots_demo_os_for_ten_seconds, 900)
 {
 	char cmd[512];
 	size_t len = 0, n;
@@ -35,7 +40,7 @@ TEST_F_TIMEOUT(demo, firmware_boots_demo_os_for_ten_seconds, 300)
 	int status;
 
 	snprintf(cmd, sizeof(cmd),
-		 "vcpuctl run --rom %s --ram 64M --timeout 120 2>&1 < /dev/null",
+		 "vcpuctl run --rom %s --ram 64M --timeout 800 2>&1 < /dev/null",
 		 mvc_guest_path("flash"));
 	f = popen(cmd, "r");
 	ASSERT_TRUE(f != NULL);

@@ -24,9 +24,9 @@
 #include "kselftest_harness.h"
 #include "mvc_util.h"
 
-#define PROMPT		"guest# "
+#define PROMPT		MVC_LINUX_PROMPT
 #define OUT_SIZE	(512 * 1024)
-#define EXAMPLES	"/examples/linux"
+#define EXAMPLES	MVC_LINUX_DIR
 
 static char out[OUT_SIZE];
 static size_t out_len;
@@ -341,8 +341,12 @@ static void full_checks(struct __test_metadata *_metadata,
 	ASSERT_TRUE(t != NULL) TH_LOG("maps: no prompt; output:\n%s", tail());
 	EXPECT_TRUE(strstr(t, ", 0 outside 0x40000000-0x70000000") != NULL)
 		TH_LOG("%s", t);
+	/* ... naming its files (d_path() reads names with a nofault copy) */
 	t = command(self, "cat /proc/self/maps", 300);
 	ASSERT_TRUE(t != NULL) TH_LOG("maps: no prompt; output:\n%s", tail());
+	EXPECT_TRUE(strstr(t, " /bin/busybox") != NULL) TH_LOG("%s", t);
+	EXPECT_TRUE(strstr(t, " /lib/mipsel-linux-gnu/libc.so.6") != NULL)
+		TH_LOG("%s", t);
 
 	/* Time passes and interrupts arrive: timer (7) and UART (2) */
 	t = command(self, "cat /proc/interrupts; cat /proc/uptime", 300);

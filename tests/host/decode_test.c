@@ -95,6 +95,34 @@ TEST(not_branches)
 	EXPECT_EQ(-1, mvc_eval_branch(I(MVC_OP_COP1, 8, 0, 4), 0, gpr, &b));
 }
 
+/* Where a single step plants its break. */
+TEST(next_pc)
+{
+	u32 next;
+
+	gpr[8] = 5;
+	gpr[9] = 5;
+	gpr[25] = 0x40001234;
+	EXPECT_EQ(0, mvc_next_pc(0, 0x3fc00000, gpr, &next));	/* nop */
+	EXPECT_EQ(0x3fc00004u, next);
+	/* beq t0, t1, +3: taken; bne: not, so after the delay slot */
+	EXPECT_EQ(0, mvc_next_pc(I(MVC_OP_BEQ, 8, 9, 3), 0x3fc00004, gpr, &next));
+	EXPECT_EQ(0x3fc00014u, next);
+	EXPECT_EQ(0, mvc_next_pc(I(MVC_OP_BNE, 8, 9, 3), 0x3fc00004, gpr, &next));
+	EXPECT_EQ(0x3fc0000cu, next);
+	/* bnel not taken skips its slot: the same address */
+	EXPECT_EQ(0, mvc_next_pc(I(MVC_OP_BNEL, 8, 9, 3), 0x3fc00004, gpr, &next));
+	EXPECT_EQ(0x3fc0000cu, next);
+	EXPECT_EQ(0, mvc_next_pc(MVC_OP_JAL << 26 | 0x3f00008, 0x3fc00014, gpr, &next));
+	EXPECT_EQ(0x3fc00020u, next);
+	EXPECT_EQ(0, mvc_next_pc(R(25, 0, 0, 0x08), 0x1000, gpr, &next));
+	EXPECT_EQ(0x40001234u, next);
+	/* A branch to itself: its own address (debug.c does not plant there). */
+	EXPECT_EQ(0, mvc_next_pc(I(MVC_OP_BEQ, 0, 0, -1), 0x1000, gpr, &next));
+	EXPECT_EQ(0x1000u, next);
+	EXPECT_EQ(-1, mvc_next_pc(I(MVC_OP_COP1, 8, 0, 4), 0x1000, gpr, &next));
+}
+
 TEST(loads_and_stores)
 {
 	struct {

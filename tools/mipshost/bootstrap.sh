@@ -28,7 +28,7 @@ stamp=$cache/bootstrap.stamp
 
 host_pkgs="gcc-mipsel-linux-gnu binutils-mipsel-linux-gnu libc6-dev-mipsel-cross
 qemu-system-mips linux-kbuild-6.1 device-tree-compiler libfdt-dev cpio sparse
-clang libclang-rt-14-dev llvm make xz-utils"
+clang libclang-rt-14-dev llvm make xz-utils gdb-multiarch"
 # The Debian packages (make check-debian, docs/debian.md): dpkg-buildpackage
 # with dh_dkms, lintian, and mmdebstrap with qemu-user for the test system.
 deb_pkgs="dpkg-dev debhelper dh-dkms lintian fakeroot mmdebstrap

@@ -17,6 +17,12 @@
 # because of -no-reboot).  The console goes to stdout and to the log.
 # Exit status: 0 when /init reported rc=0 and the kernel logged no oops,
 # BUG, WARNING or panic; 1 otherwise; 124 when the watchdog fired.
+#
+# The second serial port (ttyS1 in the MIPS host) is a Unix socket beside
+# the log, LOG without its extension + .gdb.sock: in check mode (all
+# selftests, or --only gdb) tools/mipshost/gdb-session.sh drives
+# gdb-multiarch through it for gdb_test and writes its TAP to
+# LOG-without-extension.gdb.tap.
 set -uo pipefail
 
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -46,6 +52,18 @@ initrd=${1:?usage: run.sh [options] INITRD}
 serial="-serial mon:stdio"
 [ "$mode" = shell ] || serial="-serial stdio -monitor none"
 
+# A debugger on the second serial port (selftests/mipsvcpu/gdb_test.c).
+gdb_sock=${log%.*}.gdb.sock
+gdb_tap=${log%.*}.gdb.tap
+gdb_driver=
+rm -f "$gdb_sock" "$gdb_tap"
+serial="$serial -serial unix:$gdb_sock,server=on,wait=off"
+if [ "$mode" = check ] && { [ -z "$only" ] || [ "$only" = mvc_only=gdb ]; }; then
+	"$top/tools/mipshost/gdb-session.sh" "$cpu" "$gdb_sock" "$log" "$gdb_tap" &
+	gdb_driver=$!
+	only="$only mvc_gdb=/dev/ttyS1"
+fi
+
 # shellcheck disable=SC2086
 timeout --foreground -k 5 "$timeout" \
 	qemu-system-mipsel -M malta -cpu "$cpu" -m 256 -nic none -vga none \
@@ -54,6 +72,11 @@ timeout --foreground -k 5 "$timeout" \
 	-append "console=ttyS0 rdinit=/init panic=1 mvc_mode=$mode $only" \
 	< /dev/null 2>&1 | tee "$log"
 qemu_rc=${PIPESTATUS[0]}
+if [ -n "$gdb_driver" ]; then
+	kill "$gdb_driver" 2>/dev/null
+	wait "$gdb_driver"
+fi
+rm -f "$gdb_sock"
 [ "$mode" = shell ] && exit 0
 
 if [ "$qemu_rc" = 124 ] || [ "$qemu_rc" = 137 ]; then

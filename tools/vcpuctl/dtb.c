@@ -184,7 +184,7 @@ static int setup_region(struct machine *m, uint32_t slot,
 }
 
 int cmd_run_dtb(const char *dtb, const char **images, int nimages,
-		unsigned int timeout, bool trace)
+		const struct run_options *o)
 {
 	static struct mipsvcpu_guest_desc d;
 	static char blob[MIPSVCPU_MAX_DTB_SIZE];
@@ -207,7 +207,7 @@ int cmd_run_dtb(const char *dtb, const char **images, int nimages,
 	boot = &d.region[d.boot_region];
 	dtb_gpa = boot->gpa + boot->size - ALIGN_UP((uint32_t)len, PAGE);
 
-	m.trace = trace;
+	m.trace = o->trace;
 	ret = machine_open(&m);
 	if (!ret)
 		ret = describe(&m, dtb, blob, len, dtb_gpa, &d);
@@ -224,11 +224,13 @@ int cmd_run_dtb(const char *dtb, const char **images, int nimages,
 	}
 	for (i = 0; !ret && i < d.nvcpus; i++)
 		ret = machine_create_vcpu(&m, i);
+	if (!ret && o->gdb)
+		ret = gdb_open(&m, o->gdb, o->gdb_wait);
 	if (ret)
 		return -ret;
 	if (terminal_raw())
 		perror("vcpuctl: raw terminal");
-	ret = machine_run(&m, timeout);
+	ret = machine_run(&m, o->timeout);
 	terminal_restore();
 	return ret;
 }

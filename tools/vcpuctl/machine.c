@@ -106,6 +106,8 @@ int machine_map_memory(struct machine *m, uint32_t slot, uint32_t gpa,
 	r.guest_phys_addr = gpa;
 	r.size = size;
 	r.userspace_addr = (uintptr_t)mem;
+	if (m->nmem < MIPSVCPU_MAX_MEMORY_SLOTS)
+		m->mem[m->nmem++] = (struct mem_region){ gpa, size, mem };
 	if (ioctl(m->vm_fd, MIPSVCPU_SET_MEMORY_REGION, &r) < 0) {
 		fprintf(stderr, "vcpuctl: memory slot %u at %#x (%u KiB): %s\n",
 			slot, gpa, size >> 10, strerror(errno));
@@ -151,6 +153,7 @@ void machine_stop(struct machine *m, int exit_code)
 	if (!m->stop)
 		m->exit_code = exit_code;
 	m->stop = 1;
+	gdb_machine_stopping(m);
 }
 
 static uint32_t get_cp0(struct vcpu *v, uint32_t rd, uint32_t sel)
@@ -233,6 +236,8 @@ static void *vcpu_thread(void *arg)
 	struct mipsvcpu_run *run = v->run;
 
 	while (!m->stop) {
+		if (m->gdb && !gdb_vcpu_gate(v))
+			break;
 		if (ioctl(v->fd, MIPSVCPU_RUN, 0) < 0) {
 			if (errno == EINTR) {
 				pthread_mutex_lock(&m->lock);
@@ -258,12 +263,26 @@ static void *vcpu_thread(void *arg)
 			handle_mmio(v);
 			uart_poll(m);
 			break;
+		case MIPSVCPU_EXIT_DEBUG:
+			if (m->gdb)
+				gdb_vcpu_debug_exit(v);
+			break;
 		case MIPSVCPU_EXIT_INTERNAL_ERROR:
+			if (m->gdb && m->gdb_died[v - m->vcpus]) {
+				gdb_vcpu_died(v);
+				break;
+			}
 			terminal_restore();
 			fprintf(stderr, "\nvcpuctl: VCPU %u stopped: %s (pc %#x, instruction %#010x, cause %#x)\n",
 				v->id, run->internal.message, run->internal.pc,
 				run->internal.insn, run->internal.cause);
 			dump_state(v);
+			if (m->gdb) {
+				/* Drop into the debugger instead. */
+				m->gdb_died[v - m->vcpus] = true;
+				gdb_vcpu_died(v);
+				break;
+			}
 			machine_stop(m, VCPUCTL_EXIT_SOFTWARE);
 			break;
 		}
@@ -292,6 +311,8 @@ int machine_run(struct machine *m, unsigned int timeout_s)
 		pthread_create(&m->vcpus[i].thread, NULL, vcpu_thread,
 			       &m->vcpus[i]);
 	pthread_sigmask(SIG_BLOCK, &block, &old);
+	if (m->gdb)
+		gdb_start(m);
 	if (timeout_s)
 		alarm(timeout_s);
 	/* Poll the terminal every 20 ms while the guests compute. */
@@ -314,6 +335,7 @@ int machine_run(struct machine *m, unsigned int timeout_s)
 		pthread_kill(m->vcpus[i].thread, SIGUSR1);
 	for (i = 0; i < m->nvcpus; i++)
 		pthread_join(m->vcpus[i].thread, NULL);
+	gdb_close(m);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	if (m->exit_code == VCPUCTL_EXIT_TIMEOUT)
 		fprintf(stderr, "\nvcpuctl: timeout after %u s\n", timeout_s);

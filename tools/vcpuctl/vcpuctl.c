@@ -2,8 +2,10 @@
 /*
  * vcpuctl - the command-line front end of /dev/mipsvcpu.
  *
- *   vcpuctl run [--image NAME=FILE]... [--timeout S] [--trace] guest.dtb
+ *   vcpuctl run [--image NAME=FILE]... [--timeout S] [--trace]
+ *               [--gdb PORT|PATH [--gdb-wait]] guest.dtb
  *   vcpuctl run --rom IMAGE [--ram SIZE] [--timeout S] [--trace]
+ *               [--gdb PORT|PATH [--gdb-wait]]
  *   vcpuctl info guest.dtb
  *   vcpuctl stats [--json]
  *   vcpuctl version
@@ -41,8 +43,10 @@ static void usage(FILE *f)
 static void usage_run(FILE *f)
 {
 	fprintf(f,
-		"usage: vcpuctl run [--image NAME=FILE]... [--timeout SECONDS] [--trace] guest.dtb\n"
+		"usage: vcpuctl run [--image NAME=FILE]... [--timeout SECONDS] [--trace]\n"
+		"                   [--gdb PORT|PATH [--gdb-wait]] guest.dtb\n"
 		"       vcpuctl run --rom IMAGE [--ram SIZE] [--timeout SECONDS] [--trace]\n"
+		"                   [--gdb PORT|PATH [--gdb-wait]]\n"
 		"\n"
 		"Boots the guest guest.dtb describes (docs/guest-dts.md): its memory regions\n"
 		"backed by vcpuctl, their images loaded from files named relative to the .dtb\n"
@@ -52,6 +56,10 @@ static void usage_run(FILE *f)
 		"0x1fc00000, SIZE bytes of RAM at 0 (default 64M; K and M suffixes), a 16550\n"
 		"at 0x180003f8 and a power register at 0x1f000500.\n"
 		"\n"
+		"--gdb serves the GDB remote protocol on a TCP PORT, a serial line (a character\n"
+		"device such as /dev/ttyS1) or a Unix socket PATH, one thread per VCPU;\n"
+		"--gdb-wait holds the guest before its first instruction until gdb resumes it.\n"
+		"With --gdb a guest that dies is held for the debugger (docs/debugging.md).\n"
 		"On a terminal, Ctrl-A x quits.  --trace prints a line per exit to vcpuctl.\n"
 		"SIGINT, SIGTERM and SIGHUP stop the guest (exit status 128 + the signal).\n"
 		"Exit status: the guest's power-off value; 64 usage, 65 bad image or DTB,\n"
@@ -84,14 +92,15 @@ static int cmd_run(int argc, char **argv)
 		{ "timeout", required_argument, NULL, 't' },
 		{ "trace", no_argument, NULL, 'T' },
 		{ "image", required_argument, NULL, 'i' },
+		{ "gdb", required_argument, NULL, 'g' },
+		{ "gdb-wait", no_argument, NULL, 'w' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *images[16];
 	int nimages = 0;
-	bool trace = false;
+	struct run_options o = { 0 };
 	uint32_t ram_size = DEFAULT_RAM_SIZE;
-	unsigned int timeout = 0;
 	const char *rom = NULL;
 	struct machine m = { 0 };
 	void *ram_mem, *rom_mem;
@@ -111,10 +120,16 @@ static int cmd_run(int argc, char **argv)
 			}
 			break;
 		case 't':
-			timeout = strtoul(optarg, NULL, 0);
+			o.timeout = strtoul(optarg, NULL, 0);
 			break;
 		case 'T':
-			trace = true;
+			o.trace = true;
+			break;
+		case 'g':
+			o.gdb = optarg;
+			break;
+		case 'w':
+			o.gdb_wait = true;
 			break;
 		case 'i':
 			if (nimages == 16 || !strchr(optarg, '=')) {
@@ -131,14 +146,18 @@ static int cmd_run(int argc, char **argv)
 			return VCPUCTL_EXIT_USAGE;
 		}
 	}
+	if (o.gdb_wait && !o.gdb) {
+		fprintf(stderr, "vcpuctl: --gdb-wait needs --gdb\n");
+		return VCPUCTL_EXIT_USAGE;
+	}
 	if (!rom && optind == argc - 1)
-		return cmd_run_dtb(argv[optind], images, nimages, timeout, trace);
+		return cmd_run_dtb(argv[optind], images, nimages, &o);
 	if (!rom || optind != argc) {
 		usage_run(stderr);
 		return VCPUCTL_EXIT_USAGE;
 	}
 
-	m.trace = trace;
+	m.trace = o.trace;
 	ret = machine_open(&m);
 	if (ret)
 		return -ret;
@@ -161,11 +180,13 @@ static int cmd_run(int argc, char **argv)
 	uart_add(&m, DEFAULT_UART_GPA, 0);
 	power_add(&m, DEFAULT_POWER_GPA);
 	ret = machine_create_vcpu(&m, 0);
+	if (!ret && o.gdb)
+		ret = gdb_open(&m, o.gdb, o.gdb_wait);
 	if (ret)
 		return -ret;
 	if (terminal_raw())
 		perror("vcpuctl: raw terminal");
-	ret = machine_run(&m, timeout);
+	ret = machine_run(&m, o.timeout);
 	terminal_restore();
 	return ret;
 }

@@ -55,6 +55,15 @@ struct vcpu {
 	int result;
 };
 
+/* Guest memory vcpuctl backs: one per slot. */
+struct mem_region {
+	uint32_t gpa;
+	uint32_t size;
+	void *host;
+};
+
+struct gdbstub;
+
 struct machine {
 	int dev_fd;
 	int vm_fd;
@@ -68,6 +77,18 @@ struct machine {
 	bool trace;
 	uint64_t mmio_exits;
 	uint64_t unclaimed_mmio;
+	struct mem_region mem[MIPSVCPU_MAX_MEMORY_SLOTS];
+	int nmem;
+	struct gdbstub *gdb;	/* --gdb, or NULL */
+	bool gdb_died[MIPSVCPU_MAX_VCPUS];	/* reported once, then held */
+};
+
+/* How "vcpuctl run" runs a guest. */
+struct run_options {
+	unsigned int timeout;	/* seconds, 0: none */
+	bool trace;
+	const char *gdb;	/* --gdb PORT|PATH, or NULL */
+	bool gdb_wait;
 };
 
 /* machine.c: */
@@ -90,11 +111,20 @@ void terminal_restore(void);
 
 /* dtb.c: */
 int cmd_run_dtb(const char *dtb, const char **images, int nimages,
-		unsigned int timeout, bool trace);
+		const struct run_options *o);
 int cmd_info(const char *dtb);
 
 /* stats.c: */
 int cmd_stats(bool json);
+
+/* gdbstub.c: */
+int gdb_open(struct machine *m, const char *where, bool wait);
+void gdb_start(struct machine *m);
+bool gdb_vcpu_gate(struct vcpu *v);
+void gdb_vcpu_debug_exit(struct vcpu *v);
+void gdb_vcpu_died(struct vcpu *v);
+void gdb_machine_stopping(struct machine *m);
+void gdb_close(struct machine *m);
 
 /* power.c: */
 void power_add(struct machine *m, uint32_t gpa);

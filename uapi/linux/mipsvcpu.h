@@ -44,8 +44,10 @@
  * 2: the user-view window: MIPSVCPU_VM_USER_WINDOW, the DTB's user_window
  *    property, user_base and user_end in struct mipsvcpu_guest_desc.  A
  *    version 1 module would ignore that property: check the version.
+ * 3: guest debugging: MIPSVCPU_SET_GUEST_DEBUG, MIPSVCPU_EXIT_DEBUG and
+ *    run.debug, MIPSVCPU_TRANSLATE.
  */
-#define MIPSVCPU_API_VERSION		2
+#define MIPSVCPU_API_VERSION		3
 
 /* The ioctl magic.  0xb7 is not used by any in-tree driver. */
 #define MIPSVCPU_IO			0xb7
@@ -230,6 +232,7 @@ struct mipsvcpu_guest_dt {
 #define MIPSVCPU_EXIT_WAIT		2	/* only with MIPSVCPU_RUN_EXIT_ON_WAIT */
 #define MIPSVCPU_EXIT_INTR		3	/* immediate_exit was set */
 #define MIPSVCPU_EXIT_INTERNAL_ERROR	4	/* the VM is dead: see .internal */
+#define MIPSVCPU_EXIT_DEBUG		5	/* MIPSVCPU_SET_GUEST_DEBUG: see .debug */
 
 /* Why the module gave up on a guest (internal.suberror). */
 #define MIPSVCPU_INTERNAL_UNHANDLED_INSN 1	/* an instruction it cannot emulate */
@@ -269,6 +272,20 @@ struct mipsvcpu_run {
 			__u8 is_write;
 			__u8 padding[7];
 		} mmio;
+		/*
+		 * MIPSVCPU_EXIT_DEBUG: a break instruction (reason
+		 * MIPSVCPU_DEBUG_BREAK) or a finished single step
+		 * (MIPSVCPU_DEBUG_STEP).  The guest has seen nothing: for a
+		 * break the PC is still the break's (its branch, with
+		 * Cause.BD in @cause, if it sat in a delay slot).
+		 */
+		struct {
+			__u32 reason;	/* MIPSVCPU_DEBUG_* */
+			__u32 pc;	/* the break's address; the new PC */
+			__u32 insn;	/* the break's encoding, or 0 */
+			__u32 cause;	/* Cause.BD: the break is in a delay slot */
+			__u32 reserved[4];
+		} debug;
 		/* MIPSVCPU_EXIT_INTERNAL_ERROR */
 		struct {
 			__u32 suberror;	/* MIPSVCPU_INTERNAL_* */
@@ -346,5 +363,81 @@ struct mipsvcpu_vcpu_stats {
 };
 
 #define MIPSVCPU_GET_STATS		_IOR(MIPSVCPU_IO, 0x46, struct mipsvcpu_vcpu_stats)
+
+/*
+ * Guest debugging, in KVM_SET_GUEST_DEBUG's shape.  With
+ * MIPSVCPU_GUESTDBG_ENABLE:
+ *
+ *  - MIPSVCPU_GUESTDBG_USE_SW_BP: every break instruction the guest
+ *    executes exits with MIPSVCPU_EXIT_DEBUG, reason MIPSVCPU_DEBUG_BREAK,
+ *    instead of reaching the guest.  Userspace plants its own breaks in
+ *    guest memory (it owns that memory, also a read-only slot's); for one
+ *    it did not plant, it hands the exception to the guest with
+ *    MIPSVCPU_GUESTDBG_INJECT_BP, so the guest still gets its own breaks.
+ *  - MIPSVCPU_GUESTDBG_SINGLESTEP: each RUN executes one instruction (a
+ *    branch or jump together with its delay slot) and exits with reason
+ *    MIPSVCPU_DEBUG_STEP; an exception the guest takes ends the step at
+ *    its vector.  The module plants a break at the next PC for the step
+ *    and removes it before RUN returns; guest interrupts are held back
+ *    meanwhile (as QEMU's gdbstub does).  An exit that is not the step's
+ *    (MMIO, a break, a signal) ends RUN as usual; the step ends at the
+ *    next RUN if the instruction finished.  The next instruction's page
+ *    must be RAM or a read-only slot over the caller's private anonymous
+ *    memory; else RUN fails with EFAULT.
+ *  - MIPSVCPU_GUESTDBG_INJECT_BP (once, not remembered): deliver a
+ *    Breakpoint exception to the guest at its PC now, as if the break
+ *    there had run without a debugger.  Only right after a
+ *    MIPSVCPU_DEBUG_BREAK exit, else EINVAL.
+ *
+ * Without MIPSVCPU_GUESTDBG_ENABLE, control must be 0 (debugging off).
+ */
+struct mipsvcpu_guest_debug {
+	__u32 control;		/* MIPSVCPU_GUESTDBG_* */
+	__u32 reserved[7];	/* must be 0 */
+};
+
+#define MIPSVCPU_GUESTDBG_ENABLE	0x00000001u
+#define MIPSVCPU_GUESTDBG_SINGLESTEP	0x00000002u
+#define MIPSVCPU_GUESTDBG_USE_SW_BP	0x00000004u
+#define MIPSVCPU_GUESTDBG_INJECT_BP	0x00000008u
+#define MIPSVCPU_GUESTDBG_VALID		0x0000000fu
+
+/* run.debug.reason */
+#define MIPSVCPU_DEBUG_BREAK		1
+#define MIPSVCPU_DEBUG_STEP		2
+
+#define MIPSVCPU_SET_GUEST_DEBUG	_IOW(MIPSVCPU_IO, 0x47, struct mipsvcpu_guest_debug)
+
+/*
+ * Guest virtual -> guest physical, as the guest would translate a fetch or
+ * load now: through the fixed segments of its kernel view or through the
+ * guest TLB (the lowest matching entry, global or of @asid), the user
+ * window applying in the user view.  @view: MIPSVCPU_VIEW_CURRENT (the
+ * guest's Status decides), _KERNEL or _USER.  With MIPSVCPU_XLATE_ASID,
+ * @asid replaces EntryHi.ASID.  Out: @valid (0: an address error, a TLB
+ * miss or an invalid entry), @gpa, @writable (a store would not fault:
+ * EntryLo.D or an unmapped segment; the slot may still be read-only),
+ * @mapped (it went through the guest TLB), @view_used.
+ */
+struct mipsvcpu_translation {
+	__u32 gva;		/* in */
+	__u32 view;		/* in: MIPSVCPU_VIEW_* */
+	__u32 flags;		/* in: MIPSVCPU_XLATE_* */
+	__u32 asid;		/* in, with MIPSVCPU_XLATE_ASID: 0..255 */
+	__u32 gpa;		/* out */
+	__u8 valid;		/* out */
+	__u8 writable;		/* out */
+	__u8 mapped;		/* out */
+	__u8 view_used;		/* out: MIPSVCPU_VIEW_KERNEL or _USER */
+	__u32 reserved[4];	/* must be 0 */
+};
+
+#define MIPSVCPU_VIEW_CURRENT		0
+#define MIPSVCPU_VIEW_KERNEL		1
+#define MIPSVCPU_VIEW_USER		2
+#define MIPSVCPU_XLATE_ASID		0x00000001u
+#define MIPSVCPU_XLATE_VALID_FLAGS	MIPSVCPU_XLATE_ASID
+
+#define MIPSVCPU_TRANSLATE		_IOWR(MIPSVCPU_IO, 0x48, struct mipsvcpu_translation)
 
 #endif /* _UAPI_LINUX_MIPSVCPU_H */

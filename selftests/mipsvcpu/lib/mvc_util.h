@@ -107,3 +107,12 @@ int mvc_set_param(const char *name, int on);
 void mvc_guest_mmio(struct mvc_guest *g);
 /* Path of a guest image: $MIPSVCPU_GUESTS or <test dir>/guests. */
 const char *mvc_guest_path(const char *image);
+
+/* ---- Linux as a guest (guests/linux/, docs/linux-guest.md) ---- */
+
+/* Where the MIPS host's initramfs holds the guest's files (mk/linux.mk). */
+#define MVC_LINUX_DIR		"/examples/linux"
+/* The guest's userland for host processes to chroot into (mk/linux.mk). */
+#define MVC_LINUX_USERLAND	MVC_LINUX_DIR "/userland"
+/* The guest shell's prompt: PS1 in guests/linux/init. */
+#define MVC_LINUX_PROMPT	"guest# "

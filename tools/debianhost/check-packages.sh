@@ -43,7 +43,8 @@ install_debs() {
 
 dkms_installed() {
 	dkms status
-	dkms status mipsvcpu | grep -q "$(uname -r).*: installed" &&
+	dkms status mipsvcpu > /tmp/dkms-status.txt &&
+		grep -q "$(uname -r).*: installed" /tmp/dkms-status.txt &&
 		modinfo -n mipsvcpu
 }
 
@@ -90,7 +91,11 @@ remove() {
 }
 
 purge() {
-	apt-get purge -y mipsvcpu-tests vcpuctl mipsvcpu-dkms || return 1
+	# Only a package that left a conffile is still known (state rc).
+	rc_pkgs=$(dpkg-query -W -f='${db:Status-Abbrev} ${Package}\n' mipsvcpu-dkms \
+		vcpuctl mipsvcpu-tests 2> /dev/null | awk '$1 == "rc" { print $2 }')
+	echo "left in state rc: ${rc_pkgs:-none}"
+	[ -z "$rc_pkgs" ] || apt-get purge -y $rc_pkgs || return 1
 	left=$(while read -r f; do [ -e "$f" ] && [ ! -d "$f" ] && echo "$f"; done < /tmp/files.txt)
 	echo "files left: ${left:-none}"
 	dpkg -l | grep -E 'mipsvcpu|vcpuctl' && return 1

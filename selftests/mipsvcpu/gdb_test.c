@@ -361,6 +361,39 @@ TEST(stub_answers_bad_packets_and_ctrl_c)
 	close(c.fd);
 }
 
+/*
+ * gdb going away counts as a detach: vcpuctl removes the breakpoint,
+ * sends nothing to the closed socket (no SIGPIPE) and the guest runs on
+ * to its normal end.
+ */
+TEST(closed_connection_detaches)
+{
+	static const char sock[] = "/tmp/mvc-gdb-close.sock";
+	struct client c = { 0 };
+	int status = -1;
+	pid_t pid;
+
+	unlink(sock);
+	pid = fork();
+	ASSERT_LE(0, pid);
+	if (!pid) {
+		execlp("vcpuctl", "vcpuctl", "run", "--rom", mvc_guest_path("hello"),
+		       "--gdb", sock, "--gdb-wait", "--timeout", "120",
+		       (char *)NULL);
+		_exit(127);
+	}
+	ASSERT_EQ(0, client_connect(&c, sock));
+	EXPECT_STREQ("T05thread:1;", client_ask(&c, "?"));
+	/* At the reset vector: the guest would stop there at once. */
+	EXPECT_STREQ("OK", client_ask(&c, "Z0,3fc00000,4"));
+	close(c.fd);
+	ASSERT_EQ(pid, waitpid(pid, &status, 0));
+	EXPECT_TRUE(WIFEXITED(status));
+	EXPECT_EQ(0, WEXITSTATUS(status));
+	if (WIFSIGNALED(status))
+		TH_LOG("vcpuctl died of signal %d", WTERMSIG(status));
+}
+
 static char file_text[1 << 17];
 
 /* Does the file hold @want?  Its text stays in file_text. */

@@ -853,13 +853,21 @@ static void *gdb_thread(void *arg)
 		if (p[0].revents)
 			on_event(g);
 		if (p[1].revents && !on_input(g) && g->listen_fd >= 0) {
-			/* gdb went away: as if it had detached. */
-			pthread_mutex_lock(&g->m->lock);
-			g->cmd.kind = RSP_DETACH;
-			handle(g, &g->cmd);
-			pthread_mutex_unlock(&g->m->lock);
+			/*
+			 * gdb went away: as if it had detached, with no
+			 * "OK" to a closed socket.  Halt first, so that no
+			 * VCPU meets a breakpoint that is being removed.
+			 */
 			close(g->fd);
 			g->fd = -1;
+			pthread_mutex_lock(&g->m->lock);
+			if (!g->halted)
+				halt_all(g, GDB_SIGINT);
+			if (!g->m->stop) {
+				g->cmd.kind = RSP_DETACH;
+				handle(g, &g->cmd);
+			}
+			pthread_mutex_unlock(&g->m->lock);
 		}
 	}
 	return NULL;
@@ -891,6 +899,8 @@ int gdb_open(struct machine *m, const char *where, bool wait)
 		return -VCPUCTL_EXIT_OSERR;
 	if (pipe2(g->event, O_CLOEXEC))
 		return -VCPUCTL_EXIT_OSERR;
+	/* A write to a connection gdb closed fails with EPIPE instead. */
+	signal(SIGPIPE, SIG_IGN);
 	pthread_cond_init(&g->cond, NULL);
 	rsp_rx_init(&g->rx);
 	g->gtid = 1;

@@ -266,6 +266,43 @@ bool mvc_debug_step_begin(struct mvc_vcpu *vcpu)
 }
 
 /**
+ * mvc_debug_step_cancel() - forget a step under way
+ * @vcpu: the VCPU, not running
+ *
+ * Userspace changed the VCPU's state: the next RUN steps from there, and
+ * a PC that differs from the old step's start is not a finished step.
+ */
+void mvc_debug_step_cancel(struct mvc_vcpu *vcpu)
+{
+	vcpu->dbg.stepping = false;
+}
+
+/**
+ * mvc_debug_run_end() - RUN returns to userspace: is the step still on?
+ * @vcpu: the VCPU, its run_lock held
+ * @ret: what RUN returns
+ *
+ * A step survives only an MMIO exit (the access ended it: the next RUN
+ * reports it once the access is complete) or a return before the
+ * instruction ran (nothing moved; the next RUN steps the same one).
+ * Anything else (an -EFAULT, a signal, another exit) leaves no step
+ * behind whose start a later PC would be compared with.
+ */
+void mvc_debug_run_end(struct mvc_vcpu *vcpu, int ret)
+{
+	struct mvc_debug *d = &vcpu->dbg;
+
+	if (!d->stepping)
+		return;
+	if (!ret && vcpu->run->exit_reason == MIPSVCPU_EXIT_MMIO)
+		return;
+	if (ret != -EFAULT && vcpu->ctx->pc == d->step_from &&
+	    vcpu->stats.guest_exception == d->step_exceptions)
+		return;
+	d->stepping = false;
+}
+
+/**
  * mvc_debug_break() - the guest executed a break
  * @vcpu: the VCPU, just out of the guest
  *

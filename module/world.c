@@ -295,12 +295,13 @@ int mvc_vcpu_run(struct mvc_vcpu *vcpu)
 	run->exit_reason = MIPSVCPU_EXIT_NONE;
 	if (vcpu->mmio.pending)
 		mvc_complete_mmio(vcpu);
+	/* A step an MMIO access ended is reported even so. */
+	if (mvc_debug_step_begin(vcpu))
+		return 0;
 	if (READ_ONCE(run->immediate_exit)) {
 		run->exit_reason = MIPSVCPU_EXIT_INTR;
 		return -EINTR;
 	}
-	if (mvc_debug_step_begin(vcpu))
-		return 0;
 
 	for (;;) {
 		if (signal_pending(current)) {

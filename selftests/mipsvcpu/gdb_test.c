@@ -216,6 +216,33 @@ TEST(single_steps_and_the_guests_own_break)
 	mvc_guest_destroy(g);
 }
 
+/*
+ * A step the guest's own break interrupted does not outlive a new PC:
+ * after SET_REGS the next RUN steps one instruction from there instead
+ * of reporting a step that never ran.
+ */
+TEST(set_regs_ends_a_step_under_way)
+{
+	struct mvc_guest *g = make_guest();
+	uint32_t step = MIPSVCPU_GUESTDBG_ENABLE | MIPSVCPU_GUESTDBG_USE_SW_BP |
+			MIPSVCPU_GUESTDBG_SINGLESTEP;
+	struct mipsvcpu_regs r;
+
+	ASSERT_TRUE(g != NULL);
+	r = regs(g);
+	r.pc = ROM_VA + 0x20;	/* the guest's break 7 */
+	mvc_ioctl(g->vcpu_fd, MIPSVCPU_SET_REGS, &r);
+	ASSERT_EQ(0, set_debug(g, step));
+	EXPECT_EQ(ROM_VA + 0x20, run_debug(g, MIPSVCPU_DEBUG_BREAK));
+	/* gdb's "jump": back to the start, not injecting the break. */
+	r = regs(g);
+	r.pc = ROM_VA;
+	mvc_ioctl(g->vcpu_fd, MIPSVCPU_SET_REGS, &r);
+	EXPECT_EQ(ROM_VA + 0x04, run_debug(g, MIPSVCPU_DEBUG_STEP));
+	EXPECT_EQ(1u, regs(g).gpr[T0]);
+	mvc_guest_destroy(g);
+}
+
 /* Without USE_SW_BP the guest takes its break itself, as before. */
 TEST(breaks_reach_the_guest_when_not_caught)
 {

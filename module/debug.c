@@ -14,6 +14,7 @@
  * are held back while a step is under way, and the vector's emulation
  * fast path is off, so nothing the module does not see runs between.
  */
+#include <linux/bitops.h>
 #include <linux/highmem.h>
 #include <linux/mm.h>
 #include <linux/page-flags.h>
@@ -94,12 +95,25 @@ long mvc_debug_translate_ioctl(struct mvc_vcpu *vcpu, void __user *argp)
 	return copy_to_user(argp, &x, sizeof(x)) ? -EFAULT : 0;
 }
 
+/*
+ * The step's break sits in memory every VCPU of the VM shares: another
+ * VCPU could execute it (and take it for the guest's own break), and two
+ * steps planting at one address could leave a break behind.  Until
+ * plants are serialised VM-wide, a VM with more than one VCPU does not
+ * step.
+ */
+static bool mvc_debug_may_step(struct mvc_vcpu *vcpu)
+{
+	return hweight32(READ_ONCE(vcpu->vm->vcpu_mask)) <= 1;
+}
+
 /**
  * mvc_debug_set() - MIPSVCPU_SET_GUEST_DEBUG
  * @vcpu: the VCPU; the caller holds its run_lock
  * @argp: struct mipsvcpu_guest_debug
  *
- * Return: 0, -EFAULT or -EINVAL.
+ * Return: 0, -EFAULT, -EINVAL, or -EBUSY for a single step while the VM
+ * has more than one VCPU.
  */
 long mvc_debug_set(struct mvc_vcpu *vcpu, void __user *argp)
 {
@@ -113,6 +127,9 @@ long mvc_debug_set(struct mvc_vcpu *vcpu, void __user *argp)
 	    (arg.control && !(arg.control & MIPSVCPU_GUESTDBG_ENABLE)) ||
 	    (arg.control & MIPSVCPU_GUESTDBG_INJECT_BP && !d->break_exit))
 		return -EINVAL;
+	if (arg.control & MIPSVCPU_GUESTDBG_SINGLESTEP &&
+	    !mvc_debug_may_step(vcpu))
+		return -EBUSY;
 	if (arg.control & MIPSVCPU_GUESTDBG_INJECT_BP) {
 		d->break_exit = false;
 		mvc_raise_exception(vcpu, MVC_EXC_BP);
@@ -159,7 +176,8 @@ static void mvc_debug_poke(struct page *page, u32 off, u32 val)
 	unsigned long addr = (unsigned long)kaddr + off;
 
 	WRITE_ONCE(*(u32 *)addr, val);
-	local_flush_icache_range(addr, addr + 4);
+	/* Every CPU: the VCPU's thread may run on another one next. */
+	flush_icache_range(addr, addr + 4);
 	kunmap_local(kaddr);
 }
 
@@ -167,8 +185,9 @@ static void mvc_debug_poke(struct page *page, u32 off, u32 val)
  * mvc_debug_plant() - before entering: plant the step's break
  * @vcpu: the VCPU, in RUN with slots_lock held and preemption off
  *
- * Return: 0, or -EFAULT when the next instruction's page may not be
- * patched (a read-only slot that is not the caller's anonymous memory).
+ * Return: 0, -EFAULT when the next instruction's page may not be
+ * patched (a read-only slot that is not the caller's anonymous memory),
+ * or -EBUSY when another VCPU was created since stepping was set.
  */
 int mvc_debug_plant(struct mvc_vcpu *vcpu)
 {
@@ -179,7 +198,11 @@ int mvc_debug_plant(struct mvc_vcpu *vcpu)
 	void *kaddr;
 	u32 next;
 
-	if (!d->stepping || d->planted || !mvc_debug_next_pc(vcpu, &next))
+	if (!d->stepping || d->planted)
+		return 0;
+	if (!mvc_debug_may_step(vcpu))
+		return -EBUSY;
+	if (!mvc_debug_next_pc(vcpu, &next))
 		return 0;
 	mvc_debug_translate(vcpu, mvc_current_view(vcpu) == MVC_VIEW_KERNEL,
 			    mvc_guest_asid(vcpu), next, &x);
@@ -296,7 +319,7 @@ void mvc_debug_run_end(struct mvc_vcpu *vcpu, int ret)
 		return;
 	if (!ret && vcpu->run->exit_reason == MIPSVCPU_EXIT_MMIO)
 		return;
-	if (ret != -EFAULT && vcpu->ctx->pc == d->step_from &&
+	if (ret != -EFAULT && ret != -EBUSY && vcpu->ctx->pc == d->step_from &&
 	    vcpu->stats.guest_exception == d->step_exceptions)
 		return;
 	d->stepping = false;

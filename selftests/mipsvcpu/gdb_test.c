@@ -243,6 +243,33 @@ TEST(set_regs_ends_a_step_under_way)
 	mvc_guest_destroy(g);
 }
 
+/*
+ * The step's break is in memory all VCPUs share: a VM with a second
+ * VCPU does not step (EBUSY), neither when set nor in a RUN after.
+ */
+TEST(no_single_step_with_two_vcpus)
+{
+	struct mvc_guest *g = make_guest();
+	struct mipsvcpu_create_vcpu vc = { .id = 1 };
+	uint32_t step = MIPSVCPU_GUESTDBG_ENABLE | MIPSVCPU_GUESTDBG_SINGLESTEP;
+	int fd1;
+
+	ASSERT_TRUE(g != NULL);
+	ASSERT_EQ(0, set_debug(g, step));
+	fd1 = ioctl(g->vm_fd, MIPSVCPU_CREATE_VCPU, &vc);
+	ASSERT_LE(0, fd1);
+	errno = 0;
+	EXPECT_EQ(-1, ioctl(g->vcpu_fd, MIPSVCPU_RUN, 0));
+	EXPECT_EQ(EBUSY, errno);
+	EXPECT_EQ(ROM_VA, regs(g).pc);
+	errno = 0;
+	EXPECT_EQ(-1, set_debug(g, step));
+	EXPECT_EQ(EBUSY, errno);
+	EXPECT_EQ(0, set_debug(g, MIPSVCPU_GUESTDBG_ENABLE));
+	close(fd1);
+	mvc_guest_destroy(g);
+}
+
 /* Without USE_SW_BP the guest takes its break itself, as before. */
 TEST(breaks_reach_the_guest_when_not_caught)
 {

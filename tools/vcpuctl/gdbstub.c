@@ -536,6 +536,38 @@ static void set_actions(struct gdbstub *g, const struct rsp_cmd *c)
 	}
 }
 
+/*
+ * Ask the module for the steps now, while gdb can still be told: it
+ * refuses one (EBUSY) while the VM has more than one VCPU.  A refused
+ * step is an error reply, and the guest stays halted.
+ */
+static bool set_step(struct gdbstub *g)
+{
+	struct mipsvcpu_guest_debug dbg = {
+		.control = MIPSVCPU_GUESTDBG_ENABLE | MIPSVCPU_GUESTDBG_USE_SW_BP |
+			   MIPSVCPU_GUESTDBG_SINGLESTEP,
+	};
+	int i, err;
+
+	for (i = 0; i < g->m->nvcpus; i++) {
+		if (g->act[i] != ACT_STEP || g->control[i] == dbg.control)
+			continue;
+		if (!ioctl(g->m->vcpus[i].fd, MIPSVCPU_SET_GUEST_DEBUG, &dbg)) {
+			g->control[i] = dbg.control;
+			continue;
+		}
+		err = errno;
+		fprintf(stderr, "vcpuctl: gdb: VCPU %d cannot step: %s\n", i,
+			strerror(err));
+		for (i = 0; i < g->m->nvcpus; i++)
+			g->act[i] = ACT_STOP;
+		snprintf(g->reply, sizeof(g->reply), "E%02x", err & 0xff);
+		send_packet(g, g->reply);
+		return false;
+	}
+	return true;
+}
+
 static bool resume_cmd(struct gdbstub *g, struct rsp_cmd *c)
 {
 	struct vcpu *v = thread_vcpu(g, g->ctid);
@@ -567,6 +599,8 @@ static bool resume_cmd(struct gdbstub *g, struct rsp_cmd *c)
 			g->waiting = false;
 			return true;
 		}
+	if (!set_step(g))
+		return true;
 	resume(g);
 	return true;
 }

@@ -21,6 +21,7 @@
 #include <linux/string.h>
 #include <linux/uaccess.h>
 #include <asm/cacheflush.h>
+#include <asm/cpu-info.h>
 
 #include "mipsvcpu.h"
 #include "addrmap.h"
@@ -179,6 +180,13 @@ static void mvc_debug_poke(struct page *page, u32 off, u32 val)
 	/* Every CPU: the VCPU's thread may run on another one next. */
 	flush_icache_range(addr, addr + 4);
 	kunmap_local(kaddr);
+	/*
+	 * The guest fetches the word through another virtual address than
+	 * the kernel's: where the I-cache has aliases, only flushing all of
+	 * it reaches the guest's lines.
+	 */
+	if (current_cpu_data.icache.flags & MIPS_CACHE_ALIASES)
+		__flush_cache_all();
 }
 
 /**

@@ -151,6 +151,9 @@ host-tests: $(HOST_TESTS)
 $(BUILD)/host/rsp_test: tests/host/rsp_test.c tools/vcpuctl/rsp.c tools/vcpuctl/rsp.h
 	@mkdir -p $(dir $@)
 	$(HOSTCC) $(HOST_CFLAGS) -o $@ $< tools/vcpuctl/rsp.c
+$(BUILD)/host/bptable_test: tests/host/bptable_test.c tools/vcpuctl/bptable.c tools/vcpuctl/bptable.h
+	@mkdir -p $(dir $@)
+	$(HOSTCC) $(HOST_CFLAGS) -o $@ $< tools/vcpuctl/bptable.c
 $(BUILD)/host/%: tests/host/%.c $(MODULE_PURE) $(wildcard module/*.h)
 	@mkdir -p $(dir $@)
 	$(HOSTCC) $(HOST_CFLAGS) -o $@ $< $(MODULE_PURE)

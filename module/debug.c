@@ -14,12 +14,14 @@
  * are held back while a step is under way, and the vector's emulation
  * fast path is off, so nothing the module does not see runs between.
  */
+#include <linux/bitops.h>
 #include <linux/highmem.h>
 #include <linux/mm.h>
 #include <linux/page-flags.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
 #include <asm/cacheflush.h>
+#include <asm/cpu-info.h>
 
 #include "mipsvcpu.h"
 #include "addrmap.h"
@@ -94,12 +96,25 @@ long mvc_debug_translate_ioctl(struct mvc_vcpu *vcpu, void __user *argp)
 	return copy_to_user(argp, &x, sizeof(x)) ? -EFAULT : 0;
 }
 
+/*
+ * The step's break sits in memory every VCPU of the VM shares: another
+ * VCPU could execute it (and take it for the guest's own break), and two
+ * steps planting at one address could leave a break behind.  Until
+ * plants are serialised VM-wide, a VM with more than one VCPU does not
+ * step.
+ */
+static bool mvc_debug_may_step(struct mvc_vcpu *vcpu)
+{
+	return hweight32(READ_ONCE(vcpu->vm->vcpu_mask)) <= 1;
+}
+
 /**
  * mvc_debug_set() - MIPSVCPU_SET_GUEST_DEBUG
  * @vcpu: the VCPU; the caller holds its run_lock
  * @argp: struct mipsvcpu_guest_debug
  *
- * Return: 0, -EFAULT or -EINVAL.
+ * Return: 0, -EFAULT, -EINVAL, or -EBUSY for a single step while the VM
+ * has more than one VCPU.
  */
 long mvc_debug_set(struct mvc_vcpu *vcpu, void __user *argp)
 {
@@ -113,6 +128,9 @@ long mvc_debug_set(struct mvc_vcpu *vcpu, void __user *argp)
 	    (arg.control && !(arg.control & MIPSVCPU_GUESTDBG_ENABLE)) ||
 	    (arg.control & MIPSVCPU_GUESTDBG_INJECT_BP && !d->break_exit))
 		return -EINVAL;
+	if (arg.control & MIPSVCPU_GUESTDBG_SINGLESTEP &&
+	    !mvc_debug_may_step(vcpu))
+		return -EBUSY;
 	if (arg.control & MIPSVCPU_GUESTDBG_INJECT_BP) {
 		d->break_exit = false;
 		mvc_raise_exception(vcpu, MVC_EXC_BP);
@@ -159,16 +177,25 @@ static void mvc_debug_poke(struct page *page, u32 off, u32 val)
 	unsigned long addr = (unsigned long)kaddr + off;
 
 	WRITE_ONCE(*(u32 *)addr, val);
-	local_flush_icache_range(addr, addr + 4);
+	/* Every CPU: the VCPU's thread may run on another one next. */
+	flush_icache_range(addr, addr + 4);
 	kunmap_local(kaddr);
+	/*
+	 * The guest fetches the word through another virtual address than
+	 * the kernel's: where the I-cache has aliases, only flushing all of
+	 * it reaches the guest's lines.
+	 */
+	if (current_cpu_data.icache.flags & MIPS_CACHE_ALIASES)
+		__flush_cache_all();
 }
 
 /**
  * mvc_debug_plant() - before entering: plant the step's break
  * @vcpu: the VCPU, in RUN with slots_lock held and preemption off
  *
- * Return: 0, or -EFAULT when the next instruction's page may not be
- * patched (a read-only slot that is not the caller's anonymous memory).
+ * Return: 0, -EFAULT when the next instruction's page may not be
+ * patched (a read-only slot that is not the caller's anonymous memory),
+ * or -EBUSY when another VCPU was created since stepping was set.
  */
 int mvc_debug_plant(struct mvc_vcpu *vcpu)
 {
@@ -179,7 +206,11 @@ int mvc_debug_plant(struct mvc_vcpu *vcpu)
 	void *kaddr;
 	u32 next;
 
-	if (!d->stepping || d->planted || !mvc_debug_next_pc(vcpu, &next))
+	if (!d->stepping || d->planted)
+		return 0;
+	if (!mvc_debug_may_step(vcpu))
+		return -EBUSY;
+	if (!mvc_debug_next_pc(vcpu, &next))
 		return 0;
 	mvc_debug_translate(vcpu, mvc_current_view(vcpu) == MVC_VIEW_KERNEL,
 			    mvc_guest_asid(vcpu), next, &x);
@@ -263,6 +294,43 @@ bool mvc_debug_step_begin(struct mvc_vcpu *vcpu)
 	d->step_from = vcpu->ctx->pc;
 	d->step_exceptions = vcpu->stats.guest_exception;
 	return false;
+}
+
+/**
+ * mvc_debug_step_cancel() - forget a step under way
+ * @vcpu: the VCPU, not running
+ *
+ * Userspace changed the VCPU's state: the next RUN steps from there, and
+ * a PC that differs from the old step's start is not a finished step.
+ */
+void mvc_debug_step_cancel(struct mvc_vcpu *vcpu)
+{
+	vcpu->dbg.stepping = false;
+}
+
+/**
+ * mvc_debug_run_end() - RUN returns to userspace: is the step still on?
+ * @vcpu: the VCPU, its run_lock held
+ * @ret: what RUN returns
+ *
+ * A step survives only an MMIO exit (the access ended it: the next RUN
+ * reports it once the access is complete) or a return before the
+ * instruction ran (nothing moved; the next RUN steps the same one).
+ * Anything else (an -EFAULT, a signal, another exit) leaves no step
+ * behind whose start a later PC would be compared with.
+ */
+void mvc_debug_run_end(struct mvc_vcpu *vcpu, int ret)
+{
+	struct mvc_debug *d = &vcpu->dbg;
+
+	if (!d->stepping)
+		return;
+	if (!ret && vcpu->run->exit_reason == MIPSVCPU_EXIT_MMIO)
+		return;
+	if (ret != -EFAULT && ret != -EBUSY && vcpu->ctx->pc == d->step_from &&
+	    vcpu->stats.guest_exception == d->step_exceptions)
+		return;
+	d->stepping = false;
 }
 
 /**

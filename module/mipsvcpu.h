@@ -202,6 +202,8 @@ long mvc_debug_translate_ioctl(struct mvc_vcpu *vcpu, void __user *argp);
 void mvc_debug_translate(struct mvc_vcpu *vcpu, bool kernel_view, u32 asid,
 			 u32 gva, struct mipsvcpu_translation *x);
 bool mvc_debug_step_begin(struct mvc_vcpu *vcpu);
+void mvc_debug_run_end(struct mvc_vcpu *vcpu, int ret);
+void mvc_debug_step_cancel(struct mvc_vcpu *vcpu);
 int mvc_debug_plant(struct mvc_vcpu *vcpu);
 void mvc_debug_unplant(struct mvc_vcpu *vcpu);
 enum mvc_action mvc_debug_break(struct mvc_vcpu *vcpu);

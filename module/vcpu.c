@@ -67,6 +67,7 @@ static long mvc_vcpu_set_regs(struct mvc_vcpu *vcpu, void __user *argp)
 	vcpu->ctx->hi = regs.hi;
 	vcpu->ctx->lo = regs.lo;
 	vcpu->ctx->pc = regs.pc;
+	mvc_debug_step_cancel(vcpu);	/* a step from the new state */
 	return 0;
 }
 
@@ -92,6 +93,7 @@ static long mvc_vcpu_cp0(struct mvc_vcpu *vcpu, void __user *argp, bool set)
 		/* Whatever changed, no shadow entry may outlive it. */
 		mvc_shadow_drop_view(vcpu, MVC_VIEW_KERNEL);
 		mvc_shadow_drop_view(vcpu, MVC_VIEW_USER);
+		mvc_debug_step_cancel(vcpu);
 		return 0;
 	}
 	reg.value = mvc_guest_read_cp0(vcpu, reg.id);
@@ -142,6 +144,7 @@ static long mvc_vcpu_ioctl(struct file *file, unsigned int cmd,
 			ret = -EINVAL;
 		else
 			ret = mvc_vcpu_run(vcpu);
+		mvc_debug_run_end(vcpu, ret);
 		mutex_unlock(&vcpu->run_lock);
 		return ret;
 	}

@@ -280,13 +280,14 @@ static bool mvc_wait_done(struct mvc_vcpu *vcpu)
  * @vcpu: the VCPU; the caller holds vcpu->run_lock
  *
  * Return: 0 with run->exit_reason set, -EINTR for a pending signal (RUN
- * may be called again), -EIO when the VCPU has died, -EFAULT when a
- * single step cannot plant its break (debug.c).
+ * may be called again), -EIO when the VCPU has died, -EFAULT or -EBUSY
+ * when a single step cannot plant its break (debug.c).
  */
 int mvc_vcpu_run(struct mvc_vcpu *vcpu)
 {
 	struct mipsvcpu_run *run = vcpu->run;
 	enum mvc_action action;
+	int ret;
 
 	if (vcpu->error[0]) {
 		run->exit_reason = MIPSVCPU_EXIT_INTERNAL_ERROR;
@@ -295,12 +296,13 @@ int mvc_vcpu_run(struct mvc_vcpu *vcpu)
 	run->exit_reason = MIPSVCPU_EXIT_NONE;
 	if (vcpu->mmio.pending)
 		mvc_complete_mmio(vcpu);
+	/* A step an MMIO access ended is reported even so. */
+	if (mvc_debug_step_begin(vcpu))
+		return 0;
 	if (READ_ONCE(run->immediate_exit)) {
 		run->exit_reason = MIPSVCPU_EXIT_INTR;
 		return -EINTR;
 	}
-	if (mvc_debug_step_begin(vcpu))
-		return 0;
 
 	for (;;) {
 		if (signal_pending(current)) {
@@ -315,10 +317,11 @@ int mvc_vcpu_run(struct mvc_vcpu *vcpu)
 			return -EINTR;
 		}
 		preempt_disable();
-		if (mvc_debug_plant(vcpu)) {
+		ret = mvc_debug_plant(vcpu);
+		if (ret) {
 			preempt_enable();
 			up_read(&vcpu->vm->slots_lock);
-			return -EFAULT;
+			return ret;
 		}
 		local_irq_disable();
 		action = mvc_run_irqs_off(vcpu);

@@ -216,6 +216,60 @@ TEST(single_steps_and_the_guests_own_break)
 	mvc_guest_destroy(g);
 }
 
+/*
+ * A step the guest's own break interrupted does not outlive a new PC:
+ * after SET_REGS the next RUN steps one instruction from there instead
+ * of reporting a step that never ran.
+ */
+TEST(set_regs_ends_a_step_under_way)
+{
+	struct mvc_guest *g = make_guest();
+	uint32_t step = MIPSVCPU_GUESTDBG_ENABLE | MIPSVCPU_GUESTDBG_USE_SW_BP |
+			MIPSVCPU_GUESTDBG_SINGLESTEP;
+	struct mipsvcpu_regs r;
+
+	ASSERT_TRUE(g != NULL);
+	r = regs(g);
+	r.pc = ROM_VA + 0x20;	/* the guest's break 7 */
+	mvc_ioctl(g->vcpu_fd, MIPSVCPU_SET_REGS, &r);
+	ASSERT_EQ(0, set_debug(g, step));
+	EXPECT_EQ(ROM_VA + 0x20, run_debug(g, MIPSVCPU_DEBUG_BREAK));
+	/* gdb's "jump": back to the start, not injecting the break. */
+	r = regs(g);
+	r.pc = ROM_VA;
+	mvc_ioctl(g->vcpu_fd, MIPSVCPU_SET_REGS, &r);
+	EXPECT_EQ(ROM_VA + 0x04, run_debug(g, MIPSVCPU_DEBUG_STEP));
+	EXPECT_EQ(1u, regs(g).gpr[T0]);
+	mvc_guest_destroy(g);
+}
+
+/*
+ * The step's break is in memory all VCPUs share: a VM with a second
+ * VCPU does not step (EBUSY), neither when set nor in a RUN after.
+ */
+TEST(no_single_step_with_two_vcpus)
+{
+	struct mvc_guest *g = make_guest();
+	struct mipsvcpu_create_vcpu vc = { .id = 1 };
+	uint32_t step = MIPSVCPU_GUESTDBG_ENABLE | MIPSVCPU_GUESTDBG_SINGLESTEP;
+	int fd1;
+
+	ASSERT_TRUE(g != NULL);
+	ASSERT_EQ(0, set_debug(g, step));
+	fd1 = ioctl(g->vm_fd, MIPSVCPU_CREATE_VCPU, &vc);
+	ASSERT_LE(0, fd1);
+	errno = 0;
+	EXPECT_EQ(-1, ioctl(g->vcpu_fd, MIPSVCPU_RUN, 0));
+	EXPECT_EQ(EBUSY, errno);
+	EXPECT_EQ(ROM_VA, regs(g).pc);
+	errno = 0;
+	EXPECT_EQ(-1, set_debug(g, step));
+	EXPECT_EQ(EBUSY, errno);
+	EXPECT_EQ(0, set_debug(g, MIPSVCPU_GUESTDBG_ENABLE));
+	close(fd1);
+	mvc_guest_destroy(g);
+}
+
 /* Without USE_SW_BP the guest takes its break itself, as before. */
 TEST(breaks_reach_the_guest_when_not_caught)
 {
@@ -359,6 +413,39 @@ TEST(stub_answers_bad_packets_and_ctrl_c)
 	EXPECT_TRUE(WIFEXITED(status));
 	EXPECT_EQ(128 + SIGKILL, WEXITSTATUS(status));
 	close(c.fd);
+}
+
+/*
+ * gdb going away counts as a detach: vcpuctl removes the breakpoint,
+ * sends nothing to the closed socket (no SIGPIPE) and the guest runs on
+ * to its normal end.
+ */
+TEST(closed_connection_detaches)
+{
+	static const char sock[] = "/tmp/mvc-gdb-close.sock";
+	struct client c = { 0 };
+	int status = -1;
+	pid_t pid;
+
+	unlink(sock);
+	pid = fork();
+	ASSERT_LE(0, pid);
+	if (!pid) {
+		execlp("vcpuctl", "vcpuctl", "run", "--rom", mvc_guest_path("hello"),
+		       "--gdb", sock, "--gdb-wait", "--timeout", "120",
+		       (char *)NULL);
+		_exit(127);
+	}
+	ASSERT_EQ(0, client_connect(&c, sock));
+	EXPECT_STREQ("T05thread:1;", client_ask(&c, "?"));
+	/* At the reset vector: the guest would stop there at once. */
+	EXPECT_STREQ("OK", client_ask(&c, "Z0,3fc00000,4"));
+	close(c.fd);
+	ASSERT_EQ(pid, waitpid(pid, &status, 0));
+	EXPECT_TRUE(WIFEXITED(status));
+	EXPECT_EQ(0, WEXITSTATUS(status));
+	if (WIFSIGNALED(status))
+		TH_LOG("vcpuctl died of signal %d", WTERMSIG(status));
 }
 
 static char file_text[1 << 17];

@@ -15,11 +15,14 @@
  * Breakpoints are break instructions vcpuctl writes into its own memory
  * behind the guest (also into read-only flash: the guest still cannot
  * write there), at the guest physical address the guest virtual one
- * translates to (MIPSVCPU_TRANSLATE) the first time gdb inserts it, in
- * the view the VCPU is in, or the one "monitor view" names, and with the
- * VCPU's ASID then; gdb removes and re-inserts breakpoints at every stop,
- * and they keep that first translation.  Memory reads show the original
- * instructions.  A break the guest executes that is not one of ours goes
+ * translates to (MIPSVCPU_TRANSLATE) each time gdb inserts it, in the
+ * view the VCPU was in when gdb first inserted it (or the one "monitor
+ * view" named then) and with the VCPU's ASID then; gdb removes and
+ * re-inserts breakpoints at every stop, and a removed one is forgotten
+ * (bptable.c), its view and last good translation kept in a small
+ * round-robin cache.  Memory reads show the
+ * original instructions, and writes over a break change the instruction
+ * it hides.  A break the guest executes that is not one of ours goes
  * back to the guest (MIPSVCPU_GUESTDBG_INJECT_BP).  Single steps are the
  * module's (MIPSVCPU_GUESTDBG_SINGLESTEP).
  */
@@ -39,11 +42,10 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "bptable.h"
 #include "rsp.h"
 #include "vcpuctl.h"
 
-#define GDB_MAX_BP		64
-#define GDB_BREAK_INSN		0x0000000du	/* break 0 */
 #define GDB_SIGINT		2
 #define GDB_SIGTRAP		5
 #define GDB_SIGSEGV		11
@@ -51,12 +53,17 @@
 
 enum gdb_action { ACT_STOP, ACT_CONT, ACT_STEP };
 
-struct gdb_bp {
-	uint32_t addr;		/* guest virtual, as gdb gave it */
-	uint32_t gpa;		/* where it translated the first time */
-	uint8_t *host;		/* vcpuctl's byte behind gpa */
-	uint32_t saved;		/* the instruction it replaced */
-	bool inserted;
+/*
+ * The view and ASID a breakpoint address was first inserted in, and its
+ * last good translation: gdb re-inserts every breakpoint at each resume,
+ * also while the VCPU is in another view or task.
+ */
+#define GDB_XLATE	256
+struct gdb_xlate {
+	uint32_t addr;
+	uint32_t view;		/* MIPSVCPU_VIEW_KERNEL or _USER; 0: unused */
+	uint32_t asid;
+	uint32_t gpa;
 };
 
 struct gdbstub {
@@ -79,8 +86,9 @@ struct gdbstub {
 	int ctid;		/* Hc: s and c */
 	uint32_t view;		/* MIPSVCPU_VIEW_* for new translations */
 	bool noack;
-	struct gdb_bp bp[GDB_MAX_BP];
-	int nbp;
+	struct bp_table bps;	/* the inserted breakpoints (bptable.c) */
+	struct gdb_xlate xl[GDB_XLATE];	/* round robin */
+	unsigned int xl_next;
 	struct rsp_rx rx;
 	struct rsp_cmd cmd;
 	char reply[RSP_MAX_PACKET + 1];
@@ -264,16 +272,6 @@ bool gdb_vcpu_gate(struct vcpu *v)
 	return !m->stop;
 }
 
-static struct gdb_bp *find_bp(struct gdbstub *g, uint32_t addr)
-{
-	int i;
-
-	for (i = 0; i < g->nbp; i++)
-		if (g->bp[i].addr == addr)
-			return &g->bp[i];
-	return NULL;
-}
-
 /**
  * gdb_vcpu_debug_exit() - a VCPU exited with MIPSVCPU_EXIT_DEBUG
  * @v: the VCPU; m->lock held
@@ -284,11 +282,10 @@ static struct gdb_bp *find_bp(struct gdbstub *g, uint32_t addr)
 void gdb_vcpu_debug_exit(struct vcpu *v)
 {
 	struct gdbstub *g = v->m->gdb;
-	struct gdb_bp *bp = find_bp(g, v->run->debug.pc);
+	struct bp *bp = bp_find(&g->bps, v->run->debug.pc);
 	int i = v - v->m->vcpus;
 
-	if (v->run->debug.reason == MIPSVCPU_DEBUG_BREAK &&
-	    (!bp || !bp->inserted)) {
+	if (v->run->debug.reason == MIPSVCPU_DEBUG_BREAK && !bp) {
 		g->reinject[i] = true;
 		return;
 	}
@@ -375,9 +372,8 @@ static int access_mem(struct gdbstub *g, uint32_t gva, uint8_t *buf,
 {
 	struct vcpu *v = thread_vcpu(g, g->gtid);
 	struct mipsvcpu_translation x;
-	uint32_t n, i;
+	uint32_t n;
 	uint8_t *p;
-	int b;
 
 	while (v && len) {
 		n = GDB_PAGE - (gva & (GDB_PAGE - 1));
@@ -388,31 +384,13 @@ static int access_mem(struct gdbstub *g, uint32_t gva, uint8_t *buf,
 		p = host_ptr(g->m, x.gpa, n);
 		if (!p)
 			return -1;
-		if (write)
-			memcpy(p, buf, n);
-		else
-			memcpy(buf, p, n);
 		/* Our breaks stay hidden, and survive gdb's writes. */
-		for (b = 0; b < g->nbp; b++) {
-			struct gdb_bp *bp = &g->bp[b];
-
-			if (!bp->inserted || bp->gpa + 4 <= x.gpa ||
-			    bp->gpa >= x.gpa + n)
-				continue;
-			if (write) {
-				memcpy(&bp->saved, bp->host, 4);
-				memcpy(bp->host, &(uint32_t){ GDB_BREAK_INSN }, 4);
-				__builtin___clear_cache((char *)bp->host,
-							(char *)bp->host + 4);
-				continue;
-			}
-			for (i = 0; i < 4; i++)
-				if (bp->gpa + i - x.gpa < n)
-					buf[bp->gpa + i - x.gpa] =
-						((uint8_t *)&bp->saved)[i];
+		if (write) {
+			bp_write(&g->bps, x.gpa, p, buf, n);
+		} else {
+			memcpy(buf, p, n);
+			bp_hide(&g->bps, x.gpa, buf, n);
 		}
-		if (write)
-			__builtin___clear_cache((char *)p, (char *)p + n);
 		gva += n;
 		buf += n;
 		len -= n;
@@ -420,58 +398,40 @@ static int access_mem(struct gdbstub *g, uint32_t gva, uint8_t *buf,
 	return v ? 0 : -1;
 }
 
+/*
+ * Translated at every insert (the guest may have remapped @addr), in the
+ * view and with the ASID of the first insert; when that fails now (its
+ * TLB entry is gone meanwhile), the last good translation.
+ */
 static int insert_bp(struct gdbstub *g, uint32_t addr)
 {
 	struct vcpu *v = thread_vcpu(g, g->gtid);
-	struct gdb_bp *bp = find_bp(g, addr);
 	struct mipsvcpu_translation x;
-	uint32_t insn = GDB_BREAK_INSN;
+	struct gdb_xlate *xl = NULL;
+	uint8_t *host;
+	int i;
 
 	if (!v || addr & 3)
 		return -1;
-	if (!bp) {
-		if (g->nbp == GDB_MAX_BP ||
-		    translate(v, g->view, -1, addr, &x))
+	for (i = 0; i < GDB_XLATE; i++)
+		if (g->xl[i].view && g->xl[i].addr == addr)
+			xl = &g->xl[i];
+	if (xl) {
+		if (!translate(v, xl->view, xl->asid, addr, &x))
+			xl->gpa = x.gpa;
+	} else {
+		if (translate(v, g->view, -1, addr, &x))
 			return -1;
-		bp = &g->bp[g->nbp];
-		bp->host = host_ptr(g->m, x.gpa, 4);
-		if (!bp->host)
-			return -1;
-		bp->addr = addr;
-		bp->gpa = x.gpa;
-		g->nbp++;
+		xl = &g->xl[g->xl_next++ % GDB_XLATE];
+		xl->addr = addr;
+		xl->view = x.view_used;
+		xl->asid = get_cp0(v, 10) & 0xff;	/* EntryHi.ASID */
+		xl->gpa = x.gpa;
 	}
-	if (bp->inserted)
-		return 0;
-	memcpy(&bp->saved, bp->host, 4);
-	memcpy(bp->host, &insn, 4);
-	__builtin___clear_cache((char *)bp->host, (char *)bp->host + 4);
-	bp->inserted = true;
-	return 0;
-}
-
-static int remove_bp(struct gdbstub *g, uint32_t addr)
-{
-	struct gdb_bp *bp = find_bp(g, addr);
-	uint32_t now;
-
-	if (!bp || !bp->inserted)
-		return bp ? 0 : -1;
-	memcpy(&now, bp->host, 4);
-	if (now == GDB_BREAK_INSN)	/* the guest may have rewritten it */
-		memcpy(bp->host, &bp->saved, 4);
-	__builtin___clear_cache((char *)bp->host, (char *)bp->host + 4);
-	bp->inserted = false;
-	return 0;
-}
-
-static void remove_all_bps(struct gdbstub *g)
-{
-	int i;
-
-	for (i = 0; i < g->nbp; i++)
-		remove_bp(g, g->bp[i].addr);
-	g->nbp = 0;
+	host = host_ptr(g->m, xl->gpa, 4);
+	if (!host)
+		return -1;
+	return bp_insert(&g->bps, addr, xl->gpa, host);
 }
 
 static int read_regs(struct vcpu *v, uint32_t *r)
@@ -576,6 +536,38 @@ static void set_actions(struct gdbstub *g, const struct rsp_cmd *c)
 	}
 }
 
+/*
+ * Ask the module for the steps now, while gdb can still be told: it
+ * refuses one (EBUSY) while the VM has more than one VCPU.  A refused
+ * step is an error reply, and the guest stays halted.
+ */
+static bool set_step(struct gdbstub *g)
+{
+	struct mipsvcpu_guest_debug dbg = {
+		.control = MIPSVCPU_GUESTDBG_ENABLE | MIPSVCPU_GUESTDBG_USE_SW_BP |
+			   MIPSVCPU_GUESTDBG_SINGLESTEP,
+	};
+	int i, err;
+
+	for (i = 0; i < g->m->nvcpus; i++) {
+		if (g->act[i] != ACT_STEP || g->control[i] == dbg.control)
+			continue;
+		if (!ioctl(g->m->vcpus[i].fd, MIPSVCPU_SET_GUEST_DEBUG, &dbg)) {
+			g->control[i] = dbg.control;
+			continue;
+		}
+		err = errno;
+		fprintf(stderr, "vcpuctl: gdb: VCPU %d cannot step: %s\n", i,
+			strerror(err));
+		for (i = 0; i < g->m->nvcpus; i++)
+			g->act[i] = ACT_STOP;
+		snprintf(g->reply, sizeof(g->reply), "E%02x", err & 0xff);
+		send_packet(g, g->reply);
+		return false;
+	}
+	return true;
+}
+
 static bool resume_cmd(struct gdbstub *g, struct rsp_cmd *c)
 {
 	struct vcpu *v = thread_vcpu(g, g->ctid);
@@ -607,6 +599,8 @@ static bool resume_cmd(struct gdbstub *g, struct rsp_cmd *c)
 			g->waiting = false;
 			return true;
 		}
+	if (!set_step(g))
+		return true;
 	resume(g);
 	return true;
 }
@@ -681,7 +675,7 @@ static void handle(struct gdbstub *g, struct rsp_cmd *c)
 		if (c->kind == RSP_INSERT_BP)
 			strcpy(r, insert_bp(g, c->addr) ? RSP_ERR_MEMORY : "OK");
 		else
-			strcpy(r, remove_bp(g, c->addr) ? RSP_ERR_MEMORY : "OK");
+			strcpy(r, bp_remove(&g->bps, c->addr) ? RSP_ERR_MEMORY : "OK");
 		break;
 	case RSP_CONTINUE:
 	case RSP_STEP:
@@ -736,7 +730,7 @@ static void handle(struct gdbstub *g, struct rsp_cmd *c)
 		monitor(g, (const char *)c->data);
 		break;
 	case RSP_DETACH:
-		remove_all_bps(g);
+		bp_remove_all(&g->bps);
 		send_packet(g, "OK");
 		g->noack = false;
 		for (i = 0; i < g->m->nvcpus; i++)
@@ -747,7 +741,7 @@ static void handle(struct gdbstub *g, struct rsp_cmd *c)
 		fprintf(stderr, "vcpuctl: gdb detached, the guest runs on\n");
 		return;
 	case RSP_KILL:
-		remove_all_bps(g);
+		bp_remove_all(&g->bps);
 		machine_stop(g->m, 128 + SIGKILL);
 		return;
 	case RSP_START_NOACK:
@@ -853,13 +847,21 @@ static void *gdb_thread(void *arg)
 		if (p[0].revents)
 			on_event(g);
 		if (p[1].revents && !on_input(g) && g->listen_fd >= 0) {
-			/* gdb went away: as if it had detached. */
-			pthread_mutex_lock(&g->m->lock);
-			g->cmd.kind = RSP_DETACH;
-			handle(g, &g->cmd);
-			pthread_mutex_unlock(&g->m->lock);
+			/*
+			 * gdb went away: as if it had detached, with no
+			 * "OK" to a closed socket.  Halt first, so that no
+			 * VCPU meets a breakpoint that is being removed.
+			 */
 			close(g->fd);
 			g->fd = -1;
+			pthread_mutex_lock(&g->m->lock);
+			if (!g->halted)
+				halt_all(g, GDB_SIGINT);
+			if (!g->m->stop) {
+				g->cmd.kind = RSP_DETACH;
+				handle(g, &g->cmd);
+			}
+			pthread_mutex_unlock(&g->m->lock);
 		}
 	}
 	return NULL;
@@ -891,6 +893,8 @@ int gdb_open(struct machine *m, const char *where, bool wait)
 		return -VCPUCTL_EXIT_OSERR;
 	if (pipe2(g->event, O_CLOEXEC))
 		return -VCPUCTL_EXIT_OSERR;
+	/* A write to a connection gdb closed fails with EPIPE instead. */
+	signal(SIGPIPE, SIG_IGN);
 	pthread_cond_init(&g->cond, NULL);
 	rsp_rx_init(&g->rx);
 	g->gtid = 1;

@@ -383,7 +383,11 @@ struct mipsvcpu_vcpu_stats {
  *    (MMIO, a break, a signal) ends RUN as usual; the step ends at the
  *    next RUN if the instruction finished.  The next instruction's page
  *    must be RAM or a read-only slot over the caller's private anonymous
- *    memory; else RUN fails with EFAULT.
+ *    memory; else RUN fails with EFAULT.  The break is in memory all
+ *    VCPUs share: while the VM has more than one VCPU, setting
+ *    SINGLESTEP fails with EBUSY, and so does RUN with it set.  A step
+ *    ends when RUN returns, except after an MMIO exit or before the
+ *    instruction ran, and at MIPSVCPU_SET_REGS or MIPSVCPU_SET_CP0.
  *  - MIPSVCPU_GUESTDBG_INJECT_BP (once, not remembered): deliver a
  *    Breakpoint exception to the guest at its PC now, as if the break
  *    there had run without a debugger.  Only right after a

@@ -16,6 +16,8 @@
 #   7. apt remove: the module stays loaded (nothing unloaded), DKMS
 #      forgets it, no file of the packages is left but the conffile
 #   8. apt purge: the conffile goes too
+# The steps below are functions that step() calls by name.
+# shellcheck disable=SC2317
 cd "$(dirname "$0")" || exit 1
 out=$PWD/out
 tap=$out/debian-packages.tap
@@ -59,7 +61,7 @@ demo_as_kvm_user() {
 	runuser -l mvcuser -c 'id; ulimit -l; timeout 600 vcpuctl run /usr/share/mipsvcpu/examples/demo/guest.dtb < /dev/null'
 	r=$?
 	echo "vcpuctl exit status $r"
-	[ $r = 0 ]
+	[ "$r" = 0 ]
 }
 
 refused_outside_kvm() {
@@ -67,7 +69,7 @@ refused_outside_kvm() {
 	runuser -l nokvm -c 'vcpuctl version'
 	r=$?
 	echo "vcpuctl exit status $r"
-	[ $r = 69 ]
+	[ "$r" = 69 ]
 }
 
 selftests() {
@@ -95,6 +97,7 @@ purge() {
 	rc_pkgs=$(dpkg-query -W -f='${db:Status-Abbrev} ${Package}\n' mipsvcpu-dkms \
 		vcpuctl mipsvcpu-tests 2> /dev/null | awk '$1 == "rc" { print $2 }')
 	echo "left in state rc: ${rc_pkgs:-none}"
+	# shellcheck disable=SC2086 # one word per package
 	[ -z "$rc_pkgs" ] || apt-get purge -y $rc_pkgs || return 1
 	left=$(while read -r f; do [ -e "$f" ] && [ ! -d "$f" ] && echo "$f"; done < /tmp/files.txt)
 	echo "files left: ${left:-none}"

@@ -77,6 +77,7 @@ fi
 	"$img" "$job" > /dev/null
 rc=$?
 for f in "$job.out"/*.tap; do
+	# shellcheck disable=SC2094 # $f is in the job's out/, not in $logs
 	[ -f "$f" ] && tr -d '\r' < "$f" > "$logs/$(basename "$f")"
 done
 for f in "$job.out"/*.verdict; do

@@ -44,6 +44,13 @@
 #define MVC_CP0_DESAVE		MVC_CP0(31, 0)
 #define MVC_CP0_NR		256
 
+/*
+ * The guest's caches (Config1): 64 sets of 16-byte lines, 4 ways, I and
+ * D.  The line size is what SYNCI_Step and the cache instruction use.
+ */
+#define MVC_GUEST_CACHE_LINE_ENC	3
+#define MVC_GUEST_CACHE_LINE		(2u << MVC_GUEST_CACHE_LINE_ENC)
+
 /* Status and Cause fields (the MIPS32 Release 2 layout). */
 #define MVC_ST_CU0		0x10000000u
 #define MVC_ST_RE		0x02000000u

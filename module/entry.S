@@ -18,6 +18,7 @@
  * (interrupts still disabled) and returns from mvc_enter to the C caller.
  */
 #include <asm/asm.h>
+#include <asm/cacheops.h>
 #include <asm/mipsregs.h>
 #include <asm/regdef.h>
 
@@ -371,7 +372,9 @@ fast_cop0_check:
 	/* Decode: t3 = rs, t4 = rt, t5 = CP0 id, t6 = &reg[id], t7 = class. */
 	lw	t8, CTX(HWC_FAST_CP0)(k1)
 	srl	t3, t2, 26
-	xori	t3, t3, 0x10		/* COP0 */
+	xori	t1, t3, 0x2f
+	beqz	t1, fast_cache		/* CACHE */
+	 xori	t3, t3, 0x10		/* COP0 */
 	bnez	t3, fast_bail
 	 ext	t3, t2, 21, 5
 	ext	t4, t2, 16, 5
@@ -531,6 +534,34 @@ fast_bail:				/* nothing changed: the slow way */
  * exit, where C raises the guest's exception or emulates the access.
  * k1 = page base, guest k0 saved.
  */
+/*
+ * t2 = the first guest TLB entry that maps t0 for ASID t1 (as
+ * mvc_tlb_lookup() finds it), t4 = the size of one of its pages; or
+ * branch to @miss.  Clobbers t3, t5 and t6.
+ */
+	.macro	GTLB_LOOKUP miss
+	lw	t2, CTX(HWC_FAST_TLB)(k1)
+	lw	t3, GTLB_SIZE(t2)
+	addiu	t2, t2, GTLB_E
+71:	beqz	t3, \miss		/* not in the guest TLB */
+	 lw	t4, GTLBE_PAGEMASK(t2)
+	ori	t4, t4, 0x1fff
+	nor	t5, t4, zero
+	and	t5, t0, t5
+	lw	t6, GTLBE_VPN2(t2)
+	bne	t5, t6, 72f
+	 lbu	t5, GTLBE_GLOBAL(t2)
+	bnez	t5, 73f
+	 lw	t6, GTLBE_ASID(t2)
+	beq	t6, t1, 73f
+	 nop
+72:	addiu	t3, t3, -1
+	b	71b
+	 addiu	t2, t2, GTLBE_SIZE
+73:	addiu	t4, t4, 1
+	srl	t4, t4, 1		/* the size of one guest page */
+	.endm
+
 	/* v = the host EntryLo of the 4 KiB page at @va (0: invalid or MMIO) */
 	.macro	HALF_LO va, v
 	move	\v, zero
@@ -578,26 +609,7 @@ refill_mapped:
 	lw	t1, CTX(HWC_FAST_CP0)(k1)
 	lw	t1, GCP0(10, 0)(t1)	/* EntryHi */
 	andi	t1, t1, 0xff		/* the guest's ASID */
-	lw	t2, CTX(HWC_FAST_TLB)(k1)
-	lw	t3, GTLB_SIZE(t2)
-	addiu	t2, t2, GTLB_E
-1:	beqz	t3, refill_mapped_bail	/* not in the guest TLB */
-	 lw	t4, GTLBE_PAGEMASK(t2)
-	ori	t4, t4, 0x1fff
-	nor	t5, t4, zero
-	and	t5, t0, t5
-	lw	t6, GTLBE_VPN2(t2)
-	bne	t5, t6, 2f
-	 lbu	t5, GTLBE_GLOBAL(t2)
-	bnez	t5, 3f
-	 lw	t6, GTLBE_ASID(t2)
-	beq	t6, t1, 3f
-	 nop
-2:	addiu	t3, t3, -1
-	b	1b
-	 addiu	t2, t2, GTLBE_SIZE
-3:	addiu	t4, t4, 1
-	srl	t4, t4, 1		/* the size of one guest page */
+	GTLB_LOOKUP refill_mapped_bail
 	ins	t0, zero, 0, 12		/* the page that missed */
 	HALF_LO	t0, v0
 	beqz	v0, refill_mapped_bail	/* invalid or MMIO: C decides */
@@ -627,6 +639,63 @@ refill_mapped_bail:
 	RESTORE_SCRATCH
 	b	refill_slow
 	 nop
+
+/*
+ * cache, as mvc_emulate_cache() does it: an Index operation has nothing
+ * to do; a Hit operation on a line of guest RAM writes back and
+ * invalidates that line (GUEST_CACHE_LINE bytes, one host line at least,
+ * which C checked) in the D-cache and invalidates it in the I-cache,
+ * through the page's KSEG0 alias, whatever the guest asked for (it may
+ * not discard data the host has not seen).  The address translates as
+ * mvc_translate() does in the kernel view: gKSEG0/gKSEG1 directly,
+ * gKSEG2/gKSEG3 through a valid guest TLB entry.  Anything else (the
+ * host's half of the address space, a guest TLB miss, an invalid page,
+ * MMIO, highmem) goes to C, which mostly just skips the instruction.
+ * t0 = EPC, t2 = the instruction, t8 = the guest's CP0 registers; every
+ * guest GPR is saved.
+ */
+fast_cache:
+	lw	t1, CTX(HWC_FAST_EMUL)(k1)
+	andi	t1, t1, MVC_FAST_EMUL_CACHE
+	beqz	t1, fast_bail
+	 ext	t1, t2, 18, 3		/* the operation */
+	sltiu	t1, t1, 4
+	bnez	t1, fast_next		/* Index_*: nothing to do */
+	 ext	t3, t2, 21, 5		/* base */
+	sll	t1, t3, 2
+	addu	t1, t1, k1
+	lw	t1, CTX(HWC_GPR(0))(t1)
+	movz	t1, zero, t3		/* $0 */
+	seh	a0, t2
+	addu	a0, a0, t1		/* the guest virtual address */
+	bltz	a0, fast_bail		/* the host's: an address error, C */
+	 srl	t1, a0, 30
+	beqz	t1, 1f			/* gKSEG0/gKSEG1 */
+	 ext	t6, a0, 0, 29		/* their guest physical */
+	move	t0, a0
+	lw	t1, GCP0(10, 0)(t8)	/* EntryHi */
+	andi	t1, t1, 0xff		/* the guest's ASID */
+	GTLB_LOOKUP fast_bail
+	ins	t0, zero, 0, 12
+	HALF_LO	t0, v0
+	beqz	v0, fast_bail		/* invalid or MMIO: C decides */
+	 nop
+	b	2f
+	 nop
+1:	FIND_SLOT t6, t7, t3, t5, t9, fast_bail
+	lw	v0, 0(t7)		/* PFN << 6 | D | V */
+2:	srl	v0, v0, 6
+	sll	v0, v0, 12		/* host physical of the page */
+	srl	t5, v0, 29
+	bnez	t5, fast_bail		/* beyond KSEG0's reach */
+	 andi	t5, a0, GUEST_LINE_IN_PAGE
+	or	v0, v0, t5
+	lui	t5, 0x8000
+	or	v0, v0, t5
+	cache	Hit_Writeback_Inv_D, 0(v0)
+	cache	Hit_Invalidate_I, 0(v0)
+	b	fast_next
+	 mfc0	t0, CP0_EPC
 
 	.globl	mvc_vectors_end
 mvc_vectors_end:

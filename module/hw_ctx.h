@@ -11,7 +11,8 @@
  *   0x0200  interrupt vector(s): 0x200 + n * IntCtl.VS for n = 0..7, each a
  *           branch to 0x180 (the host kernel may use vectored interrupts)
  *   0x1200  mvc_enter, the common exit path and the fast paths
- *   0x1c00  struct mvc_hw_ctx: guest GPRs and the host state to restore
+ *   0x1e00  struct mvc_hw_ctx: guest GPRs and the host state to restore
+ *           (at the end of the block, to leave the code the most room)
  */
 #ifndef MVC_HW_CTX_H
 #define MVC_HW_CTX_H
@@ -22,7 +23,7 @@
 #define MVC_VEC_GENERAL		0x180
 #define MVC_VEC_INTERRUPT	0x200
 #define MVC_CODE_OFFSET		0x1200
-#define MVC_CTX_OFFSET		0x1c00
+#define MVC_CTX_OFFSET		0x1e00
 
 /* How the guest left: which vector was taken. */
 #define MVC_EXIT_KIND_REFILL	1
@@ -76,6 +77,11 @@
 #define GST_KSU			0x18
 #define GST_IM			0xff00
 #define GCAUSE_TI_DC_HI		0x4800	/* Cause.TI | Cause.DC, >> 16 */
+
+/* struct mvc_hw_ctx.fast_emul: what the general vector may emulate. */
+#define MVC_FAST_EMUL_COP0	0x1	/* mfc0, mtc0, di, ei, eret */
+#define MVC_FAST_EMUL_CACHE	0x2	/* cache (the host's lines allow it) */
+#define GUEST_LINE_IN_PAGE	0xff0	/* MVC_GUEST_CACHE_LINE's in 4 KiB */
 
 /* MVC_CP0_FAST_* (cp0.h, which assembly cannot include). */
 #define FAST_READ		0x1
@@ -142,7 +148,7 @@ struct mvc_hw_ctx {
 		u32 table;	/* KSEG0 address of EntryLo values, or 0 */
 	} fast_slot[MVC_FAST_SLOTS];
 	u32 fast_refill;	/* in: 1 if refills may be served here */
-	u32 fast_emul;		/* in: 1 if emulation may be done here */
+	u32 fast_emul;		/* in: MVC_FAST_EMUL_*, what may be done here */
 	u32 fast_emulated;	/* out: instructions emulated here */
 	u32 fast_cp0;		/* in: KSEG0 address of the guest's CP0 reg[] */
 	u32 fast_class;		/* in: ... of u8[256] MVC_CP0_FAST_* */

@@ -78,6 +78,9 @@ int mvc_probe_cpu(struct mvc_host_caps *caps)
 	caps->ebase = read_c0_ebase();
 	caps->icache_line = c->icache.linesz;
 	caps->dcache_line = c->dcache.linesz;
+	/* entry.S's cache: one Hit op per guest line, on each cache. */
+	caps->hit_cache_ops = caps->icache_line >= MVC_GUEST_CACHE_LINE &&
+			      caps->dcache_line >= MVC_GUEST_CACHE_LINE;
 	caps->vectored_irq = !!(read_c0_cause() & CAUSEF_IV);
 	vs = cpu_has_vint ? (read_c0_intctl() >> 5) & 0x1f : 0;
 	caps->vi_spacing = vs << 5;

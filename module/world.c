@@ -36,7 +36,7 @@ MODULE_PARM_DESC(fast_refill, "serve gKSEG0/gKSEG1 and guest-TLB refills in the 
 
 static bool mvc_fast_emulate = true;
 module_param_named(fast_emulate, mvc_fast_emulate, bool, 0644);
-MODULE_PARM_DESC(fast_emulate, "emulate mfc0/mtc0/di/ei/eret in the exception vector (default on)");
+MODULE_PARM_DESC(fast_emulate, "emulate mfc0/mtc0/di/ei/eret and cache in the exception vector (default on)");
 
 /* "b general_vector; nop" placed at @slot: beq $0, $0, offset. */
 static void mvc_plant_branch(void *world, u32 slot, u32 target)
@@ -74,6 +74,7 @@ int mvc_world_init(struct mvc_vcpu *vcpu)
 	BUILD_BUG_ON(offsetof(struct mvc_cp0, reg) != 0);
 	BUILD_BUG_ON(GCP0(12, 0) != MVC_CP0_STATUS * 4);
 	BUILD_BUG_ON(MVC_CP0_FAST_READ != FAST_READ);
+	BUILD_BUG_ON(GUEST_LINE_IN_PAGE != (0xfff & ~(MVC_GUEST_CACHE_LINE - 1)));
 	BUILD_BUG_ON(MVC_CP0_FAST_WRITE != FAST_WRITE);
 	BUILD_BUG_ON(MVC_CP0_FAST_ENTRYHI != FAST_ENTRYHI);
 	BUILD_BUG_ON(MVC_CP0_FAST_STATUS != FAST_STATUS);
@@ -207,7 +208,10 @@ static void mvc_load_guest(struct mvc_vcpu *vcpu, int cpu)
 	vcpu->ctx->fast_kview = view == MVC_VIEW_KERNEL;
 	vcpu->ctx->fast_refill = mvc_fast_refill;
 	/* The fast path's eret would leave a step unseen. */
-	vcpu->ctx->fast_emul = mvc_fast_emulate && !vcpu->dbg.stepping;
+	vcpu->ctx->fast_emul = 0;
+	if (mvc_fast_emulate && !vcpu->dbg.stepping)
+		vcpu->ctx->fast_emul = MVC_FAST_EMUL_COP0 |
+			(mvc_host.hit_cache_ops ? MVC_FAST_EMUL_CACHE : 0);
 	vcpu->ctx->guest_status = mvc_guest_host_status();
 	vcpu->ctx->guest_entryhi = mvc_view_asid(vcpu, view, cpu);
 	/*

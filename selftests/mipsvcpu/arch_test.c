@@ -355,15 +355,57 @@ TEST(stats_in_debugfs_and_exit_tracepoint)
 }
 
 /*
+ * The cache instruction: Hit operations make written code fetchable
+ * through every kind of guest address, and do nothing where no memory
+ * is; Index operations do nothing; all are emulated in the vector unless
+ * the fast paths are off or the instruction is in a delay slot.
+ */
+TEST(cache_instructions_in_the_vector_and_in_c)
+{
+	static const uint32_t want[] = {
+		0, 0, 0, 0,	/* wrong returns: gKSEG0, 4 KiB, 64 KiB, gKSEG1 */
+		0,		/* no exception from Hit ops on no memory */
+		0,		/* nor from Index ops */
+		0x5a,		/* a cache op in a delay slot, branch taken */
+		0,		/* a Hit op on the running code */
+	};
+	struct mipsvcpu_vcpu_stats st;
+	struct mvc_guest *g;
+	int fast;
+
+	for (fast = 0; fast <= 1; fast++) {
+		if (mvc_set_param("fast_emulate", fast))
+			SKIP(return, "cannot write the module parameters");
+		g = run_guest(_metadata, "cacheops");
+		TH_LOG("fast_emulate=%d", fast);
+		expect_reports(_metadata, g, want, sizeof(want) / sizeof(want[0]));
+		ASSERT_EQ(0, ioctl(g->vcpu_fd, MIPSVCPU_GET_STATS, &st));
+		/* 6,000 Hit ops on code, 2,048 on nothing, 1,024 Index ops */
+		EXPECT_LT(9000, st.emulated);
+		/*
+		 * With 16-byte or longer host lines, the vector does the
+		 * Hit ops on memory and the Index ops; C the others.
+		 */
+		if (fast) {
+			EXPECT_LT(7000, st.fast_emulated);
+			EXPECT_LT(2000, st.emulated - st.fast_emulated);
+		} else {
+			EXPECT_EQ(0, st.fast_emulated);
+		}
+		mvc_guest_destroy(g);
+	}
+}
+
+/*
  * The vector's fast paths (refills from the guest TLB, mfc0/mtc0/di/ei/
- * eret) against the C emulation: every deterministic architecture guest
+ * eret, cache) against the C emulation: every deterministic architecture guest
  * reports exactly the same with them off and on, and with them on they
  * did the work.
  */
 TEST(fast_paths_agree_with_the_c_emulation)
 {
 	static const char *const guests[] = {
-		"tlb", "usermode", "exceptions", "timer",
+		"tlb", "usermode", "exceptions", "timer", "cacheops",
 	};
 	struct mipsvcpu_vcpu_stats st;
 	struct mvc_guest *slow, *fast;

@@ -407,12 +407,20 @@ fast_mfc0:
 	 andi	t1, t7, FAST_READ
 	bnez	t1, 1f
 	 andi	t1, t7, FAST_READ_TIMER
-	/* Cause: only while TI or DC says no timer match can change it. */
+	/*
+	 * Cause: as stored while TI or DC says no timer match can change
+	 * it, or until the host's own Count reaches the value before which
+	 * C showed no match can come; then C looks at the time.
+	 */
 	beqz	t1, fast_bail
 	 lw	t1, GCP0(13, 0)(t8)
 	lui	a0, GCAUSE_TI_DC_HI
 	and	t1, t1, a0
-	beqz	t1, fast_bail
+	bnez	t1, 1f
+	 mfc0	a0, CP0_COUNT
+	lw	a1, CTX(HWC_FAST_QUIET_UNTIL)(k1)
+	subu	a0, a0, a1
+	bgez	a0, fast_bail
 	 nop
 1:	lw	t1, 0(t6)
 	beqz	t4, fast_next

@@ -67,7 +67,8 @@
 #define HWC_FAST_PENDING	0x1d4
 #define HWC_FAST_UBASE		0x1d8
 #define HWC_FAST_UEND		0x1dc
-#define HWC_SIZE		0x1e0
+#define HWC_FAST_QUIET_UNTIL	0x1e0
+#define HWC_SIZE		0x1e4
 
 /* The guest's CP0 registers as the fast paths read them: reg[8 * rd + sel]. */
 #define GCP0(rd, sel)		(((rd) * 8 + (sel)) * 4)
@@ -158,6 +159,11 @@ struct mvc_hw_ctx {
 	u32 fast_pending;	/* in: KSEG0 address of vcpu->pending */
 	u32 fast_ubase;		/* in: the VM's user window, [base, end) */
 	u32 fast_uend;
+	/*
+	 * in: the host Count value up to which no timer match can come
+	 * (mvc_count_quiet_ticks()): Cause reads are served here until then
+	 */
+	u32 fast_quiet_until;
 };
 
 /* The world switch, copied into each VCPU's page (entry.S). */

@@ -16,6 +16,7 @@
 #include <linux/gfp.h>
 #include <linux/hardirq.h>
 #include <linux/irqflags.h>
+#include <linux/ktime.h>
 #include <linux/moduleparam.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
@@ -25,6 +26,7 @@
 
 #include "mipsvcpu.h"
 #include "addrmap.h"
+#include "count.h"
 #include "decode.h"
 
 #define CREATE_TRACE_POINTS
@@ -70,6 +72,8 @@ int mvc_world_init(struct mvc_vcpu *vcpu)
 	BUILD_BUG_ON(offsetof(struct mvc_hw_ctx, fast_pending) != HWC_FAST_PENDING);
 	BUILD_BUG_ON(offsetof(struct mvc_hw_ctx, fast_ubase) != HWC_FAST_UBASE);
 	BUILD_BUG_ON(offsetof(struct mvc_hw_ctx, fast_uend) != HWC_FAST_UEND);
+	BUILD_BUG_ON(offsetof(struct mvc_hw_ctx, fast_quiet_until) !=
+		     HWC_FAST_QUIET_UNTIL);
 	BUILD_BUG_ON(sizeof(((struct mvc_vcpu *)0)->pending) != 4);
 	BUILD_BUG_ON(offsetof(struct mvc_cp0, reg) != 0);
 	BUILD_BUG_ON(GCP0(12, 0) != MVC_CP0_STATUS * 4);
@@ -183,6 +187,21 @@ static void mvc_load_fast_slots(struct mvc_vcpu *vcpu)
 	ctx->fast_nslots = n;
 }
 
+/*
+ * The host Count (this CPU's: the guest runs here until it exits) up to
+ * which the vector may serve Cause reads from the stored register: with
+ * TI or DC set it needs no clock, otherwise no match may come before.
+ */
+static u32 mvc_quiet_until(const struct mvc_vcpu *vcpu)
+{
+	u32 now = read_c0_count();
+
+	if (vcpu->cp0.reg[MVC_CP0_CAUSE] & (MVC_CAUSE_TI | MVC_CAUSE_DC))
+		return now;
+	return now + mvc_count_quiet_ticks(ktime_get_ns(), vcpu->match_ns,
+					   mvc_host.count_hz);
+}
+
 /* Prepare the context for the next entry; interrupts are off. */
 static void mvc_load_guest(struct mvc_vcpu *vcpu, int cpu)
 {
@@ -228,6 +247,7 @@ static void mvc_load_guest(struct mvc_vcpu *vcpu, int cpu)
 	 */
 	vcpu->ctx->fast_uasid = view == MVC_VIEW_KERNEL ?
 		(u32)mvc_view_live_asid(vcpu, MVC_VIEW_USER, cpu) : ~0u;
+	vcpu->ctx->fast_quiet_until = mvc_quiet_until(vcpu);
 }
 
 /*

@@ -397,6 +397,41 @@ TEST(cache_instructions_in_the_vector_and_in_c)
 }
 
 /*
+ * Cause reads with a timer match pending: served in the vector while the
+ * match is far (count.c's quiet ticks, against the host's own Count), by
+ * C once it may have come; either way TI shows up only after the match
+ * and without a Count read to latch it.
+ */
+TEST(cause_reads_in_the_vector_until_a_match_may_come)
+{
+	static const uint32_t want[] = {
+		0,		/* 20,000 reads 10 s before the match: no TI */
+		1, 1, 1,	/* 200 us ahead: TI came, with IP7, after it */
+		1, 1, 1,
+		1, 1, 1,
+	};
+	struct mipsvcpu_vcpu_stats st;
+	struct mvc_guest *g;
+	int fast;
+
+	for (fast = 0; fast <= 1; fast++) {
+		if (mvc_set_param("fast_emulate", fast))
+			SKIP(return, "cannot write the module parameters");
+		g = run_guest(_metadata, "causeread");
+		TH_LOG("fast_emulate=%d", fast);
+		expect_reports(_metadata, g, want, sizeof(want) / sizeof(want[0]));
+		ASSERT_EQ(0, ioctl(g->vcpu_fd, MIPSVCPU_GET_STATS, &st));
+		EXPECT_LT(20000, st.emulated);
+		if (fast) {
+			EXPECT_LT(20000, st.fast_emulated);
+		} else {
+			EXPECT_EQ(0, st.fast_emulated);
+		}
+		mvc_guest_destroy(g);
+	}
+}
+
+/*
  * The vector's fast paths (refills from the guest TLB, mfc0/mtc0/di/ei/
  * eret, cache) against the C emulation: every deterministic architecture guest
  * reports exactly the same with them off and on, and with them on they

@@ -17,10 +17,8 @@
 #include "addrmap.h"
 #include "decode.h"
 
-#define GUEST_BEV_BASE		0x3fc00200u	/* stands for 0xbfc00200 */
-#define GUEST_EBASE_MASK	0x3ffff000u
 #define VEC_OFF_REFILL		0x000
-#define VEC_OFF_GENERAL		0x180
+#define VEC_OFF_GENERAL		GUEST_VEC_GENERAL
 #define VEC_OFF_INTERRUPT	0x200
 
 /**

@@ -325,7 +325,7 @@ common_exit_saved:
 
 fast_cop0_check:
 	lw	k0, CTX(HWC_FAST_KVIEW)(k1)
-	beqz	k0, general_slow
+	beqz	k0, fast_user_exc
 	 mfc0	k0, CP0_CAUSE
 	ext	k0, k0, 2, 5
 	xori	k0, k0, 11		/* Coprocessor Unusable */
@@ -335,7 +335,10 @@ fast_cop0_check:
 	andi	k0, k0, 0xb		/* BD, CE */
 	bnez	k0, general_slow
 	 nop
+fast_save:				/* k0 = 0: emulate; 1: deliver */
 	SAVE_GPRS MVC_CTX_OFFSET
+	bnez	k0, fast_user_deliver
+	 nop
 
 	/*
 	 * A timer that fired on another CPU than this one marks itself
@@ -514,10 +517,11 @@ fast_eret:
 fast_next:
 	addiu	t0, t0, 4
 fast_resume:				/* t0 = the guest's next PC */
-	mtc0	t0, CP0_EPC
 	lw	t1, CTX(HWC_FAST_EMULATED)(k1)
 	addiu	t1, t1, 1
 	sw	t1, CTX(HWC_FAST_EMULATED)(k1)
+fast_return:				/* t0 = the guest's next PC, counted */
+	mtc0	t0, CP0_EPC
 	RESTORE_GPRS MVC_CTX_OFFSET
 	ehb
 	eret
@@ -704,6 +708,67 @@ fast_cache:
 	cache	Hit_Invalidate_I, 0(v0)
 	b	fast_next
 	 mfc0	t0, CP0_EPC
+
+/*
+ * A system call, or an FPU instruction (Coprocessor Unusable, CE 1: the
+ * guest CPU has no FPU), of guest user mode: delivered to the guest
+ * kernel as mvc_raise() does it, without leaving the vector.  In the user
+ * view the guest's EXL and ERL are clear, so: EPC = the trapping PC,
+ * Cause.BD, ExcCode and CE as the host saw them, Status.EXL, the general
+ * vector of BEV or EBase, and the kernel view (its host ASID must be
+ * live).  Bails for anything else, and from an odd PC (MIPS16e: C raises
+ * the address error).  k0 = Cause, k1 = page base, guest k0 saved.
+ */
+fast_user_exc:
+	ext	k0, k0, 2, 5
+	xori	k0, k0, 8		/* Syscall */
+	beqz	k0, 1f
+	 xori	k0, k0, 8 ^ 11		/* Coprocessor Unusable */
+	bnez	k0, general_slow
+	 mfc0	k0, CP0_CAUSE
+	ext	k0, k0, 28, 2
+	xori	k0, k0, 1		/* CE 1 */
+	bnez	k0, general_slow
+	 nop
+1:	b	fast_save
+	 li	k0, 1
+fast_user_deliver:
+	mfc0	t0, CP0_EPC
+	andi	t1, t0, 1
+	bnez	t1, fast_bail
+	 lw	t1, CTX(HWC_FAST_KASID)(k1)
+	addiu	t2, t1, 1
+	beqz	t2, fast_bail		/* the kernel view's ASID is not live */
+	 lw	t8, CTX(HWC_FAST_CP0)(k1)
+	sw	t0, GCP0(14, 0)(t8)	/* EPC */
+	mfc0	t2, CP0_CAUSE
+	lui	t4, GCAUSE_BD_CE_HI
+	ori	t4, t4, GCAUSE_EXC
+	and	t2, t2, t4
+	lw	t3, GCP0(13, 0)(t8)
+	nor	t4, t4, zero
+	and	t3, t3, t4
+	or	t3, t3, t2
+	sw	t3, GCP0(13, 0)(t8)	/* Cause */
+	lw	t2, GCP0(12, 0)(t8)
+	ori	t2, t2, GST_EXL
+	sw	t2, GCP0(12, 0)(t8)	/* Status */
+	lui	t3, GST_BEV_HI
+	and	t3, t3, t2
+	lui	t0, %hi(GUEST_BEV_BASE)
+	bnez	t3, 2f
+	 addiu	t0, t0, %lo(GUEST_BEV_BASE)
+	lw	t0, GCP0(15, 1)(t8)	/* EBase */
+	li	t3, GUEST_EBASE_MASK
+	and	t0, t0, t3
+2:	addiu	t0, t0, GUEST_VEC_GENERAL
+	mtc0	t1, CP0_ENTRYHI
+	li	t2, 1
+	sw	t2, CTX(HWC_FAST_KVIEW)(k1)
+	lw	t2, CTX(HWC_FAST_EXCEPTIONS)(k1)
+	addiu	t2, t2, 1
+	b	fast_return
+	 sw	t2, CTX(HWC_FAST_EXCEPTIONS)(k1)
 
 	.globl	mvc_vectors_end
 mvc_vectors_end:

@@ -68,7 +68,9 @@
 #define HWC_FAST_UBASE		0x1d8
 #define HWC_FAST_UEND		0x1dc
 #define HWC_FAST_QUIET_UNTIL	0x1e0
-#define HWC_SIZE		0x1e4
+#define HWC_FAST_KASID		0x1e4
+#define HWC_FAST_EXCEPTIONS	0x1e8
+#define HWC_SIZE		0x1ec
 
 /* The guest's CP0 registers as the fast paths read them: reg[8 * rd + sel]. */
 #define GCP0(rd, sel)		(((rd) * 8 + (sel)) * 4)
@@ -77,6 +79,12 @@
 #define GST_ERL			0x4
 #define GST_KSU			0x18
 #define GST_IM			0xff00
+#define GST_BEV_HI		0x0040	/* Status.BEV >> 16 */
+#define GCAUSE_BD_CE_HI		0xb000	/* Cause.BD | Cause.CE, >> 16 */
+#define GCAUSE_EXC		0x007c
+#define GUEST_BEV_BASE		0x3fc00200	/* stands for 0xbfc00200 */
+#define GUEST_EBASE_MASK	0x3ffff000
+#define GUEST_VEC_GENERAL	0x180
 #define GCAUSE_TI_DC_HI		0x4800	/* Cause.TI | Cause.DC, >> 16 */
 
 /* struct mvc_hw_ctx.fast_emul: what the general vector may emulate. */
@@ -164,6 +172,8 @@ struct mvc_hw_ctx {
 	 * (mvc_count_quiet_ticks()): Cause reads are served here until then
 	 */
 	u32 fast_quiet_until;
+	u32 fast_kasid;		/* in: the kernel view's live host ASID, or ~0 */
+	u32 fast_exceptions;	/* out: exceptions delivered here */
 };
 
 /* The world switch, copied into each VCPU's page (entry.S). */

@@ -74,6 +74,12 @@ int mvc_world_init(struct mvc_vcpu *vcpu)
 	BUILD_BUG_ON(offsetof(struct mvc_hw_ctx, fast_uend) != HWC_FAST_UEND);
 	BUILD_BUG_ON(offsetof(struct mvc_hw_ctx, fast_quiet_until) !=
 		     HWC_FAST_QUIET_UNTIL);
+	BUILD_BUG_ON(offsetof(struct mvc_hw_ctx, fast_kasid) != HWC_FAST_KASID);
+	BUILD_BUG_ON(offsetof(struct mvc_hw_ctx, fast_exceptions) !=
+		     HWC_FAST_EXCEPTIONS);
+	BUILD_BUG_ON(GST_BEV_HI << 16 != MVC_ST_BEV);
+	BUILD_BUG_ON(GCAUSE_BD_CE_HI << 16 != (MVC_CAUSE_BD | MVC_CAUSE_CE));
+	BUILD_BUG_ON(GCAUSE_EXC != MVC_CAUSE_EXC);
 	BUILD_BUG_ON(sizeof(((struct mvc_vcpu *)0)->pending) != 4);
 	BUILD_BUG_ON(offsetof(struct mvc_cp0, reg) != 0);
 	BUILD_BUG_ON(GCP0(12, 0) != MVC_CP0_STATUS * 4);
@@ -242,11 +248,13 @@ static void mvc_load_guest(struct mvc_vcpu *vcpu, int cpu)
 	if (mvc_host_asid_renew(cpu))
 		vcpu->ctx->guest_entryhi = mvc_view_asid(vcpu, view, cpu);
 	/*
-	 * A fast eret may switch to the user view, but only to an ASID that
-	 * is already live: nothing is allocated in the vector.
+	 * A fast eret may switch to the user view, and an exception the
+	 * vector delivers to the kernel view, but only to an ASID that is
+	 * already live: nothing is allocated in the vector.
 	 */
-	vcpu->ctx->fast_uasid = view == MVC_VIEW_KERNEL ?
-		(u32)mvc_view_live_asid(vcpu, MVC_VIEW_USER, cpu) : ~0u;
+	vcpu->ctx->fast_uasid = (u32)mvc_view_live_asid(vcpu, MVC_VIEW_USER, cpu);
+	vcpu->ctx->fast_kasid = (u32)mvc_view_live_asid(vcpu, MVC_VIEW_KERNEL,
+							cpu);
 	vcpu->ctx->fast_quiet_until = mvc_quiet_until(vcpu);
 }
 
@@ -260,6 +268,8 @@ static void mvc_fold_fast_counts(struct mvc_vcpu *vcpu)
 
 	vcpu->stats.fast_refill += ctx->fast_refills;
 	vcpu->stats.fast_emulated += ctx->fast_emulated;
+	vcpu->stats.guest_exception += ctx->fast_exceptions;
+	ctx->fast_exceptions = 0;
 	ctx->fast_refills = 0;
 	ctx->fast_emulated = 0;
 }

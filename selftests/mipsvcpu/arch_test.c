@@ -432,8 +432,41 @@ TEST(cause_reads_in_the_vector_until_a_match_may_come)
 }
 
 /*
+ * System calls (also in a delay slot) and FPU instructions of guest user
+ * mode, delivered to the guest kernel: the same either way, and with the
+ * fast paths on, delivered in the vector (the guest's handler and its
+ * eret run there too), so almost none of them is an exit.
+ */
+TEST(user_exceptions_delivered_in_the_vector)
+{
+	static const uint32_t want[] = {
+		5000, 1000, 1000,	/* syscalls, in a slot, FPU insns */
+		0,			/* none seen wrong */
+	};
+	struct mipsvcpu_vcpu_stats st;
+	struct mvc_guest *g;
+	int fast;
+
+	for (fast = 0; fast <= 1; fast++) {
+		if (mvc_set_param("fast_emulate", fast))
+			SKIP(return, "cannot write the module parameters");
+		g = run_guest(_metadata, "syscalls");
+		TH_LOG("fast_emulate=%d", fast);
+		expect_reports(_metadata, g, want, sizeof(want) / sizeof(want[0]));
+		ASSERT_EQ(0, ioctl(g->vcpu_fd, MIPSVCPU_GET_STATS, &st));
+		EXPECT_LE(7001, st.guest_exception);
+		if (fast) {
+			EXPECT_GT(1000, st.exits);
+		} else {
+			EXPECT_LT(7000, st.exits);
+		}
+		mvc_guest_destroy(g);
+	}
+}
+
+/*
  * The vector's fast paths (refills from the guest TLB, mfc0/mtc0/di/ei/
- * eret, cache) against the C emulation: every deterministic architecture guest
+ * eret, cache, exceptions of user mode) against the C emulation: every deterministic architecture guest
  * reports exactly the same with them off and on, and with them on they
  * did the work.
  */
@@ -441,6 +474,7 @@ TEST(fast_paths_agree_with_the_c_emulation)
 {
 	static const char *const guests[] = {
 		"tlb", "usermode", "exceptions", "timer", "cacheops",
+		"syscalls",
 	};
 	struct mipsvcpu_vcpu_stats st;
 	struct mvc_guest *slow, *fast;

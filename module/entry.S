@@ -74,13 +74,13 @@
 
 /* The guest registers the mapped refill path uses. */
 	.macro	SAVE_SCRATCH
-	.irp	n, 1, 2, 3, 4, 5, 8, 9, 10, 11, 12, 13, 14, 15, 24, 25
+	.irp	n, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 24, 25, 31
 	sw	$\n, CTX(HWC_GPR(\n))(k1)
 	.endr
 	.endm
 
 	.macro	RESTORE_SCRATCH
-	.irp	n, 1, 2, 3, 4, 5, 8, 9, 10, 11, 12, 13, 14, 15, 24, 25
+	.irp	n, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 24, 25, 31
 	lw	$\n, CTX(HWC_GPR(\n))(k1)
 	.endr
 	.endm
@@ -331,8 +331,7 @@ fast_cop0_check:
 	xori	k0, k0, 11		/* Coprocessor Unusable */
 	bnez	k0, general_slow
 	 mfc0	k0, CP0_CAUSE
-	srl	k0, k0, 28
-	andi	k0, k0, 0xb		/* BD, CE */
+	ext	k0, k0, 28, 2		/* CE */
 	bnez	k0, general_slow
 	 nop
 fast_save:				/* k0 = 0: emulate; 1: deliver */
@@ -370,9 +369,16 @@ fast_save:				/* k0 = 0: emulate; 1: deliver */
 	or	t4, t4, t5
 	lui	t5, 0x8000
 	or	t4, t4, t5
-	lw	t2, 0(t4)
+	mfc0	k0, CP0_CAUSE
+	bltz	k0, fast_slot		/* BD: EPC is the branch's */
+	 lw	t2, 0(t4)
+	move	s0, t0
 
-	/* Decode: t3 = rs, t4 = rt, t5 = CP0 id, t6 = &reg[id], t7 = class. */
+	/*
+	 * Decode: t3 = rs, t4 = rt, t5 = CP0 id, t6 = &reg[id], t7 = class;
+	 * s0 + 4 = the PC after the instruction (fast_next).
+	 */
+fast_decode:
 	lw	t8, CTX(HWC_FAST_CP0)(k1)
 	srl	t3, t2, 26
 	xori	t1, t3, 0x2f
@@ -403,6 +409,77 @@ fast_save:				/* k0 = 0: emulate; 1: deliver */
 	 nop
 	b	fast_bail
 	 nop
+
+/*
+ * The instruction sits in the delay slot of the branch at EPC (t0; t4 =
+ * its KSEG0 alias, t2 = its word): the branch decides where the guest goes
+ * on, as mvc_eval_branch() does, for the kinds a kernel puts a CP0
+ * instruction after (Linux's irq restore is beqz; di), from the registers
+ * as they were before the slot ran.  Other branches, a slot in the next
+ * page, an eret in a slot and an odd target go to C.
+ */
+	/* t6 = GPR[@field] */
+	.macro	GPR_AT field
+	ext	t6, t3, \field, 5
+	sll	t7, t6, 2
+	addu	t7, t7, k1
+	lw	t7, CTX(HWC_GPR(0))(t7)
+	movn	t6, t7, t6		/* $0 reads 0 */
+	.endm
+
+fast_slot:
+	andi	t5, t0, 0xffc
+	xori	t5, t5, 0xffc
+	beqz	t5, fast_bail		/* the slot is on the next page */
+	 lw	t2, 4(t4)		/* the slot's instruction */
+	li	t1, 0x42000018		/* eret */
+	beq	t2, t1, fast_bail
+	 addiu	s0, t0, 4		/* not taken: s0 + 4 = EPC + 8 */
+	lw	t3, 0(t4)		/* the branch */
+	GPR_AT	21			/* rs */
+	move	a2, t6
+	GPR_AT	16			/* rt */
+	seh	a3, t3
+	sll	a3, a3, 2
+	addu	a3, a3, t0		/* target - 4 */
+	srl	t5, t3, 26
+	beqz	t5, 6f			/* SPECIAL */
+	 andi	t7, t5, 0x2c
+	xori	t7, t7, 4		/* beq bne blez bgtz, and likely */
+	bnez	t7, fast_bail
+	 andi	t5, t5, 3
+	beqz	t5, 1f			/* beq: rs == rt */
+	 xor	t6, a2, t6
+	xori	t7, t5, 1
+	beqz	t7, 2f			/* bne */
+	 ext	t7, t3, 16, 5
+	bnez	t7, fast_bail		/* blez, bgtz: rt must be 0 */
+	 xori	t7, t5, 2
+	beqz	t7, 3f			/* blez */
+	 slt	t6, zero, a2		/* rs > 0 */
+	b	2f			/* bgtz */
+	 nop
+6:	ext	t7, t3, 0, 21
+	xori	t7, t7, 8		/* jr: rt, rd and hint 0 */
+	bnez	t7, fast_bail
+	 addiu	a3, a2, -4		/* target - 4 = rs - 4 */
+	b	4f
+	 nop
+1:	movz	s0, a3, t6		/* beq: taken when equal */
+	b	5f
+	 nop
+2:	movn	s0, a3, t6		/* bne, bgtz: taken when nonzero */
+	b	5f
+	 nop
+3:	movz	s0, a3, t6		/* blez: taken when not rs > 0 */
+	b	5f
+	 nop
+4:	move	s0, a3
+5:	andi	t7, s0, 1
+	bnez	t7, fast_bail		/* to an odd PC: C raises AdEL */
+	 nop
+	b	fast_decode
+	 move	t0, s0
 
 fast_mfc0:
 	andi	t1, t2, 0x7f8
@@ -623,10 +700,13 @@ refill_mapped:
 	andi	t1, t1, 0xff		/* the guest's ASID */
 	GTLB_LOOKUP refill_mapped_bail
 	ins	t0, zero, 0, 12		/* the page that missed */
-	HALF_LO	t0, v0
-	beqz	v0, refill_mapped_bail	/* invalid or MMIO: C decides */
-	 xori	a0, t0, 0x1000		/* the other page of the host pair */
-	HALF_LO	a0, v1
+	bal	half_lo
+	 move	a2, t0
+	beqz	a3, refill_mapped_bail	/* invalid or MMIO: C decides */
+	 move	v0, a3
+	bal	half_lo
+	 xori	a2, t0, 0x1000		/* the other page of the host pair */
+	move	v1, a3
 	andi	t5, t0, 0x1000
 	beqz	t5, 4f
 	 nop
@@ -650,6 +730,15 @@ refill_mapped:
 refill_mapped_bail:
 	RESTORE_SCRATCH
 	b	refill_slow
+	 nop
+
+/*
+ * a3 = the host EntryLo of the 4 KiB page at a2 (0: invalid or MMIO), t2
+ * and t4 as GTLB_LOOKUP left them.  Returns to ra; clobbers t5-t9, a1.
+ */
+half_lo:
+	HALF_LO	a2, a3
+	jr	ra
 	 nop
 
 /*
@@ -689,9 +778,10 @@ fast_cache:
 	andi	t1, t1, 0xff		/* the guest's ASID */
 	GTLB_LOOKUP fast_bail
 	ins	t0, zero, 0, 12
-	HALF_LO	t0, v0
-	beqz	v0, fast_bail		/* invalid or MMIO: C decides */
-	 nop
+	bal	half_lo
+	 move	a2, t0
+	beqz	a3, fast_bail		/* invalid or MMIO: C decides */
+	 move	v0, a3
 	b	2f
 	 nop
 1:	FIND_SLOT t6, t7, t3, t5, t9, fast_bail
@@ -707,7 +797,7 @@ fast_cache:
 	cache	Hit_Writeback_Inv_D, 0(v0)
 	cache	Hit_Invalidate_I, 0(v0)
 	b	fast_next
-	 mfc0	t0, CP0_EPC
+	 move	t0, s0
 
 /*
  * A system call, or an FPU instruction (Coprocessor Unusable, CE 1: the

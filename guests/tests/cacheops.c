@@ -121,7 +121,7 @@ int main(void)
 	}
 	report(exceptions);
 
-	/* 7: in a branch delay slot (C emulates it and takes the branch). */
+	/* 7: in a branch delay slot (the branch is taken after it). */
 	write_func(PA_CODE, 0x5a);
 	__asm__ volatile(".set push\n\t.set noreorder\n\t"
 			 "b 1f\n\t cache %0, 0(%1)\n\t"

@@ -149,6 +149,30 @@ $(BUILD)/initramfs.cpio.gz: all tools/mipshost/init tools/mipshost/demo.sh \
 		mkdir -p $$(dirname $$d) && cp $${f%%:*} $$d || exit 1; done
 	tools/mipshost/mkinitramfs.sh $@ $(BUILD)/staging
 
+# $(call stage_and_run,NAME,FILES,RUN,RUN_FLAGS,LOG): boot the MIPS host on
+# a copy of $(BUILD)/staging (filled by `make initramfs`: module, vcpuctl,
+# busybox) in $(BUILD)/NAME-stage, plus FILES (SRC:DEST pairs, DEST
+# relative to its root), whose /demo.sh runs RUN (printf arguments: its
+# lines), prints the guest's exit status and the module's last kernel
+# lines and exits with that status.  run.sh gets RUN_FLAGS and LOG; it
+# passes when that status is 0.  One recipe for conformance-vcpu,
+# demo-os-vcpu and uboot-vcpu.
+define stage_and_run
+	@test -f $(BUILD)/staging/lib/mipsvcpu/mipsvcpu.ko || { echo \
+		"$(1): no $(BUILD)/staging: run 'make initramfs' first"; exit 1; }
+	rm -rf $(BUILD)/$(1)-stage
+	cp -a $(BUILD)/staging $(BUILD)/$(1)-stage
+	for f in $(2); do d=$(BUILD)/$(1)-stage/$${f#*:}; \
+		mkdir -p $$(dirname $$d) && cp $${f%%:*} $$d || exit 1; done
+	printf '%s\n' '#!/bin/sh' $(3) \
+		'rc=$$?; echo "== guest exit status $$rc"' \
+		'dmesg | grep -i -E "mipsvcpu|oops|bug" | tail -5; exit $$rc' \
+		> $(BUILD)/$(1)-stage/demo.sh
+	tools/mipshost/mkinitramfs.sh $(BUILD)/$(1).cpio.gz $(BUILD)/$(1)-stage
+	@mkdir -p $(dir $(5))
+	tools/mipshost/run.sh $(4) --mode demo --log $(5) $(BUILD)/$(1).cpio.gz
+endef
+
 check: bootstrap
 	@$(MAKE) --no-print-directory check-host check-fuzz check-mips check-lint check-oracle; \
 	rc=$$?; tools/tap-summary.sh $(BUILD)/logs; exit $$rc
@@ -246,7 +270,6 @@ fuzz-mips: bootstrap
 	tr -d '\r' < $$log | sed -n 's/^FUZZ-SUMMARY: //p'; \
 	echo "kernel: $$(grep -a -c 'Oops' $$log) oopses, $$(grep -a -c 'WARNING:' $$log) warnings, $$(grep -a -c 'BUG:' $$log) BUGs, watchdog $$( [ $$rc = 124 ] && echo fired || echo quiet)"; \
 	exit $$rc
-fuzz: fuzz-mips
 
 shell: bootstrap
 	@$(MAKE) --no-print-directory initramfs
@@ -275,4 +298,12 @@ clean:
 # INITRAMFS_FILES: SRC:DEST pairs copied into the initramfs (DEST relative
 # to its root); the fragment makes each SRC a prerequisite of
 # $(BUILD)/initramfs.cpio.gz.
+#
+# FUZZERS: names NAME of fragments' fuzzers, each with a fuzz-NAME and a
+# check-fuzz-NAME target; fuzz and check-fuzz below are their one definition.
 -include $(wildcard mk/*.mk)
+
+.PHONY: fuzz check-fuzz
+# make fuzz: the MIPS host's long runs first, then every host-side fuzzer.
+fuzz: fuzz-mips $(addprefix fuzz-,$(FUZZERS))
+check-fuzz: $(addprefix check-fuzz-,$(FUZZERS))

@@ -133,24 +133,11 @@ demo-os-real: $(FW_DIR)/flash-real.bin
 			echo "demo-os-real: FAILED: no '$$want' (qemu rc $$rc)"; exit 1; }; \
 	done; echo "demo-os-real: ok"
 
-# The same flash under mipsvcpu: a copy of the MIPS host's staging folder
-# (filled by `make initramfs`: module, vcpuctl, busybox) with flash.bin and
-# a /demo.sh that boots it; run.sh passes when the guest powers off with 0.
-DEMO_OS_STAGE := $(BUILD)/demo-os-stage
+# The same flash under mipsvcpu (the Makefile's stage_and_run): passes when
+# the guest powers off with 0.
 DEMO_OS_VCPU_TIMEOUT ?= 300
 
+DEMO_OS_VCPU_RUN = 'vcpuctl run --rom /flash.bin --ram 64M --timeout 120'
+
 demo-os-vcpu: $(FW_DIR)/flash.bin
-	@test -f $(BUILD)/staging/lib/mipsvcpu/mipsvcpu.ko || { echo \
-		"demo-os-vcpu: no $(BUILD)/staging: run 'make initramfs' first"; \
-		exit 1; }
-	rm -rf $(DEMO_OS_STAGE)
-	cp -a $(BUILD)/staging $(DEMO_OS_STAGE)
-	cp $(FW_DIR)/flash.bin $(DEMO_OS_STAGE)/flash.bin
-	printf '%s\n' '#!/bin/sh' \
-		'vcpuctl run --rom /flash.bin --ram 64M --timeout 120' \
-		'rc=$$?; echo "== guest exit status $$rc"' \
-		'dmesg | grep -i -E "mipsvcpu|oops|bug" | tail -5; exit $$rc' \
-		> $(DEMO_OS_STAGE)/demo.sh
-	tools/mipshost/mkinitramfs.sh $(BUILD)/demo-os.cpio.gz $(DEMO_OS_STAGE)
-	tools/mipshost/run.sh --mode demo --timeout $(DEMO_OS_VCPU_TIMEOUT) \
-		--log $(BUILD)/demo-os-vcpu.log $(BUILD)/demo-os.cpio.gz
+	$(call stage_and_run,demo-os,$(FW_DIR)/flash.bin:flash.bin,$(DEMO_OS_VCPU_RUN),--timeout $(DEMO_OS_VCPU_TIMEOUT),$(BUILD)/demo-os-vcpu.log)

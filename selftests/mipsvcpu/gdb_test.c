@@ -106,6 +106,7 @@ TEST(guest_debug_validates_every_field)
 {
 	struct mvc_guest *g = make_guest();
 	struct mipsvcpu_guest_debug d = { .control = MIPSVCPU_GUESTDBG_ENABLE };
+	unsigned int i, bit;
 
 	ASSERT_TRUE(g != NULL);
 	EXPECT_EQ(0, set_debug(g, 0));
@@ -113,12 +114,27 @@ TEST(guest_debug_validates_every_field)
 	errno = 0;
 	EXPECT_EQ(-1, set_debug(g, MIPSVCPU_GUESTDBG_SINGLESTEP));
 	EXPECT_EQ(EINVAL, errno);
-	EXPECT_EQ(-1, set_debug(g, MIPSVCPU_GUESTDBG_ENABLE | 0x10));
+	/* Every control bit outside MIPSVCPU_GUESTDBG_VALID. */
+	for (bit = 0; bit < 32; bit++) {
+		if (MIPSVCPU_GUESTDBG_VALID & (1u << bit))
+			continue;
+		errno = 0;
+		EXPECT_EQ(-1, set_debug(g, MIPSVCPU_GUESTDBG_ENABLE | 1u << bit));
+		EXPECT_EQ(EINVAL, errno) TH_LOG("control bit %u", bit);
+	}
 	/* No break to hand back yet. */
 	EXPECT_EQ(-1, set_debug(g, MIPSVCPU_GUESTDBG_ENABLE |
 				   MIPSVCPU_GUESTDBG_INJECT_BP));
-	d.reserved[6] = 1;
-	EXPECT_EQ(-1, ioctl(g->vcpu_fd, MIPSVCPU_SET_GUEST_DEBUG, &d));
+	/* Every reserved word, one at a time; the same with it zero passes. */
+	for (i = 0; i < ARRAY_SIZE(d.reserved); i++) {
+		memset(d.reserved, 0, sizeof(d.reserved));
+		d.reserved[i] = 1;
+		errno = 0;
+		EXPECT_EQ(-1, ioctl(g->vcpu_fd, MIPSVCPU_SET_GUEST_DEBUG, &d));
+		EXPECT_EQ(EINVAL, errno) TH_LOG("reserved[%u]", i);
+	}
+	memset(d.reserved, 0, sizeof(d.reserved));
+	EXPECT_EQ(0, ioctl(g->vcpu_fd, MIPSVCPU_SET_GUEST_DEBUG, &d));
 	mvc_guest_destroy(g);
 }
 

@@ -16,7 +16,7 @@
  * touches RAM only for its stack and the OS it loads) and calls fw_main().
  * DRAM is not initialised: the caller says where it is.
  */
-#include "board.h"
+#include "machine.h"
 #include "mips.h"
 
 #define FW_FRAME	32	/* o32: room for a callee's four argument words */

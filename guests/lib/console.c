@@ -9,7 +9,7 @@
  */
 #include <stdarg.h>
 
-#include "board.h"
+#include "machine.h"
 #include "console.h"
 #include "format.h"
 

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * board.h - the two machines the firmware and the demo OS run on.
+ * machine.h - the two machines every guest program runs on: the address
+ * map and the devices, the one home of those facts for guests/.
  *
  * The default build is for the mipsvcpu guest map (docs/address-map.md):
  * the kernel sees "KSEG0" at 0x00000000 and "KSEG1" at 0x20000000, the
@@ -21,8 +22,8 @@
  *
  * Usable from C and from assembly: no casts, no types.
  */
-#ifndef BOARD_H
-#define BOARD_H
+#ifndef GUEST_MACHINE_H
+#define GUEST_MACHINE_H
 
 #ifdef MAP_REAL
 #define KSEG0_BASE		0x80000000
@@ -89,4 +90,4 @@
  */
 #define BOARD_DEFAULT_RAM_SIZE	0x04000000
 
-#endif /* BOARD_H */
+#endif /* GUEST_MACHINE_H */

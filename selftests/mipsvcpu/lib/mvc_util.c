@@ -322,3 +322,51 @@ int mvc_set_param(const char *name, int on)
 	close(fd);
 	return ret;
 }
+
+pid_t mvc_spawn_vcpuctl(const char *const args[], int *to_child,
+			int *from_child)
+{
+	const char *argv[16] = { "vcpuctl" };
+	int in[2], out[2];
+	unsigned int i;
+	pid_t pid;
+
+	for (i = 0; args[i]; i++) {
+		if (i + 2 >= ARRAY_SIZE(argv)) {
+			errno = E2BIG;
+			return -1;
+		}
+		argv[i + 1] = args[i];
+	}
+	if (pipe(in))
+		return -1;
+	if (pipe(out)) {
+		close(in[0]);
+		close(in[1]);
+		return -1;
+	}
+	pid = fork();
+	if (pid == 0) {
+		dup2(in[0], 0);
+		dup2(out[1], 1);
+		dup2(out[1], 2);
+		close(in[0]);
+		close(in[1]);
+		close(out[0]);
+		close(out[1]);
+		execvp("vcpuctl", (char *const *)argv);
+		perror("exec vcpuctl");
+		_exit(127);
+	}
+	close(in[0]);
+	close(out[1]);
+	if (pid < 0) {
+		close(in[1]);
+		close(out[0]);
+		return -1;
+	}
+	*to_child = in[1];
+	*from_child = out[0];
+	signal(SIGPIPE, SIG_IGN);
+	return pid;
+}

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/types.h>
 
 #include <linux/mipsvcpu.h>
 
@@ -107,6 +108,15 @@ int mvc_set_param(const char *name, int on);
 void mvc_guest_mmio(struct mvc_guest *g);
 /* Path of a guest image: $MIPSVCPU_GUESTS or <test dir>/guests. */
 const char *mvc_guest_path(const char *image);
+/*
+ * Starts "vcpuctl ARGS..." (@args: NULL-terminated, without "vcpuctl")
+ * with its stdin on a pipe (*@to_child, the write end) and its stdout and
+ * stderr on another (*@from_child, the read end), and ignores SIGPIPE from
+ * then on, so that a write after vcpuctl died fails instead of killing the
+ * caller.  Returns the child's pid, or -1 with errno set.
+ */
+pid_t mvc_spawn_vcpuctl(const char *const args[], int *to_child,
+			int *from_child);
 
 /* ---- Linux as a guest (guests/linux/, docs/linux-guest.md) ---- */
 

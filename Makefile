@@ -53,8 +53,11 @@ MODULE_PURE := module/addrmap.c module/decode.c module/cp0.c module/guest_tlb.c 
 GUEST_CC := $(CROSS_COMPILE)gcc
 GUEST_CFLAGS := -march=mips32r2 -EL -O2 -g -ffreestanding -fno-pic -mno-abicalls \
 	-G0 -nostdlib -static -no-pie -fno-builtin -Wall -Wextra -Werror \
-	-Iguests/common -Wl,--build-id=none
-GUEST_COMMON := guests/common/start.S guests/common/libguest.c
+	-Iguests/lib -Wl,--build-id=none
+# The guest runtime (guests/lib/): every guest program's headers, and
+# what the selftest guests link.
+GUEST_LIB_HDRS := $(wildcard guests/lib/*.h)
+GUEST_COMMON := guests/lib/test_start.S guests/lib/test.c guests/lib/uart.c
 GUEST_SRCS := $(wildcard guests/tests/*.c)
 GUESTS := $(patsubst guests/tests/%.c,$(BUILD)/guests/%.bin,$(GUEST_SRCS))
 
@@ -65,10 +68,10 @@ all: module vcpuctl selftests guests bench-tool firmware
 
 # Guest programs, linked at the VCPU's reset address 0x3fc00000.
 guests: $(GUESTS)
-$(BUILD)/guests/%.bin: guests/tests/%.c $(GUEST_COMMON) guests/common/guest.h \
-		guests/common/guest.ld
+$(BUILD)/guests/%.bin: guests/tests/%.c $(GUEST_COMMON) $(GUEST_LIB_HDRS) \
+		guests/lib/test.ld
 	@mkdir -p $(dir $@)
-	$(GUEST_CC) $(GUEST_CFLAGS) -T guests/common/guest.ld -o $(@:.bin=.elf) \
+	$(GUEST_CC) $(GUEST_CFLAGS) -T guests/lib/test.ld -o $(@:.bin=.elf) \
 		$(GUEST_COMMON) $< -lgcc
 	$(CROSS_COMPILE)objcopy -O binary $(@:.bin=.elf) $@
 

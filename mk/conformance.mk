@@ -29,8 +29,9 @@ CONF_DIR := $(BUILD)/conformance
 CONF_GUEST_BIN := $(BUILD)/guests/conformance.bin
 CONF_REAL_BIN := $(CONF_DIR)/real.bin
 CONF_SRCS := $(addprefix guests/conformance/,start.S fixed.S conformance.c \
-	lib.c cp0_checks.c tlb_checks.c exc_checks.c irq_checks.c user_checks.c)
-CONF_DEPS := $(CONF_SRCS) guests/conformance/conformance.h \
+	lib.c cp0_checks.c tlb_checks.c exc_checks.c irq_checks.c user_checks.c) \
+	guests/lib/uart.c
+CONF_DEPS := $(CONF_SRCS) guests/conformance/conformance.h $(GUEST_LIB_HDRS) \
 	guests/conformance/conformance.lds.S
 CONF_CFLAGS = -Iguests/conformance $(GUEST_CFLAGS)
 CONF_CPP_LDS = $(GUEST_CC) -E -P -x assembler-with-cpp -Umips
@@ -55,7 +56,7 @@ conformance: $(CONF_GUEST_BIN) $(CONF_REAL_BIN)
 define conformance_map
 $(CONF_DIR)/$(1)/conformance.elf: $(CONF_DEPS)
 	@mkdir -p $$(@D)
-	$(CONF_CPP_LDS) $(2) -Iguests/conformance \
+	$(CONF_CPP_LDS) $(2) -Iguests/conformance -Iguests/lib \
 		guests/conformance/conformance.lds.S -o $$(@D)/conformance.lds
 	$(GUEST_CC) $$(CONF_CFLAGS) $(2) -T $$(@D)/conformance.lds -o $$@ \
 		$(CONF_SRCS) -lgcc

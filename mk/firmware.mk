@@ -24,13 +24,13 @@ FW_DIR := $(BUILD)/guests/firmware
 DEMO_OS_DIR := $(BUILD)/guests/demo-os
 MKIMAGE := $(BUILD)/tools/mkimage
 
-FW_LIB_SRCS := $(addprefix guests/lib/,console.c power.c cache.c \
+FW_LIB_SRCS := $(addprefix guests/lib/,console.c uart.c power.c cache.c \
 	crc32.c format.c string.c)
-FW_HDRS := $(wildcard guests/lib/*.h) guests/firmware/firmware.h
+FW_HDRS := $(GUEST_LIB_HDRS) guests/firmware/firmware.h
 FW_SRCS := guests/firmware/start.S guests/firmware/firmware.c $(FW_LIB_SRCS)
 DEMO_OS_SRCS := guests/demo-os/head.S guests/demo-os/vectors.S \
 	$(addprefix guests/demo-os/,main.c trap.c syscall.c sched.c task.c \
-	mm.c tlb.c) $(addprefix guests/lib/,console.c power.c \
+	mm.c tlb.c) $(addprefix guests/lib/,console.c uart.c power.c \
 	cache.c format.c string.c)
 DEMO_OS_HDRS := $(FW_HDRS) $(wildcard guests/demo-os/*.h)
 DEMO_OS_USER_SRCS := guests/demo-os/user/ustart.S guests/demo-os/user/task.c \

@@ -28,6 +28,8 @@
 #ifdef MAP_REAL
 #define KSEG0_BASE		0x80000000
 #define KSEG1_BASE		0xa0000000
+#define KSEG2_BASE		0xc0000000
+#define KSEG3_BASE		0xe0000000
 #define UART_PA			0x100003f8	/* ISA COM1 through PCI I/O */
 #define BOARD_NAME		"QEMU Malta, bare metal"
 /* 320 MHz CPU clock, Count every 2 cycles, QEMU rounds to 6 ns. */
@@ -36,14 +38,20 @@
 #else
 #define KSEG0_BASE		0x00000000
 #define KSEG1_BASE		0x20000000
+#define KSEG2_BASE		0x40000000	/* mapped, kernel */
+#define KSEG3_BASE		0x60000000
 #define UART_PA			0x180003f8
 #define BOARD_NAME		"mipsvcpu guest"
 #define COUNT_HZ		100000000
 #define POWER_HAS_STATUS	1
 #endif
 
-/* Unmapped segments: both are windows on the low 512 MiB of physical. */
+/*
+ * Unmapped segments: both are windows on the low 512 MiB of physical,
+ * all a mipsvcpu guest has (module/addrmap.h: MVC_GPA_LIMIT).
+ */
 #define PHYS_MASK		0x1fffffff
+#define PHYS_LIMIT		(PHYS_MASK + 1)
 #define KSEG0(pa)		((pa) + KSEG0_BASE)
 #define KSEG1(pa)		((pa) + KSEG1_BASE)
 #define KSEG_TO_PHYS(va)	((va) & PHYS_MASK)
@@ -78,6 +86,19 @@
 #define POWER_SOFTRES		0x0
 #define POWER_OFF		0x4
 #define SOFTRES_RESET		0x42
+
+/*
+ * The selftests' "ucall" device (selftests/mipsvcpu/lib, mvc_guest_mmio()):
+ * a guest program reports to its test by a store here.  mipsvcpu only.
+ */
+#define TESTDEV_PA		0x1f200000
+#define TESTDEV_DONE		0x00	/* write: the test ended with this value */
+#define TESTDEV_REPORT		0x04	/* write: report a value to the host */
+#define TESTDEV_DATA		0x08	/* read: data the host chose */
+#define TESTDEV_FAIL		0x0c	/* write: __LINE__ of a failed check */
+#define TESTDEV_IRQ_LOWER	0x10	/* write N: the host lowers line IPN */
+#define TESTDEV_IRQ_RAISE	0x14	/* write N: the host raises line IPN */
+#define TESTDEV_DATA2		0x18	/* read: a second value the host chose */
 
 /* 16550 on the usual 1.8432 MHz clock. */
 #define UART_CLOCK_HZ		1843200

@@ -85,12 +85,12 @@ module:
 	$(MAKE) -C $(KDIR) $(KBUILD_ARGS) M=$(TOP) W=1 modules
 
 vcpuctl: $(VCPUCTL)
-$(VCPUCTL): $(VCPUCTL_SRCS) $(wildcard tools/vcpuctl/*.h) uapi/linux/mipsvcpu.h
+$(VCPUCTL): $(VCPUCTL_SRCS) $(wildcard tools/vcpuctl/*.h) uapi/linux/mipsvcpu.h guests/lib/machine.h
 	$(TCC) $(TCFLAGS) -o $@ $(VCPUCTL_SRCS)
 
 selftests: $(SELFTESTS)
 $(SELFTEST_DIR)/%: selftests/mipsvcpu/%.c $(SELFTEST_LIB) \
-		selftests/mipsvcpu/lib/mvc_util.h uapi/linux/mipsvcpu.h
+		selftests/mipsvcpu/lib/mvc_util.h uapi/linux/mipsvcpu.h guests/lib/machine.h
 	@mkdir -p $(dir $@)
 	$(TCC) $(TCFLAGS) -Wno-unused-parameter -Wno-sign-compare \
 		-I$(KSFT) -Iselftests/mipsvcpu/lib -o $@ $< $(SELFTEST_LIB) \
@@ -103,7 +103,7 @@ $(SELFTEST_DIR)/gdb_test: tools/vcpuctl/rsp.c tools/vcpuctl/rsp.h
 BENCH := $(BUILD)/bench/mvc_bench
 bench-tool: $(BENCH)
 $(BENCH): bench/mvc_bench.c bench/workloads.h $(SELFTEST_LIB) \
-		selftests/mipsvcpu/lib/mvc_util.h uapi/linux/mipsvcpu.h
+		selftests/mipsvcpu/lib/mvc_util.h uapi/linux/mipsvcpu.h guests/lib/machine.h
 	@mkdir -p $(dir $@)
 	$(TCC) $(TCFLAGS) -Wno-unused-parameter -I$(KSFT) -Iselftests/mipsvcpu/lib \
 		-o $@ $< $(SELFTEST_LIB)

@@ -20,7 +20,8 @@
  * -icount shift=0 time, and the same against the wall clock).  Every address in the
  * firmware and the demo OS is derived from the lines below.
  *
- * Usable from C and from assembly: no casts, no types.
+ * Usable from C and from assembly: no casts, no types.  vcpuctl's default
+ * machine and the selftest library describe the guest map with it too.
  */
 #ifndef GUEST_MACHINE_H
 #define GUEST_MACHINE_H
@@ -99,6 +100,8 @@
 #define TESTDEV_IRQ_LOWER	0x10	/* write N: the host lowers line IPN */
 #define TESTDEV_IRQ_RAISE	0x14	/* write N: the host raises line IPN */
 #define TESTDEV_DATA2		0x18	/* read: a second value the host chose */
+#define TESTDEV_SINK		0x1c	/* write 0, 1, 2, ...: the host checks */
+#define TESTDEV_SIZE		0x20
 
 /* 16550 on the usual 1.8432 MHz clock. */
 #define UART_CLOCK_HZ		1843200

@@ -9,7 +9,7 @@
 #include "test.h"
 #include "../../bench/workloads.h"
 
-#define SINK		(TESTDEV_BASE + 0x1c)
+#define SINK		(TESTDEV_BASE + TESTDEV_SINK)
 #define PM_16M		0x01ffe000u
 #define USER_VA		0x01000000u	/* 2 x 16 MiB user pages ... */
 #define USER_PA		0x01000000u	/* ... onto RAM at 16 MiB */

@@ -49,12 +49,15 @@ long mvc_meminfo_kb(const char *field);
 #include <stdbool.h>
 #include <stdint.h>
 
+/* The guest map the guest programs are built for (guests/lib/machine.h). */
+#include "../../../guests/lib/machine.h"
+
 #define MVC_RAM_GPA		0x00000000u
-#define MVC_ROM_GPA		0x1fc00000u
-#define MVC_ROM_SIZE		(4u << 20)
-#define MVC_UART_GPA		0x180003f8u
-#define MVC_POWER_GPA		0x1f000500u
-#define MVC_TESTDEV_GPA		0x1f200000u
+#define MVC_ROM_GPA		((uint32_t)FLASH_PA)
+#define MVC_ROM_SIZE		((uint32_t)FLASH_SIZE)
+#define MVC_UART_GPA		((uint32_t)UART_PA)
+#define MVC_POWER_GPA		((uint32_t)POWER_PA)
+#define MVC_TESTDEV_GPA		((uint32_t)TESTDEV_PA)
 #define MVC_MAX_REPORTS		256
 
 /* One VM with one VCPU running a guest program. */

@@ -367,6 +367,25 @@ static const char *client_ask(struct client *c, const char *payload)
 }
 
 /*
+ * "vcpuctl run --rom GUEST --gdb SOCK --gdb-wait": the stub waits on the
+ * Unix socket @sock for a client.  Returns vcpuctl's pid, or -1.
+ */
+static pid_t start_stub(const char *sock, const char *guest)
+{
+	pid_t pid;
+
+	unlink(sock);
+	pid = fork();
+	if (!pid) {
+		execlp("vcpuctl", "vcpuctl", "run", "--rom", mvc_guest_path(guest),
+		       "--gdb", sock, "--gdb-wait", "--timeout", "120",
+		       (char *)NULL);
+		_exit(127);
+	}
+	return pid;
+}
+
+/*
  * The stub's protocol from a raw client: bad checksums, malformed and
  * unknown packets, threads, memory, Ctrl-C of a running guest, kill.
  */
@@ -379,15 +398,8 @@ TEST(stub_answers_bad_packets_and_ctrl_c)
 	int status = -1, fd;
 	pid_t pid;
 
-	unlink(sock);
-	pid = fork();
+	pid = start_stub(sock, "spin");
 	ASSERT_LE(0, pid);
-	if (!pid) {
-		execlp("vcpuctl", "vcpuctl", "run", "--rom", mvc_guest_path("spin"),
-		       "--gdb", sock, "--gdb-wait", "--timeout", "120",
-		       (char *)NULL);
-		_exit(127);
-	}
 	ASSERT_EQ(0, client_connect(&c, sock));
 	EXPECT_EQ(0, strncmp(client_ask(&c, "qSupported:swbreak+"), "PacketSize=", 11));
 	EXPECT_EQ(1, c.acks);
@@ -443,15 +455,8 @@ TEST(closed_connection_detaches)
 	int status = -1;
 	pid_t pid;
 
-	unlink(sock);
-	pid = fork();
+	pid = start_stub(sock, "hello");
 	ASSERT_LE(0, pid);
-	if (!pid) {
-		execlp("vcpuctl", "vcpuctl", "run", "--rom", mvc_guest_path("hello"),
-		       "--gdb", sock, "--gdb-wait", "--timeout", "120",
-		       (char *)NULL);
-		_exit(127);
-	}
 	ASSERT_EQ(0, client_connect(&c, sock));
 	EXPECT_STREQ("T05thread:1;", client_ask(&c, "?"));
 	/* At the reset vector: the guest would stop there at once. */

@@ -25,29 +25,30 @@
  * .data from its load address in the boot ROM to RAM, then .bss cleared:
  * the linker script's _data_load, _data_start, _data_end, _bss_start and
  * _bss_end, word-aligned.  Clobbers t0-t3.  Used with .set noreorder.
+ * Its local labels are 91-94: a caller's 91f-94f must not cross it.
  */
 	.macro	copy_data_clear_bss
 	la	$t0, _data_load
 	la	$t1, _data_start
 	la	$t2, _data_end
-.Lcopy_data\@:
-	beq	$t1, $t2, .Lclear_bss\@
+91:
+	beq	$t1, $t2, 92f
 	 nop
 	lw	$t3, 0($t0)
 	sw	$t3, 0($t1)
 	addiu	$t0, $t0, 4
-	b	.Lcopy_data\@
+	b	91b
 	 addiu	$t1, $t1, 4
-.Lclear_bss\@:
+92:
 	la	$t1, _bss_start
 	la	$t2, _bss_end
-.Lclear_word\@:
-	beq	$t1, $t2, .Ldata_ready\@
+93:
+	beq	$t1, $t2, 94f
 	 nop
 	sw	$zero, 0($t1)
-	b	.Lclear_word\@
+	b	93b
 	 addiu	$t1, $t1, 4
-.Ldata_ready\@:
+94:
 	.endm
 #endif
 

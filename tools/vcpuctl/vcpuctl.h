@@ -5,6 +5,7 @@
 #ifndef VCPUCTL_H
 #define VCPUCTL_H
 
+#include <assert.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdbool.h>
@@ -16,8 +17,8 @@
 #include "../../guests/lib/machine.h"	/* the guest map, as guests see it */
 
 /* The guests' machine and the ABI agree on what they both state. */
-_Static_assert(RESET_VA == MIPSVCPU_RESET_PC, "machine.h: RESET_VA");
-_Static_assert(PHYS_LIMIT == MIPSVCPU_GUEST_PHYS_LIMIT, "machine.h: PHYS_LIMIT");
+static_assert(RESET_VA == MIPSVCPU_RESET_PC, "machine.h: RESET_VA");
+static_assert(PHYS_LIMIT == MIPSVCPU_GUEST_PHYS_LIMIT, "machine.h: PHYS_LIMIT");
 
 /* Exit codes of vcpuctl itself; otherwise the guest's power-off value. */
 #define VCPUCTL_EXIT_USAGE	64	/* bad command line */

@@ -16,11 +16,7 @@
 
 	.set	noreorder
 	.set	noat
-	.section .text.start, "ax"
-	.globl	_start
-_start:
-	b	reset
-	 nop
+	reset_entry
 
 	boot_vector 0x200, exc_entry, RESET_VA	/* TLB refill, BEV=1 */
 	boot_vector 0x380, exc_entry, RESET_VA	/* general, BEV=1 */

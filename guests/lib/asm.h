@@ -8,6 +8,19 @@
 
 #ifdef __ASSEMBLER__
 /*
+ * The program's first instruction, at the reset address (test.ld and
+ * conformance.lds.S put .text.start there): a branch over the boot
+ * exception vectors to the caller's label "reset".
+ */
+	.macro	reset_entry
+	.section .text.start, "ax"
+	.globl	_start
+_start:
+	b	reset
+	 nop
+	.endm
+
+/*
  * A boot exception vector (BEV=1) at offset \offset from the reset
  * address: k1 = \base + \offset, then a jump to \entry (k0 is clobbered).
  * Used with .set noreorder.

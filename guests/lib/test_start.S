@@ -14,11 +14,7 @@
 
 	.set	noreorder
 	.set	noat
-	.section .text.start, "ax"
-	.globl	_start
-_start:
-	b	reset
-	 nop
+	reset_entry
 
 	/*
 	 * Each vector finds this VCPU's exception stack (EBase.CPUNum picks

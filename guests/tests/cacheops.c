@@ -8,7 +8,7 @@
  * (a guest TLB miss, an invalid page, MMIO, the host's half), which do
  * nothing and raise nothing, as on QEMU's MIPS CPUs.
  */
-#include "guest.h"
+#include "test.h"
 
 #define PA_CODE		0x00400000u	/* 256 lines of code, through gKSEG0 */
 #define PA_MAPPED	0x00500000u	/* the 4 KiB pair behind VA_4K */
@@ -101,7 +101,7 @@ int main(void)
 	report(smc(PA_BIG + 0x10000 + 0x5230, VA_64K + 0x10000 + 0x5230, 64,
 		   500));
 	/* 4: written through gKSEG1 (uncached), synced through gKSEG0. */
-	report(smc(GKSEG1(PA_CODE), PA_CODE, 256, 500));
+	report(smc(KSEG1(PA_CODE), PA_CODE, 256, 500));
 
 	/* 5: Hit operations where there is no memory: nothing happens. */
 	for (va = 0; va < 0x2000; va += LINE) {

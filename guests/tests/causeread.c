@@ -8,11 +8,8 @@
  * with TI, and only once Count has passed Compare.  Interrupts stay
  * masked.
  */
-#include "guest.h"
+#include "test.h"
 
-#define CAUSE_TI	0x40000000u
-#define CAUSE_IP7	0x00008000u
-#define CAUSE_DC	0x08000000u
 #define READS		20000
 #define SPIN_MAX	100000000u
 

@@ -6,9 +6,8 @@
  * register its branch reads, and branches only C evaluates (bltz, jalr).
  * Each case reports where the guest went on and what the slot read.
  */
-#include "guest.h"
+#include "test.h"
 
-#define ST_IE	0x00000001u
 
 /*
  * @br, a branch to 1f (operands %2 = a, %3 = b), with "mfc0 %1, $12" in

@@ -6,15 +6,11 @@
  * each delivered to the guest kernel's general vector and returned from
  * with eret, as a Linux guest's system calls and FPU emulation do.
  */
-#include "guest.h"
+#include "test.h"
 
 #define USER_VA		0x00400000u
 #define USER_PA		0x00600000u
 #define USER_ASID	9
-#define ST_USER		0x00000010u
-#define ST_EXL		0x00000002u
-#define ST_BEV		0x00400000u
-#define CAUSE_BD	0x80000000u
 #define SYSCALLS	5000
 #define SLOT_SYSCALLS	1000
 #define FPU_INSNS	1000
@@ -58,8 +54,8 @@ void guest_exception(struct frame *f)
 	u32 bd = !!(f->cause & CAUSE_BD);
 
 	/* From user mode, at the general vector, EXL set, in the code */
-	wrong += f->vector != 0x380 || (f->status & (ST_USER | ST_EXL)) !=
-		 (ST_USER | ST_EXL) || f->epc - USER_VA >= 0x1000;
+	wrong += f->vector != 0x380 || (f->status & (ST_KSU_USER | ST_EXL)) !=
+		 (ST_KSU_USER | ST_EXL) || f->epc - USER_VA >= 0x1000;
 	if (exc == 8 && f->gpr[2] == 99) {
 		report(sys);
 		report(slot);
@@ -93,7 +89,7 @@ int main(void)
 			  ENTRYLO(USER_PA, C_CACHED, LO_V), 0);
 	set_asid(USER_ASID);
 	mtc0(14, 0, USER_VA);
-	mtc0(12, 0, ST_BEV | ST_USER | ST_EXL);
+	mtc0(12, 0, ST_BEV | ST_KSU_USER | ST_EXL);
 	__asm__ volatile("eret");
 	return 1;
 }

@@ -180,7 +180,7 @@ static double uptime(const char *t)
 
 FIXTURE_SETUP(linux_guest)
 {
-	int in[2], outp[2];
+	const char *const args[] = { "run", "--timeout", "1500", self->dtb, NULL };
 
 	self->pid = -1;
 	self->to_guest = -1;
@@ -192,29 +192,8 @@ FIXTURE_SETUP(linux_guest)
 		return;
 	if (variant->host_tlb > 16 && host_tlb_entries() <= 16)
 		return;
-	ASSERT_EQ(0, pipe(in));
-	ASSERT_EQ(0, pipe(outp));
-	self->pid = fork();
+	self->pid = mvc_spawn_vcpuctl(args, &self->to_guest, &self->from_guest);
 	ASSERT_LE(0, self->pid);
-	if (self->pid == 0) {
-		dup2(in[0], 0);
-		dup2(outp[1], 1);
-		dup2(outp[1], 2);
-		close(in[0]);
-		close(in[1]);
-		close(outp[0]);
-		close(outp[1]);
-		execlp("vcpuctl", "vcpuctl", "run", "--timeout", "1500",
-		       self->dtb, (char *)NULL);
-		perror("exec vcpuctl");
-		_exit(127);
-	}
-	close(in[0]);
-	close(outp[1]);
-	self->to_guest = in[1];
-	self->from_guest = outp[0];
-	/* A write after vcpuctl died must fail, not kill the test. */
-	signal(SIGPIPE, SIG_IGN);
 	out_len = 0;
 	self->seen = 0;
 	started = now();

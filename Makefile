@@ -67,8 +67,11 @@ MODULE_PURE := module/addrmap.c module/decode.c module/cp0.c module/guest_tlb.c 
 GUEST_CC := $(CROSS_COMPILE)gcc
 GUEST_CFLAGS := -march=mips32r2 -EL -O2 -g -ffreestanding -fno-pic -mno-abicalls \
 	-G0 -nostdlib -static -no-pie -fno-builtin -Wall -Wextra -Werror \
-	-Iguests/common -Wl,--build-id=none
-GUEST_COMMON := guests/common/start.S guests/common/libguest.c
+	-Iguests/lib -Wl,--build-id=none
+# The guest runtime (guests/lib/): every guest program's headers, and
+# what the selftest guests link.
+GUEST_LIB_HDRS := $(wildcard guests/lib/*.h)
+GUEST_COMMON := guests/lib/test_start.S guests/lib/test.c guests/lib/uart.c
 GUEST_SRCS := $(wildcard guests/tests/*.c)
 GUESTS := $(patsubst guests/tests/%.c,$(BUILD)/guests/%.bin,$(GUEST_SRCS))
 
@@ -80,10 +83,10 @@ all: module vcpuctl selftests guests bench-tool firmware
 
 # Guest programs, linked at the VCPU's reset address 0x3fc00000.
 guests: $(GUESTS)
-$(BUILD)/guests/%.bin: guests/tests/%.c $(GUEST_COMMON) guests/common/guest.h \
-		guests/common/guest.ld
+$(BUILD)/guests/%.bin: guests/tests/%.c $(GUEST_COMMON) $(GUEST_LIB_HDRS) \
+		guests/lib/test.ld
 	@mkdir -p $(dir $@)
-	$(GUEST_CC) $(GUEST_CFLAGS) -T guests/common/guest.ld -o $(@:.bin=.elf) \
+	$(GUEST_CC) $(GUEST_CFLAGS) -T guests/lib/test.ld -o $(@:.bin=.elf) \
 		$(GUEST_COMMON) $< -lgcc
 	$(CROSS_COMPILE)objcopy -O binary $(@:.bin=.elf) $@
 
@@ -97,12 +100,12 @@ module:
 	$(MAKE) -C $(KDIR) $(KBUILD_ARGS) M=$(TOP) W=1 modules
 
 vcpuctl: $(VCPUCTL)
-$(VCPUCTL): $(VCPUCTL_SRCS) $(wildcard tools/vcpuctl/*.h) uapi/linux/mipsvcpu.h
+$(VCPUCTL): $(VCPUCTL_SRCS) $(wildcard tools/vcpuctl/*.h) uapi/linux/mipsvcpu.h guests/lib/machine.h
 	$(TCC) $(TCFLAGS) -o $@ $(VCPUCTL_SRCS)
 
 selftests: $(SELFTESTS)
 $(SELFTEST_DIR)/%: selftests/mipsvcpu/%.c $(SELFTEST_LIB) \
-		selftests/mipsvcpu/lib/mvc_util.h uapi/linux/mipsvcpu.h
+		selftests/mipsvcpu/lib/mvc_util.h uapi/linux/mipsvcpu.h guests/lib/machine.h
 	@mkdir -p $(dir $@)
 	$(TCC) $(TCFLAGS) -Wno-unused-parameter -Wno-sign-compare \
 		-I$(KSFT) -Iselftests/mipsvcpu/lib -o $@ $< $(SELFTEST_LIB) \
@@ -141,7 +144,7 @@ $(BUILD)/examples/demo/flash.bin: $(BUILD)/guests/firmware/flash.bin
 BENCH := $(BUILD)/bench/mvc_bench
 bench-tool: $(BENCH)
 $(BENCH): bench/mvc_bench.c bench/workloads.h $(SELFTEST_LIB) \
-		selftests/mipsvcpu/lib/mvc_util.h uapi/linux/mipsvcpu.h
+		selftests/mipsvcpu/lib/mvc_util.h uapi/linux/mipsvcpu.h guests/lib/machine.h
 	@mkdir -p $(dir $@)
 	$(TCC) $(TCFLAGS) -Wno-unused-parameter -I$(KSFT) -Iselftests/mipsvcpu/lib \
 		-o $@ $< $(SELFTEST_LIB)
@@ -189,6 +192,30 @@ $(BUILD)/initramfs.cpio.gz: all tools/mipshost/init tools/mipshost/demo.sh \
 	for f in $(INITRAMFS_FILES); do d=$(BUILD)/staging/$${f#*:}; \
 		mkdir -p $$(dirname $$d) && cp $${f%%:*} $$d || exit 1; done
 	tools/mipshost/mkinitramfs.sh $@ $(BUILD)/staging
+
+# $(call stage_and_run,NAME,FILES,RUN,RUN_FLAGS,LOG): boot the MIPS host on
+# a copy of $(BUILD)/staging (filled by `make initramfs`: module, vcpuctl,
+# busybox) in $(BUILD)/NAME-stage, plus FILES (SRC:DEST pairs, DEST
+# relative to its root), whose /demo.sh runs RUN (printf arguments: its
+# lines), prints the guest's exit status and the module's last kernel
+# lines and exits with that status.  run.sh gets RUN_FLAGS and LOG; it
+# passes when that status is 0.  One recipe for conformance-vcpu,
+# demo-os-vcpu and uboot-vcpu.
+define stage_and_run
+	@test -f $(BUILD)/staging/lib/mipsvcpu/mipsvcpu.ko || { echo \
+		"$(1): no $(BUILD)/staging: run 'make initramfs' first"; exit 1; }
+	rm -rf $(BUILD)/$(1)-stage
+	cp -a $(BUILD)/staging $(BUILD)/$(1)-stage
+	for f in $(2); do d=$(BUILD)/$(1)-stage/$${f#*:}; \
+		mkdir -p $$(dirname $$d) && cp $${f%%:*} $$d || exit 1; done
+	printf '%s\n' '#!/bin/sh' $(3) \
+		'rc=$$?; echo "== guest exit status $$rc"' \
+		'dmesg | grep -i -E "mipsvcpu|oops|bug" | tail -5; exit $$rc' \
+		> $(BUILD)/$(1)-stage/demo.sh
+	tools/mipshost/mkinitramfs.sh $(BUILD)/$(1).cpio.gz $(BUILD)/$(1)-stage
+	@mkdir -p $(dir $(5))
+	tools/mipshost/run.sh $(4) --mode demo --log $(5) $(BUILD)/$(1).cpio.gz
+endef
 
 ifeq ($(NATIVE),)
 check: bootstrap
@@ -342,7 +369,6 @@ fuzz-mips: bootstrap
 	tr -d '\r' < $$log | sed -n 's/^FUZZ-SUMMARY: //p'; \
 	echo "kernel: $$(grep -a -c 'Oops' $$log) oopses, $$(grep -a -c 'WARNING:' $$log) warnings, $$(grep -a -c 'BUG:' $$log) BUGs, watchdog $$( [ $$rc = 124 ] && echo fired || echo quiet)"; \
 	exit $$rc
-fuzz: fuzz-mips
 
 shell: bootstrap
 	@$(MAKE) --no-print-directory initramfs
@@ -371,4 +397,12 @@ clean:
 # INITRAMFS_FILES: SRC:DEST pairs copied into the initramfs (DEST relative
 # to its root); the fragment makes each SRC a prerequisite of
 # $(BUILD)/initramfs.cpio.gz.
+#
+# FUZZERS: names NAME of fragments' fuzzers, each with a fuzz-NAME and a
+# check-fuzz-NAME target; fuzz and check-fuzz below are their one definition.
 -include $(wildcard mk/*.mk)
+
+.PHONY: fuzz check-fuzz
+# make fuzz: the MIPS host's long runs first, then every host-side fuzzer.
+fuzz: fuzz-mips $(addprefix fuzz-,$(FUZZERS))
+check-fuzz: $(addprefix check-fuzz-,$(FUZZERS))

@@ -18,29 +18,29 @@
 #                                            (after `make initramfs`)
 #
 # Every program is built twice from one source, once per address map:
-# "guest" (the default, board.h) and "real" (-DMAP_REAL).
+# "guest" (the default, machine.h) and "real" (-DMAP_REAL).
 
 FW_DIR := $(BUILD)/guests/firmware
 DEMO_OS_DIR := $(BUILD)/guests/demo-os
 MKIMAGE := $(BUILD)/tools/mkimage
 
-FW_LIB_SRCS := $(addprefix guests/firmware/lib/,console.c power.c cache.c \
+FW_LIB_SRCS := $(addprefix guests/lib/,console.c uart.c power.c cache.c \
 	crc32.c format.c string.c)
-FW_HDRS := $(wildcard guests/firmware/lib/*.h) guests/firmware/firmware.h
+FW_HDRS := $(GUEST_LIB_HDRS) guests/firmware/firmware.h
 FW_SRCS := guests/firmware/start.S guests/firmware/firmware.c $(FW_LIB_SRCS)
 DEMO_OS_SRCS := guests/demo-os/head.S guests/demo-os/vectors.S \
 	$(addprefix guests/demo-os/,main.c trap.c syscall.c sched.c task.c \
-	mm.c tlb.c) $(addprefix guests/firmware/lib/,console.c power.c \
+	mm.c tlb.c) $(addprefix guests/lib/,console.c uart.c power.c \
 	cache.c format.c string.c)
 DEMO_OS_HDRS := $(FW_HDRS) $(wildcard guests/demo-os/*.h)
 DEMO_OS_USER_SRCS := guests/demo-os/user/ustart.S guests/demo-os/user/task.c \
-	guests/demo-os/user/ulib.c guests/firmware/lib/format.c \
-	guests/firmware/lib/string.c
+	guests/demo-os/user/ulib.c guests/lib/format.c \
+	guests/lib/string.c
 DEMO_OS_USER_HDRS := $(FW_HDRS) guests/demo-os/user_abi.h guests/demo-os/user/ulib.h
 
 # Our headers first; gcc must not turn copy loops into memcpy calls
 # inside memcpy itself (lib/string.c).
-FW_CFLAGS = -Iguests/firmware -Iguests/firmware/lib -Iguests/demo-os $(GUEST_CFLAGS) \
+FW_CFLAGS = -Iguests/firmware -Iguests/lib -Iguests/demo-os $(GUEST_CFLAGS) \
 	-fno-tree-loop-distribute-patterns
 FW_CPP_LDS = $(GUEST_CC) -E -P -x assembler-with-cpp -Umips
 # The kernel's load address and entry, from its one definition in os.h.
@@ -61,18 +61,18 @@ DEMO_OS_REAL_TIMEOUT ?= 60
 
 firmware: $(FW_DIR)/flash.bin $(FW_DIR)/flash-real.bin
 
-$(MKIMAGE): tools/mkimage/mkimage.c guests/firmware/lib/crc32.c \
-		guests/firmware/lib/crc32.h guests/firmware/lib/image.h \
-		guests/firmware/lib/board.h
+$(MKIMAGE): tools/mkimage/mkimage.c guests/lib/crc32.c \
+		guests/lib/crc32.h guests/lib/image.h \
+		guests/lib/machine.h
 	@mkdir -p $(dir $@)
-	$(HOSTCC) -O2 -g -Wall -Wextra -Werror -Iguests/firmware/lib -o $@ \
-		tools/mkimage/mkimage.c guests/firmware/lib/crc32.c
+	$(HOSTCC) -O2 -g -Wall -Wextra -Werror -Iguests/lib -o $@ \
+		tools/mkimage/mkimage.c guests/lib/crc32.c
 
 # $(1): map name (guest, real); $(2): its compiler flags.
 define firmware_map
 $(FW_DIR)/$(1)/firmware.elf: $(FW_SRCS) $(FW_HDRS) guests/firmware/firmware.lds.S
 	@mkdir -p $$(dir $$@)
-	$(FW_CPP_LDS) $(2) -Iguests/firmware/lib guests/firmware/firmware.lds.S \
+	$(FW_CPP_LDS) $(2) -Iguests/lib guests/firmware/firmware.lds.S \
 		-o $$(@D)/firmware.lds
 	$(GUEST_CC) $$(FW_CFLAGS) $(2) -T $$(@D)/firmware.lds -o $$@ \
 		$(FW_SRCS) -lgcc
@@ -86,7 +86,7 @@ $(DEMO_OS_DIR)/$(1)/user.elf: $(DEMO_OS_USER_SRCS) $(DEMO_OS_USER_HDRS) guests/d
 
 $(DEMO_OS_DIR)/$(1)/demo-os.elf: $(DEMO_OS_SRCS) $(DEMO_OS_HDRS) guests/demo-os/os.lds.S \
 		guests/demo-os/user_blob.S $(DEMO_OS_DIR)/$(1)/user.bin
-	$(FW_CPP_LDS) $(2) -Iguests/firmware/lib -Iguests/demo-os \
+	$(FW_CPP_LDS) $(2) -Iguests/lib -Iguests/demo-os \
 		guests/demo-os/os.lds.S -o $$(@D)/os.lds
 	$(GUEST_CC) $$(FW_CFLAGS) $(2) -T $$(@D)/os.lds -o $$@ $(DEMO_OS_SRCS) \
 		-DUSER_BLOB='"$(DEMO_OS_DIR)/$(1)/user.bin"' \
@@ -133,24 +133,11 @@ demo-os-real: $(FW_DIR)/flash-real.bin
 			echo "demo-os-real: FAILED: no '$$want' (qemu rc $$rc)"; exit 1; }; \
 	done; echo "demo-os-real: ok"
 
-# The same flash under mipsvcpu: a copy of the MIPS host's staging folder
-# (filled by `make initramfs`: module, vcpuctl, busybox) with flash.bin and
-# a /demo.sh that boots it; run.sh passes when the guest powers off with 0.
-DEMO_OS_STAGE := $(BUILD)/demo-os-stage
+# The same flash under mipsvcpu (the Makefile's stage_and_run): passes when
+# the guest powers off with 0.
 DEMO_OS_VCPU_TIMEOUT ?= 300
 
+DEMO_OS_VCPU_RUN = 'vcpuctl run --rom /flash.bin --ram 64M --timeout 120'
+
 demo-os-vcpu: $(FW_DIR)/flash.bin
-	@test -f $(BUILD)/staging/lib/mipsvcpu/mipsvcpu.ko || { echo \
-		"demo-os-vcpu: no $(BUILD)/staging: run 'make initramfs' first"; \
-		exit 1; }
-	rm -rf $(DEMO_OS_STAGE)
-	cp -a $(BUILD)/staging $(DEMO_OS_STAGE)
-	cp $(FW_DIR)/flash.bin $(DEMO_OS_STAGE)/flash.bin
-	printf '%s\n' '#!/bin/sh' \
-		'vcpuctl run --rom /flash.bin --ram 64M --timeout 120' \
-		'rc=$$?; echo "== guest exit status $$rc"' \
-		'dmesg | grep -i -E "mipsvcpu|oops|bug" | tail -5; exit $$rc' \
-		> $(DEMO_OS_STAGE)/demo.sh
-	tools/mipshost/mkinitramfs.sh $(BUILD)/demo-os.cpio.gz $(DEMO_OS_STAGE)
-	tools/mipshost/run.sh --mode demo --timeout $(DEMO_OS_VCPU_TIMEOUT) \
-		--log $(BUILD)/demo-os-vcpu.log $(BUILD)/demo-os.cpio.gz
+	$(call stage_and_run,demo-os,$(FW_DIR)/flash.bin:flash.bin,$(DEMO_OS_VCPU_RUN),--timeout $(DEMO_OS_VCPU_TIMEOUT),$(BUILD)/demo-os-vcpu.log)

@@ -10,8 +10,8 @@
 #                                output in $(BUILD)/logs/fuzz-guest_dt.log,
 #                                verdict in $(BUILD)/logs/fuzz-guest_dt.verdict
 #
-# fuzz and check-fuzz only collect per-parser targets, so other fragments
-# can add their own fuzzers to them.  The unit test links the system's
+# The top Makefile's fuzz and check-fuzz run every fuzzer named in FUZZERS,
+# so other fragments add their own the same way.  The unit test links the system's
 # libfdt (-lfdt); the fuzzer compiles the kernel tree's libfdt, the one the
 # module builds, with the same sanitizers as the parser.
 
@@ -46,7 +46,7 @@ GDT_FUZZ_LIBS :=
 GDT_FUZZ_INC := -I$(GDT_LIBFDT)
 endif
 
-.PHONY: fuzz check-fuzz fuzz-guest_dt check-fuzz-guest_dt
+.PHONY: fuzz-guest_dt check-fuzz-guest_dt
 
 # The generic $(BUILD)/host/% rule links only addrmap.c; this one wins.
 $(BUILD)/host/guest_dt_test: tests/host/guest_dt_test.c $(GDT_DEPS)
@@ -64,8 +64,7 @@ $(GDT_FUZZER): tests/fuzz/guest_dt_fuzz.c $(GDT_DEPS) $(GDT_FUZZ_LIBFDT_OBJS)
 		-o $@ $< module/guest_dt.c $(GDT_FUZZ_LIBFDT_OBJS) \
 		$(GDT_FUZZ_LIBS)
 
-fuzz: fuzz-guest_dt
-check-fuzz: check-fuzz-guest_dt
+FUZZERS += guest_dt
 
 # Replay the regressions, then fuzz from the seed corpus plus what earlier
 # runs found ($(BUILD)/fuzz/corpus/guest_dt).  A crash leaves its input in

@@ -21,8 +21,7 @@ $(RSP_FUZZER): tests/fuzz/rsp_fuzz.c tools/vcpuctl/rsp.c tools/vcpuctl/rsp.h
 	$(GDT_FUZZ_CC) $(GDT_FUZZ_CFLAGS) -Wall -Wextra -Werror -o $@ $< \
 		tools/vcpuctl/rsp.c
 
-fuzz: fuzz-rsp
-check-fuzz: check-fuzz-rsp
+FUZZERS += rsp
 
 fuzz-rsp: $(RSP_FUZZER)
 	@mkdir -p $(GDT_FUZZ_DIR)/corpus/rsp $(GDT_FUZZ_DIR)/artifacts/rsp

@@ -57,27 +57,19 @@ INITRAMFS_FILES += $(UBOOT_FLASH):examples/uboot/uboot-flash.bin \
 	$(UBOOT_FLASH):selftests/guests/uboot-flash.bin \
 	$(UBOOT_DTB):selftests/guests/uboot.dtb
 
-# The example interactively, for a transcript (docs/u-boot.md): a copy of
-# the MIPS host's staging folder (after `make initramfs`) whose /demo.sh
-# types commands into `vcpuctl run /examples/uboot/guest.dtb` through a
-# pipe, a few seconds apart (U-Boot's ctrlc() checks swallow type-ahead).
-UBOOT_STAGE := $(BUILD)/uboot-stage
+# The example interactively, for a transcript (docs/u-boot.md), with the
+# Makefile's stage_and_run: its /demo.sh types commands into
+# `vcpuctl run /examples/uboot/guest.dtb` through a pipe, a few seconds
+# apart (U-Boot's ctrlc() checks swallow type-ahead).
 UBOOT_CMDS ?= version;bdinfo;md.l 0x0 8;md.l $${os_addr} 4;fdt print /guest0/aspace/uart0;bootmvc $${os_addr}
+
+UBOOT_VCPU_RUN = '( sleep 5; while read -r c; do echo "$$c"; sleep 3; done < /uboot-cmds; sleep 25 ) |' \
+	'  vcpuctl run --timeout 120 /examples/uboot/guest.dtb'
 
 .PHONY: uboot-vcpu
 uboot-vcpu: $(UBOOT_FLASH) $(UBOOT_DTB)
 	@test -f $(BUILD)/staging/examples/uboot/guest.dtb || { echo \
-		"uboot-vcpu: no $(BUILD)/staging: run 'make initramfs' first"; \
+		"uboot-vcpu: no U-Boot in $(BUILD)/staging: run 'make initramfs' first"; \
 		exit 1; }
-	rm -rf $(UBOOT_STAGE)
-	cp -a $(BUILD)/staging $(UBOOT_STAGE)
-	echo '$(UBOOT_CMDS)' | tr ';' '\n' > $(UBOOT_STAGE)/uboot-cmds
-	printf '%s\n' '#!/bin/sh' \
-		'( sleep 5; while read -r c; do echo "$$c"; sleep 3; done < /uboot-cmds; sleep 25 ) |' \
-		'  vcpuctl run --timeout 120 /examples/uboot/guest.dtb' \
-		'rc=$$?; echo "== guest exit status $$rc"; exit $$rc' \
-		> $(UBOOT_STAGE)/demo.sh
-	tools/mipshost/mkinitramfs.sh $(BUILD)/uboot.cpio.gz $(UBOOT_STAGE)
-	@mkdir -p $(BUILD)/logs
-	tools/mipshost/run.sh --mode demo --timeout 300 \
-		--log $(BUILD)/logs/uboot-vcpu.log $(BUILD)/uboot.cpio.gz
+	echo '$(UBOOT_CMDS)' | tr ';' '\n' > $(BUILD)/uboot-cmds
+	$(call stage_and_run,uboot,$(BUILD)/uboot-cmds:uboot-cmds,$(UBOOT_VCPU_RUN),--timeout 300,$(BUILD)/logs/uboot-vcpu.log)

@@ -6,16 +6,7 @@
 #define MVC_ADDRMAP_H
 
 #include "mvc_types.h"
-
-/* Guest CP0 Status bits the address map depends on. */
-#define MVC_ST_IE		0x00000001u
-#define MVC_ST_EXL		0x00000002u
-#define MVC_ST_ERL		0x00000004u
-#define MVC_ST_KSU_SHIFT	3
-#define MVC_ST_KSU		0x00000018u
-#define MVC_ST_KSU_KERNEL	0u
-#define MVC_ST_KSU_SUPER	1u
-#define MVC_ST_KSU_USER		2u
+#include "cp0.h"	/* the Status bits the address map depends on */
 
 /* Bounds of the guest's segments in its kernel view. */
 #define MVC_GKSEG0_BASE		0x00000000u	/* stands for 0x80000000 */
@@ -23,7 +14,8 @@
 #define MVC_GKSEG2_BASE		0x40000000u	/* stands for 0xc0000000 */
 #define MVC_GKSEG3_BASE		0x60000000u	/* stands for 0xe0000000 */
 #define MVC_GUEST_VA_LIMIT	0x80000000u	/* host space from here on */
-#define MVC_UNMAPPED_SEG_SIZE	0x20000000u	/* 512 MiB of guest physical */
+/* gKSEG0 and gKSEG1 each cover all of guest physical: 512 MiB. */
+#define MVC_UNMAPPED_SEG_SIZE	MIPSVCPU_GUEST_PHYS_LIMIT
 
 /*
  * The user-view window: the part of the user view, [base, end), that guest

@@ -89,3 +89,38 @@ u32 mvc_count_latch(u32 cause, u64 now_ns, u64 match_ns)
 		cause |= MVC_CAUSE_TI | MVC_CAUSE_IP7;
 	return cause;
 }
+
+/**
+ * mvc_count_quiet_ticks() - how long no match can come, in host Count ticks
+ * @now_ns: the moment
+ * @match_ns: the pending match (mvc_count_match()), or MVC_COUNT_NEVER
+ * @host_hz: the rate of the host CPU's own CP0 Count, 0 if unknown
+ *
+ * The exception vector has no clock but the host CPU's Count.  For as many
+ * of its ticks as this returns, counted from @now_ns, Count cannot reach
+ * Compare, so mvc_count_latch() would leave Cause as it is and the vector
+ * may serve a Cause read from the stored register.  The figure errs on
+ * the early side: the time to the match less a sixteenth and
+ * MVC_COUNT_QUIET_SLACK_NS (the host's clock and its Count drift apart by
+ * far less), at most MVC_COUNT_QUIET_MAX so that the vector's signed
+ * comparison of two Counts holds.
+ *
+ * Return: the number of host ticks, 0 if the match is due or close.
+ */
+u32 mvc_count_quiet_ticks(u64 now_ns, u64 match_ns, u32 host_hz)
+{
+	u64 ns;
+	u32 rem;
+
+	if (!host_hz || match_ns <= now_ns)
+		return 0;
+	ns = match_ns - now_ns;
+	if (ns > MVC_COUNT_QUIET_MAX_NS)
+		ns = MVC_COUNT_QUIET_MAX_NS;
+	ns -= ns / 16;
+	if (ns <= MVC_COUNT_QUIET_SLACK_NS)
+		return 0;
+	ns -= MVC_COUNT_QUIET_SLACK_NS;
+	ns = mvc_div_u64_rem(ns * host_hz, 1000000000u, &rem);
+	return ns > MVC_COUNT_QUIET_MAX ? MVC_COUNT_QUIET_MAX : (u32)ns;
+}

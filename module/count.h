@@ -18,4 +18,10 @@ u64 mvc_count_base(u64 now_ns, u32 count);
 u64 mvc_count_match(u64 base_ns, u64 now_ns, u32 compare);
 u32 mvc_count_latch(u32 cause, u64 now_ns, u64 match_ns);
 
+/* mvc_count_quiet_ticks(): its margins and bounds. */
+#define MVC_COUNT_QUIET_SLACK_NS	2000u
+#define MVC_COUNT_QUIET_MAX_NS		0x80000000ull	/* 2.1 s */
+#define MVC_COUNT_QUIET_MAX		0x40000000u
+u32 mvc_count_quiet_ticks(u64 now_ns, u64 match_ns, u32 host_hz);
+
 #endif /* MVC_COUNT_H */

@@ -58,12 +58,13 @@ void mvc_cp0_reset(struct mvc_cp0 *c, u32 tlb_size, u32 vcpu_id)
 	/* M, little endian, MIPS32 R2, standard TLB, K0 = uncached. */
 	c->reg[MVC_CP0_CONFIG0] = 0x80000000u | 1u << 10 | 1u << 7 | 2u;
 	/*
-	 * M, MMU size - 1, 64-set 16-byte 4-way caches (16 KiB each), EJTAG,
+	 * M, MMU size - 1, 64-set 16-byte 4-way caches (4 KiB each), EJTAG,
 	 * no FPU, no performance counters, watch or MIPS16.
 	 */
 	c->reg[MVC_CP0_CONFIG1] = 0x80000000u | (tlb_size - 1) << 25 |
-				  0u << 22 | 3u << 19 | 3u << 16 |
-				  0u << 13 | 3u << 10 | 3u << 7 | 1u << 1;
+				  0u << 22 | MVC_GUEST_CACHE_LINE_ENC << 19 |
+				  3u << 16 | 0u << 13 |
+				  MVC_GUEST_CACHE_LINE_ENC << 10 | 3u << 7 | 1u << 1;
 	c->reg[MVC_CP0_CONFIG2] = 0x80000000u;
 	c->reg[MVC_CP0_CONFIG3] = 0;
 }

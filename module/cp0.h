@@ -44,7 +44,25 @@
 #define MVC_CP0_DESAVE		MVC_CP0(31, 0)
 #define MVC_CP0_NR		256
 
-/* Status and Cause fields (the MIPS32 Release 2 layout). */
+/*
+ * The guest's caches (Config1): 64 sets of 16-byte lines, 4 ways, I and
+ * D.  The line size is what SYNCI_Step and the cache instruction use.
+ */
+#define MVC_GUEST_CACHE_LINE_ENC	3
+#define MVC_GUEST_CACHE_LINE		(2u << MVC_GUEST_CACHE_LINE_ENC)
+
+/*
+ * Status and Cause fields (the MIPS32 Release 2 layout): the module's one
+ * definition of each.
+ */
+#define MVC_ST_IE		0x00000001u
+#define MVC_ST_EXL		0x00000002u
+#define MVC_ST_ERL		0x00000004u
+#define MVC_ST_KSU_SHIFT	3
+#define MVC_ST_KSU		0x00000018u
+#define MVC_ST_KSU_KERNEL	0u
+#define MVC_ST_KSU_SUPER	1u
+#define MVC_ST_KSU_USER		2u
 #define MVC_ST_CU0		0x10000000u
 #define MVC_ST_RE		0x02000000u
 #define MVC_ST_BEV		0x00400000u

@@ -17,12 +17,9 @@
 #include "addrmap.h"
 #include "decode.h"
 
-#define GUEST_BEV_BASE		0x3fc00200u	/* stands for 0xbfc00200 */
-#define GUEST_EBASE_MASK	0x3ffff000u
 #define VEC_OFF_REFILL		0x000
-#define VEC_OFF_GENERAL		0x180
+#define VEC_OFF_GENERAL		GUEST_VEC_GENERAL
 #define VEC_OFF_INTERRUPT	0x200
-#define GUEST_CACHE_LINE	16
 
 /**
  * mvc_current_view() - the guest's view, from its Status
@@ -619,8 +616,8 @@ static enum mvc_action mvc_emulate_cache(struct mvc_vcpu *vcpu, u32 insn,
 		if (page) {
 			kaddr = kmap_local_page(page);
 			line = (unsigned long)kaddr +
-			       (off & ~(GUEST_CACHE_LINE - 1));
-			local_flush_icache_range(line, line + GUEST_CACHE_LINE);
+			       (off & ~(MVC_GUEST_CACHE_LINE - 1));
+			local_flush_icache_range(line, line + MVC_GUEST_CACHE_LINE);
 			kunmap_local(kaddr);
 		}
 	}
@@ -679,7 +676,7 @@ static enum mvc_action mvc_handle_ri(struct mvc_vcpu *vcpu)
 		val = c->reg[MVC_CP0_EBASE] & 0x3ff;
 		break;
 	case 1:		/* SYNCI_Step */
-		val = GUEST_CACHE_LINE;
+		val = MVC_GUEST_CACHE_LINE;
 		break;
 	case 2:		/* CC */
 		val = mvc_read_count(vcpu);

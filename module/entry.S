@@ -18,6 +18,7 @@
  * (interrupts still disabled) and returns from mvc_enter to the C caller.
  */
 #include <asm/asm.h>
+#include <asm/cacheops.h>
 #include <asm/mipsregs.h>
 #include <asm/regdef.h>
 
@@ -73,13 +74,13 @@
 
 /* The guest registers the mapped refill path uses. */
 	.macro	SAVE_SCRATCH
-	.irp	n, 1, 2, 3, 4, 5, 8, 9, 10, 11, 12, 13, 14, 15, 24, 25
+	.irp	n, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 24, 25, 31
 	sw	$\n, CTX(HWC_GPR(\n))(k1)
 	.endr
 	.endm
 
 	.macro	RESTORE_SCRATCH
-	.irp	n, 1, 2, 3, 4, 5, 8, 9, 10, 11, 12, 13, 14, 15, 24, 25
+	.irp	n, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 24, 25, 31
 	lw	$\n, CTX(HWC_GPR(\n))(k1)
 	.endr
 	.endm
@@ -324,17 +325,19 @@ common_exit_saved:
 
 fast_cop0_check:
 	lw	k0, CTX(HWC_FAST_KVIEW)(k1)
-	beqz	k0, general_slow
+	beqz	k0, fast_user_exc
 	 mfc0	k0, CP0_CAUSE
 	ext	k0, k0, 2, 5
 	xori	k0, k0, 11		/* Coprocessor Unusable */
 	bnez	k0, general_slow
 	 mfc0	k0, CP0_CAUSE
-	srl	k0, k0, 28
-	andi	k0, k0, 0xb		/* BD, CE */
+	ext	k0, k0, 28, 2		/* CE */
 	bnez	k0, general_slow
 	 nop
+fast_save:				/* k0 = 0: emulate; 1: deliver */
 	SAVE_GPRS MVC_CTX_OFFSET
+	bnez	k0, fast_user_deliver
+	 nop
 
 	/*
 	 * A timer that fired on another CPU than this one marks itself
@@ -366,12 +369,21 @@ fast_cop0_check:
 	or	t4, t4, t5
 	lui	t5, 0x8000
 	or	t4, t4, t5
-	lw	t2, 0(t4)
+	mfc0	k0, CP0_CAUSE
+	bltz	k0, fast_slot		/* BD: EPC is the branch's */
+	 lw	t2, 0(t4)
+	move	s0, t0
 
-	/* Decode: t3 = rs, t4 = rt, t5 = CP0 id, t6 = &reg[id], t7 = class. */
+	/*
+	 * Decode: t3 = rs, t4 = rt, t5 = CP0 id, t6 = &reg[id], t7 = class;
+	 * s0 + 4 = the PC after the instruction (fast_next).
+	 */
+fast_decode:
 	lw	t8, CTX(HWC_FAST_CP0)(k1)
 	srl	t3, t2, 26
-	xori	t3, t3, 0x10		/* COP0 */
+	xori	t1, t3, 0x2f
+	beqz	t1, fast_cache		/* CACHE */
+	 xori	t3, t3, 0x10		/* COP0 */
 	bnez	t3, fast_bail
 	 ext	t3, t2, 21, 5
 	ext	t4, t2, 16, 5
@@ -398,18 +410,97 @@ fast_cop0_check:
 	b	fast_bail
 	 nop
 
+/*
+ * The instruction sits in the delay slot of the branch at EPC (t0; t4 =
+ * its KSEG0 alias, t2 = its word): the branch decides where the guest goes
+ * on, as mvc_eval_branch() does, for the kinds a kernel puts a CP0
+ * instruction after (Linux's irq restore is beqz; di), from the registers
+ * as they were before the slot ran.  Other branches, a slot in the next
+ * page, an eret in a slot and an odd target go to C.
+ */
+	/* t6 = GPR[@field] */
+	.macro	GPR_AT field
+	ext	t6, t3, \field, 5
+	sll	t7, t6, 2
+	addu	t7, t7, k1
+	lw	t7, CTX(HWC_GPR(0))(t7)
+	movn	t6, t7, t6		/* $0 reads 0 */
+	.endm
+
+fast_slot:
+	andi	t5, t0, 0xffc
+	xori	t5, t5, 0xffc
+	beqz	t5, fast_bail		/* the slot is on the next page */
+	 lw	t2, 4(t4)		/* the slot's instruction */
+	li	t1, 0x42000018		/* eret */
+	beq	t2, t1, fast_bail
+	 addiu	s0, t0, 4		/* not taken: s0 + 4 = EPC + 8 */
+	lw	t3, 0(t4)		/* the branch */
+	GPR_AT	21			/* rs */
+	move	a2, t6
+	GPR_AT	16			/* rt */
+	seh	a3, t3
+	sll	a3, a3, 2
+	addu	a3, a3, t0		/* target - 4 */
+	srl	t5, t3, 26
+	beqz	t5, 6f			/* SPECIAL */
+	 andi	t7, t5, 0x2c
+	xori	t7, t7, 4		/* beq bne blez bgtz, and likely */
+	bnez	t7, fast_bail
+	 andi	t5, t5, 3
+	beqz	t5, 1f			/* beq: rs == rt */
+	 xor	t6, a2, t6
+	xori	t7, t5, 1
+	beqz	t7, 2f			/* bne */
+	 ext	t7, t3, 16, 5
+	bnez	t7, fast_bail		/* blez, bgtz: rt must be 0 */
+	 xori	t7, t5, 2
+	beqz	t7, 3f			/* blez */
+	 slt	t6, zero, a2		/* rs > 0 */
+	b	2f			/* bgtz */
+	 nop
+6:	ext	t7, t3, 0, 21
+	xori	t7, t7, 8		/* jr: rt, rd and hint 0 */
+	bnez	t7, fast_bail
+	 addiu	a3, a2, -4		/* target - 4 = rs - 4 */
+	b	4f
+	 nop
+1:	movz	s0, a3, t6		/* beq: taken when equal */
+	b	5f
+	 nop
+2:	movn	s0, a3, t6		/* bne, bgtz: taken when nonzero */
+	b	5f
+	 nop
+3:	movz	s0, a3, t6		/* blez: taken when not rs > 0 */
+	b	5f
+	 nop
+4:	move	s0, a3
+5:	andi	t7, s0, 1
+	bnez	t7, fast_bail		/* to an odd PC: C raises AdEL */
+	 nop
+	b	fast_decode
+	 move	t0, s0
+
 fast_mfc0:
 	andi	t1, t2, 0x7f8
 	bnez	t1, fast_bail
 	 andi	t1, t7, FAST_READ
 	bnez	t1, 1f
 	 andi	t1, t7, FAST_READ_TIMER
-	/* Cause: only while TI or DC says no timer match can change it. */
+	/*
+	 * Cause: as stored while TI or DC says no timer match can change
+	 * it, or until the host's own Count reaches the value before which
+	 * C showed no match can come; then C looks at the time.
+	 */
 	beqz	t1, fast_bail
 	 lw	t1, GCP0(13, 0)(t8)
 	lui	a0, GCAUSE_TI_DC_HI
 	and	t1, t1, a0
-	beqz	t1, fast_bail
+	bnez	t1, 1f
+	 mfc0	a0, CP0_COUNT
+	lw	a1, CTX(HWC_FAST_QUIET_UNTIL)(k1)
+	subu	a0, a0, a1
+	bgez	a0, fast_bail
 	 nop
 1:	lw	t1, 0(t6)
 	beqz	t4, fast_next
@@ -503,10 +594,11 @@ fast_eret:
 fast_next:
 	addiu	t0, t0, 4
 fast_resume:				/* t0 = the guest's next PC */
-	mtc0	t0, CP0_EPC
 	lw	t1, CTX(HWC_FAST_EMULATED)(k1)
 	addiu	t1, t1, 1
 	sw	t1, CTX(HWC_FAST_EMULATED)(k1)
+fast_return:				/* t0 = the guest's next PC, counted */
+	mtc0	t0, CP0_EPC
 	RESTORE_GPRS MVC_CTX_OFFSET
 	ehb
 	eret
@@ -531,6 +623,34 @@ fast_bail:				/* nothing changed: the slow way */
  * exit, where C raises the guest's exception or emulates the access.
  * k1 = page base, guest k0 saved.
  */
+/*
+ * t2 = the first guest TLB entry that maps t0 for ASID t1 (as
+ * mvc_tlb_lookup() finds it), t4 = the size of one of its pages; or
+ * branch to @miss.  Clobbers t3, t5 and t6.
+ */
+	.macro	GTLB_LOOKUP miss
+	lw	t2, CTX(HWC_FAST_TLB)(k1)
+	lw	t3, GTLB_SIZE(t2)
+	addiu	t2, t2, GTLB_E
+71:	beqz	t3, \miss		/* not in the guest TLB */
+	 lw	t4, GTLBE_PAGEMASK(t2)
+	ori	t4, t4, 0x1fff
+	nor	t5, t4, zero
+	and	t5, t0, t5
+	lw	t6, GTLBE_VPN2(t2)
+	bne	t5, t6, 72f
+	 lbu	t5, GTLBE_GLOBAL(t2)
+	bnez	t5, 73f
+	 lw	t6, GTLBE_ASID(t2)
+	beq	t6, t1, 73f
+	 nop
+72:	addiu	t3, t3, -1
+	b	71b
+	 addiu	t2, t2, GTLBE_SIZE
+73:	addiu	t4, t4, 1
+	srl	t4, t4, 1		/* the size of one guest page */
+	.endm
+
 	/* v = the host EntryLo of the 4 KiB page at @va (0: invalid or MMIO) */
 	.macro	HALF_LO va, v
 	move	\v, zero
@@ -578,31 +698,15 @@ refill_mapped:
 	lw	t1, CTX(HWC_FAST_CP0)(k1)
 	lw	t1, GCP0(10, 0)(t1)	/* EntryHi */
 	andi	t1, t1, 0xff		/* the guest's ASID */
-	lw	t2, CTX(HWC_FAST_TLB)(k1)
-	lw	t3, GTLB_SIZE(t2)
-	addiu	t2, t2, GTLB_E
-1:	beqz	t3, refill_mapped_bail	/* not in the guest TLB */
-	 lw	t4, GTLBE_PAGEMASK(t2)
-	ori	t4, t4, 0x1fff
-	nor	t5, t4, zero
-	and	t5, t0, t5
-	lw	t6, GTLBE_VPN2(t2)
-	bne	t5, t6, 2f
-	 lbu	t5, GTLBE_GLOBAL(t2)
-	bnez	t5, 3f
-	 lw	t6, GTLBE_ASID(t2)
-	beq	t6, t1, 3f
-	 nop
-2:	addiu	t3, t3, -1
-	b	1b
-	 addiu	t2, t2, GTLBE_SIZE
-3:	addiu	t4, t4, 1
-	srl	t4, t4, 1		/* the size of one guest page */
+	GTLB_LOOKUP refill_mapped_bail
 	ins	t0, zero, 0, 12		/* the page that missed */
-	HALF_LO	t0, v0
-	beqz	v0, refill_mapped_bail	/* invalid or MMIO: C decides */
-	 xori	a0, t0, 0x1000		/* the other page of the host pair */
-	HALF_LO	a0, v1
+	bal	half_lo
+	 move	a2, t0
+	beqz	a3, refill_mapped_bail	/* invalid or MMIO: C decides */
+	 move	v0, a3
+	bal	half_lo
+	 xori	a2, t0, 0x1000		/* the other page of the host pair */
+	move	v1, a3
 	andi	t5, t0, 0x1000
 	beqz	t5, 4f
 	 nop
@@ -627,6 +731,134 @@ refill_mapped_bail:
 	RESTORE_SCRATCH
 	b	refill_slow
 	 nop
+
+/*
+ * a3 = the host EntryLo of the 4 KiB page at a2 (0: invalid or MMIO), t2
+ * and t4 as GTLB_LOOKUP left them.  Returns to ra; clobbers t5-t9, a1.
+ */
+half_lo:
+	HALF_LO	a2, a3
+	jr	ra
+	 nop
+
+/*
+ * cache, as mvc_emulate_cache() does it: an Index operation has nothing
+ * to do; a Hit operation on a line of guest RAM writes back and
+ * invalidates that line (GUEST_CACHE_LINE bytes, one host line at least,
+ * which C checked) in the D-cache and invalidates it in the I-cache,
+ * through the page's KSEG0 alias, whatever the guest asked for (it may
+ * not discard data the host has not seen).  The address translates as
+ * mvc_translate() does in the kernel view: gKSEG0/gKSEG1 directly,
+ * gKSEG2/gKSEG3 through a valid guest TLB entry.  Anything else (the
+ * host's half of the address space, a guest TLB miss, an invalid page,
+ * MMIO, highmem) goes to C, which mostly just skips the instruction.
+ * t0 = EPC, t2 = the instruction, t8 = the guest's CP0 registers; every
+ * guest GPR is saved.
+ */
+fast_cache:
+	lw	t1, CTX(HWC_FAST_EMUL)(k1)
+	andi	t1, t1, MVC_FAST_EMUL_CACHE
+	beqz	t1, fast_bail
+	 ext	t1, t2, 18, 3		/* the operation */
+	sltiu	t1, t1, 4
+	bnez	t1, fast_next		/* Index_*: nothing to do */
+	 ext	t3, t2, 21, 5		/* base */
+	sll	t1, t3, 2
+	addu	t1, t1, k1
+	lw	t1, CTX(HWC_GPR(0))(t1)
+	movz	t1, zero, t3		/* $0 */
+	seh	a0, t2
+	addu	a0, a0, t1		/* the guest virtual address */
+	bltz	a0, fast_bail		/* the host's: an address error, C */
+	 srl	t1, a0, 30
+	beqz	t1, 1f			/* gKSEG0/gKSEG1 */
+	 ext	t6, a0, 0, 29		/* their guest physical */
+	move	t0, a0
+	lw	t1, GCP0(10, 0)(t8)	/* EntryHi */
+	andi	t1, t1, 0xff		/* the guest's ASID */
+	GTLB_LOOKUP fast_bail
+	ins	t0, zero, 0, 12
+	bal	half_lo
+	 move	a2, t0
+	beqz	a3, fast_bail		/* invalid or MMIO: C decides */
+	 move	v0, a3
+	b	2f
+	 nop
+1:	FIND_SLOT t6, t7, t3, t5, t9, fast_bail
+	lw	v0, 0(t7)		/* PFN << 6 | D | V */
+2:	srl	v0, v0, 6
+	sll	v0, v0, 12		/* host physical of the page */
+	srl	t5, v0, 29
+	bnez	t5, fast_bail		/* beyond KSEG0's reach */
+	 andi	t5, a0, GUEST_LINE_IN_PAGE
+	or	v0, v0, t5
+	lui	t5, 0x8000
+	or	v0, v0, t5
+	cache	Hit_Writeback_Inv_D, 0(v0)
+	cache	Hit_Invalidate_I, 0(v0)
+	b	fast_next
+	 move	t0, s0
+
+/*
+ * A system call, or an FPU instruction (Coprocessor Unusable, CE 1: the
+ * guest CPU has no FPU), of guest user mode: delivered to the guest
+ * kernel as mvc_raise() does it, without leaving the vector.  In the user
+ * view the guest's EXL and ERL are clear, so: EPC = the trapping PC,
+ * Cause.BD, ExcCode and CE as the host saw them, Status.EXL, the general
+ * vector of BEV or EBase, and the kernel view (its host ASID must be
+ * live).  Bails for anything else, and from an odd PC (MIPS16e: C raises
+ * the address error).  k0 = Cause, k1 = page base, guest k0 saved.
+ */
+fast_user_exc:
+	ext	k0, k0, 2, 5
+	xori	k0, k0, 8		/* Syscall */
+	beqz	k0, 1f
+	 xori	k0, k0, 8 ^ 11		/* Coprocessor Unusable */
+	bnez	k0, general_slow
+	 mfc0	k0, CP0_CAUSE
+	ext	k0, k0, 28, 2
+	xori	k0, k0, 1		/* CE 1 */
+	bnez	k0, general_slow
+	 nop
+1:	b	fast_save
+	 li	k0, 1
+fast_user_deliver:
+	mfc0	t0, CP0_EPC
+	andi	t1, t0, 1
+	bnez	t1, fast_bail
+	 lw	t1, CTX(HWC_FAST_KASID)(k1)
+	addiu	t2, t1, 1
+	beqz	t2, fast_bail		/* the kernel view's ASID is not live */
+	 lw	t8, CTX(HWC_FAST_CP0)(k1)
+	sw	t0, GCP0(14, 0)(t8)	/* EPC */
+	mfc0	t2, CP0_CAUSE
+	lui	t4, GCAUSE_BD_CE_HI
+	ori	t4, t4, GCAUSE_EXC
+	and	t2, t2, t4
+	lw	t3, GCP0(13, 0)(t8)
+	nor	t4, t4, zero
+	and	t3, t3, t4
+	or	t3, t3, t2
+	sw	t3, GCP0(13, 0)(t8)	/* Cause */
+	lw	t2, GCP0(12, 0)(t8)
+	ori	t2, t2, GST_EXL
+	sw	t2, GCP0(12, 0)(t8)	/* Status */
+	lui	t3, GST_BEV_HI
+	and	t3, t3, t2
+	lui	t0, %hi(GUEST_BEV_BASE)
+	bnez	t3, 2f
+	 addiu	t0, t0, %lo(GUEST_BEV_BASE)
+	lw	t0, GCP0(15, 1)(t8)	/* EBase */
+	li	t3, GUEST_EBASE_MASK
+	and	t0, t0, t3
+2:	addiu	t0, t0, GUEST_VEC_GENERAL
+	mtc0	t1, CP0_ENTRYHI
+	li	t2, 1
+	sw	t2, CTX(HWC_FAST_KVIEW)(k1)
+	lw	t2, CTX(HWC_FAST_EXCEPTIONS)(k1)
+	addiu	t2, t2, 1
+	b	fast_return
+	 sw	t2, CTX(HWC_FAST_EXCEPTIONS)(k1)
 
 	.globl	mvc_vectors_end
 mvc_vectors_end:

@@ -559,6 +559,7 @@ static int scan_struct(struct dt_ctx *c, int *guest)
 /* Gather the known properties of @node; reject duplicates. */
 static int collect(struct dt_ctx *c, int node, struct dt_props *p)
 {
+	struct dt_msg *m;
 	const char *name;
 	const void *val;
 	int off, len, i, n = 0;
@@ -571,7 +572,10 @@ static int collect(struct dt_ctx *c, int node, struct dt_props *p)
 	for (off = fdt_first_property_offset(c->fdt, node); off >= 0;
 	     off = fdt_next_property_offset(c->fdt, off)) {
 		if (++n > MVC_DT_MAX_PROPS) {
-			msg_str(node_err(c), "more than 64 properties");
+			m = node_err(c);
+			msg_str(m, "more than ");
+			msg_dec(m, MVC_DT_MAX_PROPS);
+			msg_str(m, " properties");
 			return -MVC_DT_EINVAL;
 		}
 		name = NULL;
@@ -732,7 +736,8 @@ static int parse_vcpu(struct dt_ctx *c, int node, struct mvc_vcpu_desc *v)
 		m = prop_err(c, P_START_PC);
 		msg_str(m, "is ");
 		msg_hex(m, v->start_pc);
-		msg_str(m, ": the VCPU can only start at its reset address 0x3fc00000");
+		msg_str(m, ": the VCPU can only start at its reset address ");
+		msg_hex(m, MVC_DT_RESET_PC);
 		return -MVC_DT_EINVAL;
 	}
 	v->tlb_size = MVC_DT_TLB_DEFAULT;
@@ -744,7 +749,8 @@ static int parse_vcpu(struct dt_ctx *c, int node, struct mvc_vcpu_desc *v)
 			m = prop_err(c, P_TLB_SIZE);
 			msg_str(m, "is ");
 			msg_dec(m, v->tlb_size);
-			msg_str(m, ": must be 1..64");
+			msg_str(m, ": must be 1..");
+			msg_dec(m, MVC_DT_TLB_MAX);
 			return -MVC_DT_EINVAL;
 		}
 	}
@@ -762,7 +768,10 @@ static int parse_vcpus(struct dt_ctx *c, int vcpus)
 	for (node = fdt_first_subnode(c->fdt, vcpus); node >= 0;
 	     node = fdt_next_subnode(c->fdt, node)) {
 		if (++n > MVC_DT_MAX_VCPUS) {
-			msg_str(node_err(c), "more than 8 VCPUs");
+			m = node_err(c);
+			msg_str(m, "more than ");
+			msg_dec(m, MVC_DT_MAX_VCPUS);
+			msg_str(m, " VCPUs");
 			return -MVC_DT_EINVAL;
 		}
 		v = &out->vcpu[out->nvcpus];
@@ -780,7 +789,9 @@ static int parse_vcpus(struct dt_ctx *c, int vcpus)
 		return lib_err(c, node);
 	if (!out->nvcpus) {
 		m = node_err(c);
-		msg_str(m, "no VCPU (needs 1 to 8 child nodes with ");
+		msg_str(m, "no VCPU (needs 1 to ");
+		msg_dec(m, MVC_DT_MAX_VCPUS);
+		msg_str(m, " child nodes with ");
 		msg_str(m, "device_type = \"vcpu\")");
 		return -MVC_DT_EINVAL;
 	}
@@ -864,8 +875,11 @@ static int region_place(struct dt_ctx *c, const struct dt_props *p,
 		msg_hex(m, r->gpa);
 		msg_str(m, "-");
 		msg_hex(m, r->gpa + r->size - 1);
-		msg_str(m, " reaches past guest physical 0x20000000 ");
-		msg_str(m, "(512 MiB, all the guest can address)");
+		msg_str(m, " reaches past guest physical ");
+		msg_hex(m, MVC_DT_PHYS_LIMIT);
+		msg_str(m, " (");
+		msg_dec(m, MVC_DT_PHYS_LIMIT >> 20);
+		msg_str(m, " MiB, all the guest can address)");
 		return -MVC_DT_EINVAL;
 	}
 	if (r->size < t->min_size) {
@@ -1099,7 +1113,11 @@ static int parse_aspace(struct dt_ctx *c, int aspace)
 	}
 	if (!booted) {
 		m = node_err(c);
-		msg_str(m, "start_pc 0x3fc00000 is guest physical 0x1fc00000, ");
+		msg_str(m, "start_pc ");
+		msg_hex(m, MVC_DT_RESET_PC);
+		msg_str(m, " is guest physical ");
+		msg_hex(m, MVC_DT_RESET_PC - MVC_DT_GKSEG1);
+		msg_str(m, ", ");
 		msg_str(m, "which no \"real\" region (ram or rom) holds");
 		return -MVC_DT_EINVAL;
 	}

@@ -12,10 +12,12 @@
 #define MVC_GUEST_DT_H
 
 #include "mvc_types.h"
+#include "addrmap.h"
+#include "guest_tlb.h"
 
 /* Limits; a DTB beyond any of them is rejected with a message. */
 #define MVC_DT_MAX_BLOB		0x10000u	/* 64 KiB */
-#define MVC_DT_MAX_VCPUS	8
+#define MVC_DT_MAX_VCPUS	MIPSVCPU_MAX_VCPUS
 #define MVC_DT_MAX_REGIONS	16
 #define MVC_DT_MAX_DEPTH	16	/* node levels below the root */
 #define MVC_DT_MAX_NODES	256	/* in the whole tree, root included */
@@ -27,12 +29,12 @@
 #define MVC_DT_IMAGE_LEN	128
 
 /* What the VCPU and the address map allow. */
-#define MVC_DT_RESET_PC		0x3fc00000u	/* the only start_pc */
-#define MVC_DT_GKSEG1		0x20000000u	/* gKSEG1: GPA = GVA - this */
-#define MVC_DT_PHYS_LIMIT	0x20000000u	/* guest physical: 512 MiB */
+#define MVC_DT_RESET_PC		MIPSVCPU_RESET_PC	/* the only start_pc */
+#define MVC_DT_GKSEG1		MVC_GKSEG1_BASE	/* gKSEG1: GPA = GVA - this */
+#define MVC_DT_PHYS_LIMIT	MIPSVCPU_GUEST_PHYS_LIMIT	/* 512 MiB */
 #define MVC_DT_PAGE_SIZE	0x1000u		/* real regions' granule */
 #define MVC_DT_TLB_DEFAULT	16
-#define MVC_DT_TLB_MAX		64
+#define MVC_DT_TLB_MAX		MVC_GUEST_TLB_MAX
 #define MVC_DT_IRQ_MIN		2		/* IP2 .. */
 #define MVC_DT_IRQ_MAX		6		/* .. IP6; IP7 is the timer */
 

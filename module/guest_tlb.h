@@ -7,7 +7,7 @@
 
 #include "mvc_types.h"
 
-#define MVC_GUEST_TLB_MAX	64
+#define MVC_GUEST_TLB_MAX	MIPSVCPU_MAX_GUEST_TLB
 
 #define MVC_ENTRYHI_VPN2	0xffffe000u
 #define MVC_ENTRYHI_ASID	0x000000ffu

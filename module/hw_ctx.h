@@ -11,7 +11,8 @@
  *   0x0200  interrupt vector(s): 0x200 + n * IntCtl.VS for n = 0..7, each a
  *           branch to 0x180 (the host kernel may use vectored interrupts)
  *   0x1200  mvc_enter, the common exit path and the fast paths
- *   0x1c00  struct mvc_hw_ctx: guest GPRs and the host state to restore
+ *   0x1e00  struct mvc_hw_ctx: guest GPRs and the host state to restore
+ *           (at the end of the block, to leave the code the most room)
  */
 #ifndef MVC_HW_CTX_H
 #define MVC_HW_CTX_H
@@ -22,7 +23,7 @@
 #define MVC_VEC_GENERAL		0x180
 #define MVC_VEC_INTERRUPT	0x200
 #define MVC_CODE_OFFSET		0x1200
-#define MVC_CTX_OFFSET		0x1c00
+#define MVC_CTX_OFFSET		0x1e00
 
 /* How the guest left: which vector was taken. */
 #define MVC_EXIT_KIND_REFILL	1
@@ -66,7 +67,10 @@
 #define HWC_FAST_PENDING	0x1d4
 #define HWC_FAST_UBASE		0x1d8
 #define HWC_FAST_UEND		0x1dc
-#define HWC_SIZE		0x1e0
+#define HWC_FAST_QUIET_UNTIL	0x1e0
+#define HWC_FAST_KASID		0x1e4
+#define HWC_FAST_EXCEPTIONS	0x1e8
+#define HWC_SIZE		0x1ec
 
 /* The guest's CP0 registers as the fast paths read them: reg[8 * rd + sel]. */
 #define GCP0(rd, sel)		(((rd) * 8 + (sel)) * 4)
@@ -75,7 +79,18 @@
 #define GST_ERL			0x4
 #define GST_KSU			0x18
 #define GST_IM			0xff00
+#define GST_BEV_HI		0x0040	/* Status.BEV >> 16 */
+#define GCAUSE_BD_CE_HI		0xb000	/* Cause.BD | Cause.CE, >> 16 */
+#define GCAUSE_EXC		0x007c
+#define GUEST_BEV_BASE		0x3fc00200	/* stands for 0xbfc00200 */
+#define GUEST_EBASE_MASK	0x3ffff000
+#define GUEST_VEC_GENERAL	0x180
 #define GCAUSE_TI_DC_HI		0x4800	/* Cause.TI | Cause.DC, >> 16 */
+
+/* struct mvc_hw_ctx.fast_emul: what the general vector may emulate. */
+#define MVC_FAST_EMUL_COP0	0x1	/* mfc0, mtc0, di, ei, eret */
+#define MVC_FAST_EMUL_CACHE	0x2	/* cache (the host's lines allow it) */
+#define GUEST_LINE_IN_PAGE	0xff0	/* MVC_GUEST_CACHE_LINE's in 4 KiB */
 
 /* MVC_CP0_FAST_* (cp0.h, which assembly cannot include). */
 #define FAST_READ		0x1
@@ -142,7 +157,7 @@ struct mvc_hw_ctx {
 		u32 table;	/* KSEG0 address of EntryLo values, or 0 */
 	} fast_slot[MVC_FAST_SLOTS];
 	u32 fast_refill;	/* in: 1 if refills may be served here */
-	u32 fast_emul;		/* in: 1 if emulation may be done here */
+	u32 fast_emul;		/* in: MVC_FAST_EMUL_*, what may be done here */
 	u32 fast_emulated;	/* out: instructions emulated here */
 	u32 fast_cp0;		/* in: KSEG0 address of the guest's CP0 reg[] */
 	u32 fast_class;		/* in: ... of u8[256] MVC_CP0_FAST_* */
@@ -152,6 +167,13 @@ struct mvc_hw_ctx {
 	u32 fast_pending;	/* in: KSEG0 address of vcpu->pending */
 	u32 fast_ubase;		/* in: the VM's user window, [base, end) */
 	u32 fast_uend;
+	/*
+	 * in: the host Count value up to which no timer match can come
+	 * (mvc_count_quiet_ticks()): Cause reads are served here until then
+	 */
+	u32 fast_quiet_until;
+	u32 fast_kasid;		/* in: the kernel view's live host ASID, or ~0 */
+	u32 fast_exceptions;	/* out: exceptions delivered here */
 };
 
 /* The world switch, copied into each VCPU's page (entry.S). */

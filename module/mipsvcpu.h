@@ -32,6 +32,8 @@ struct mvc_host_caps {
 	u32 dcache_line;
 	bool vectored_irq;	/* Cause.IV set by the host kernel */
 	u32 vi_spacing;		/* IntCtl.VS in bytes, 0 if none */
+	bool hit_cache_ops;	/* one Hit op covers a guest cache line */
+	u32 count_hz;		/* the rate of CP0 Count, 0 if unknown */
 };
 
 /* Objects alive now, for leak checks (sysfs: /sys/class/misc/mipsvcpu). */

@@ -6,7 +6,10 @@
  * nothing from the kernel but fixed-width types and bool, so that the same
  * source compiles unchanged into the host unit tests and fuzzers.  The one
  * helper: 64-bit division, which a 32-bit kernel only does through
- * div_u64_rem().
+ * div_u64_rem().  They also see the uapi header (types and constants
+ * only): the limits it promises userspace (reset PC, 512 MiB of guest
+ * physical, 64 guest TLB entries, 8 VCPUs) are defined there once and the
+ * pure headers derive theirs from it.
  */
 #ifndef MVC_TYPES_H
 #define MVC_TYPES_H
@@ -33,5 +36,7 @@ static inline u64 mvc_div_u64_rem(u64 dividend, u32 divisor, u32 *rem)
 	return dividend / divisor;
 }
 #endif
+
+#include "../uapi/linux/mipsvcpu.h"
 
 #endif /* MVC_TYPES_H */

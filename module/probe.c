@@ -13,6 +13,7 @@
 #include <asm/cpu-features.h>
 #include <asm/cpu-info.h>
 #include <asm/mipsregs.h>
+#include <asm/time.h>
 
 #include "mipsvcpu.h"
 #include "hostcpu.h"
@@ -78,13 +79,18 @@ int mvc_probe_cpu(struct mvc_host_caps *caps)
 	caps->ebase = read_c0_ebase();
 	caps->icache_line = c->icache.linesz;
 	caps->dcache_line = c->dcache.linesz;
+	/* entry.S's cache: one Hit op per guest line, on each cache. */
+	caps->hit_cache_ops = caps->icache_line >= MVC_GUEST_CACHE_LINE &&
+			      caps->dcache_line >= MVC_GUEST_CACHE_LINE;
+	caps->count_hz = mips_hpt_frequency;
 	caps->vectored_irq = !!(read_c0_cause() & CAUSEF_IV);
 	vs = cpu_has_vint ? (read_c0_intctl() >> 5) & 0x1f : 0;
 	caps->vi_spacing = vs << 5;
 
-	pr_info("host PRId %08x: %u TLB entries, ASID mask %#x, EBase %08x, I/D line %u/%u, Cause.IV %d, VI spacing %#x\n",
+	pr_info("host PRId %08x: %u TLB entries, ASID mask %#x, EBase %08x, I/D line %u/%u, Cause.IV %d, VI spacing %#x, Count %u Hz\n",
 		caps->prid, caps->tlbsize,
 		caps->asid_mask, caps->ebase, caps->icache_line,
-		caps->dcache_line, caps->vectored_irq, caps->vi_spacing);
+		caps->dcache_line, caps->vectored_irq, caps->vi_spacing,
+		caps->count_hz);
 	return 0;
 }

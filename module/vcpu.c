@@ -118,6 +118,7 @@ static long mvc_vcpu_get_stats(struct mvc_vcpu *vcpu, void __user *argp)
 
 	s.fast_refill += READ_ONCE(vcpu->ctx->fast_refills);
 	s.fast_emulated += READ_ONCE(vcpu->ctx->fast_emulated);
+	s.guest_exception += READ_ONCE(vcpu->ctx->fast_exceptions);
 	s.emulated += s.fast_emulated;
 	return copy_to_user(argp, &s, sizeof(s)) ? -EFAULT : 0;
 }

@@ -16,6 +16,7 @@
 #include <linux/gfp.h>
 #include <linux/hardirq.h>
 #include <linux/irqflags.h>
+#include <linux/ktime.h>
 #include <linux/moduleparam.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
@@ -25,6 +26,7 @@
 
 #include "mipsvcpu.h"
 #include "addrmap.h"
+#include "count.h"
 #include "decode.h"
 
 #define CREATE_TRACE_POINTS
@@ -36,7 +38,7 @@ MODULE_PARM_DESC(fast_refill, "serve gKSEG0/gKSEG1 and guest-TLB refills in the 
 
 static bool mvc_fast_emulate = true;
 module_param_named(fast_emulate, mvc_fast_emulate, bool, 0644);
-MODULE_PARM_DESC(fast_emulate, "emulate mfc0/mtc0/di/ei/eret in the exception vector (default on)");
+MODULE_PARM_DESC(fast_emulate, "emulate mfc0/mtc0/di/ei/eret and cache in the exception vector (default on)");
 
 /* "b general_vector; nop" placed at @slot: beq $0, $0, offset. */
 static void mvc_plant_branch(void *world, u32 slot, u32 target)
@@ -70,10 +72,19 @@ int mvc_world_init(struct mvc_vcpu *vcpu)
 	BUILD_BUG_ON(offsetof(struct mvc_hw_ctx, fast_pending) != HWC_FAST_PENDING);
 	BUILD_BUG_ON(offsetof(struct mvc_hw_ctx, fast_ubase) != HWC_FAST_UBASE);
 	BUILD_BUG_ON(offsetof(struct mvc_hw_ctx, fast_uend) != HWC_FAST_UEND);
+	BUILD_BUG_ON(offsetof(struct mvc_hw_ctx, fast_quiet_until) !=
+		     HWC_FAST_QUIET_UNTIL);
+	BUILD_BUG_ON(offsetof(struct mvc_hw_ctx, fast_kasid) != HWC_FAST_KASID);
+	BUILD_BUG_ON(offsetof(struct mvc_hw_ctx, fast_exceptions) !=
+		     HWC_FAST_EXCEPTIONS);
+	BUILD_BUG_ON(GST_BEV_HI << 16 != MVC_ST_BEV);
+	BUILD_BUG_ON(GCAUSE_BD_CE_HI << 16 != (MVC_CAUSE_BD | MVC_CAUSE_CE));
+	BUILD_BUG_ON(GCAUSE_EXC != MVC_CAUSE_EXC);
 	BUILD_BUG_ON(sizeof(((struct mvc_vcpu *)0)->pending) != 4);
 	BUILD_BUG_ON(offsetof(struct mvc_cp0, reg) != 0);
 	BUILD_BUG_ON(GCP0(12, 0) != MVC_CP0_STATUS * 4);
 	BUILD_BUG_ON(MVC_CP0_FAST_READ != FAST_READ);
+	BUILD_BUG_ON(GUEST_LINE_IN_PAGE != (0xfff & ~(MVC_GUEST_CACHE_LINE - 1)));
 	BUILD_BUG_ON(MVC_CP0_FAST_WRITE != FAST_WRITE);
 	BUILD_BUG_ON(MVC_CP0_FAST_ENTRYHI != FAST_ENTRYHI);
 	BUILD_BUG_ON(MVC_CP0_FAST_STATUS != FAST_STATUS);
@@ -182,6 +193,21 @@ static void mvc_load_fast_slots(struct mvc_vcpu *vcpu)
 	ctx->fast_nslots = n;
 }
 
+/*
+ * The host Count (this CPU's: the guest runs here until it exits) up to
+ * which the vector may serve Cause reads from the stored register: with
+ * TI or DC set it needs no clock, otherwise no match may come before.
+ */
+static u32 mvc_quiet_until(const struct mvc_vcpu *vcpu)
+{
+	u32 now = read_c0_count();
+
+	if (vcpu->cp0.reg[MVC_CP0_CAUSE] & (MVC_CAUSE_TI | MVC_CAUSE_DC))
+		return now;
+	return now + mvc_count_quiet_ticks(ktime_get_ns(), vcpu->match_ns,
+					   mvc_host.count_hz);
+}
+
 /* Prepare the context for the next entry; interrupts are off. */
 static void mvc_load_guest(struct mvc_vcpu *vcpu, int cpu)
 {
@@ -207,7 +233,10 @@ static void mvc_load_guest(struct mvc_vcpu *vcpu, int cpu)
 	vcpu->ctx->fast_kview = view == MVC_VIEW_KERNEL;
 	vcpu->ctx->fast_refill = mvc_fast_refill;
 	/* The fast path's eret would leave a step unseen. */
-	vcpu->ctx->fast_emul = mvc_fast_emulate && !vcpu->dbg.stepping;
+	vcpu->ctx->fast_emul = 0;
+	if (mvc_fast_emulate && !vcpu->dbg.stepping)
+		vcpu->ctx->fast_emul = MVC_FAST_EMUL_COP0 |
+			(mvc_host.hit_cache_ops ? MVC_FAST_EMUL_CACHE : 0);
 	vcpu->ctx->guest_status = mvc_guest_host_status();
 	vcpu->ctx->guest_entryhi = mvc_view_asid(vcpu, view, cpu);
 	/*
@@ -219,11 +248,14 @@ static void mvc_load_guest(struct mvc_vcpu *vcpu, int cpu)
 	if (mvc_host_asid_renew(cpu))
 		vcpu->ctx->guest_entryhi = mvc_view_asid(vcpu, view, cpu);
 	/*
-	 * A fast eret may switch to the user view, but only to an ASID that
-	 * is already live: nothing is allocated in the vector.
+	 * A fast eret may switch to the user view, and an exception the
+	 * vector delivers to the kernel view, but only to an ASID that is
+	 * already live: nothing is allocated in the vector.
 	 */
-	vcpu->ctx->fast_uasid = view == MVC_VIEW_KERNEL ?
-		(u32)mvc_view_live_asid(vcpu, MVC_VIEW_USER, cpu) : ~0u;
+	vcpu->ctx->fast_uasid = (u32)mvc_view_live_asid(vcpu, MVC_VIEW_USER, cpu);
+	vcpu->ctx->fast_kasid = (u32)mvc_view_live_asid(vcpu, MVC_VIEW_KERNEL,
+							cpu);
+	vcpu->ctx->fast_quiet_until = mvc_quiet_until(vcpu);
 }
 
 /*
@@ -236,6 +268,8 @@ static void mvc_fold_fast_counts(struct mvc_vcpu *vcpu)
 
 	vcpu->stats.fast_refill += ctx->fast_refills;
 	vcpu->stats.fast_emulated += ctx->fast_emulated;
+	vcpu->stats.guest_exception += ctx->fast_exceptions;
+	ctx->fast_exceptions = 0;
 	ctx->fast_refills = 0;
 	ctx->fast_emulated = 0;
 }

@@ -1,44 +1,29 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * conformance.h - the two address maps the conformance program is built
- * for, the machine's devices and RAM layout, CP0 access, and the
- * program's internal interfaces.  See conformance.c for the normalization
- * rules.  Usable from C and from assembly.
+ * conformance.h - the conformance program's RAM layout and internal
+ * interfaces, on the guest runtime's machine.h (the two address maps it
+ * is built for, the devices), mips.h (CP0) and uart.h (the console).
+ * See conformance.c for the normalization rules.  Usable from C and from
+ * assembly.
  */
 #ifndef CONFORMANCE_H
 #define CONFORMANCE_H
 
+#include "machine.h"
+#include "mips.h"
+#include "uart.h"
+
 #ifdef MAP_REAL
-/* The architectural map: QEMU's Malta, bare metal (-bios). */
-#define KSEG0_BASE	0x80000000
-#define KSEG1_BASE	0xa0000000
-#define KSEG2_BASE	0xc0000000
-#define KSEG3_BASE	0xe0000000
-#define MAP_SHIFT	0x00000000	/* real = this map + MAP_SHIFT */
-#define UART_PA		0x100003f8	/* ISA COM1 through GT-64120 PCI I/O */
 #define MAP_NAME	"real"
 #else
-/* The mipsvcpu guest's kernel view (docs/address-map.md). */
-#define KSEG0_BASE	0x00000000
-#define KSEG1_BASE	0x20000000
-#define KSEG2_BASE	0x40000000
-#define KSEG3_BASE	0x60000000
-#define MAP_SHIFT	0x80000000
-#define UART_PA		0x180003f8
 #define MAP_NAME	"guest"
 #endif
-
-#define KSEG0(pa)	((pa) + KSEG0_BASE)
-#define KSEG1(pa)	((pa) + KSEG1_BASE)
+/* real = this map + MAP_SHIFT */
+#define MAP_SHIFT	(0x80000000 - KSEG0_BASE)
 
 /* Boot ROM: the program runs from it (uncached), vectors while BEV=1. */
-#define ROM_PA		0x1fc00000
-#define RESET_VA	KSEG1(ROM_PA)
+#define ROM_PA		FLASH_PA
 #define FIXED_OFFSET	0x1000		/* .fixed: map-independent code */
-
-/* Malta SOFTRES (write 0x42); mipsvcpu's power device: +4 = exit code. */
-#define POWER_PA	0x1f000500
-#define SOFTRES_RESET	0x42
 
 /* RAM, physical; at least 64 MiB on both machines. */
 #define VEC_A_PA	0x00002000	/* an EBase page */
@@ -61,47 +46,12 @@
 /* User space, identical in both maps. */
 #define USER_VA		0x00400000
 
-/* CP0 fields. */
-#define ST_IE		0x00000001
-#define ST_EXL		0x00000002
-#define ST_ERL		0x00000004
-#define ST_KSU_USER	0x00000010
-#define ST_KSU_MASK	0x00000018
-#define ST_IM0		0x00000100
-#define ST_IM1		0x00000200
-#define ST_IM7		0x00008000
-#define ST_BEV		0x00400000
-#define ST_CU0		0x10000000
-#define ST_CU1		0x20000000
-
-#define CAUSE_IP0	0x00000100
-#define CAUSE_IP1	0x00000200
-#define CAUSE_IP7	0x00008000
-#define CAUSE_HW_IP	0x00007c00	/* IP2-IP6: board lines, never shown */
-#define CAUSE_IV	0x00800000
-#define CAUSE_DC	0x08000000
-#define CAUSE_CE	0x30000000
-#define CAUSE_TI	0x40000000
-#define CAUSE_BD	0x80000000
-
-#define LO_G		0x1
-#define LO_V		0x2
-#define LO_D		0x4
-#define LO_C(c)		((c) << 3)
-#define ENTRYLO(pa, flags)	((((pa) >> 12) << 6) | LO_C(3) | (flags))
-
-#define EXC_INT		0
-#define EXC_MOD		1
-#define EXC_TLBL	2
-#define EXC_TLBS	3
-#define EXC_ADEL	4
-#define EXC_ADES	5
-#define EXC_SYS		8
-#define EXC_BP		9
-#define EXC_RI		10
-#define EXC_CPU		11
-#define EXC_OV		12
-#define EXC_TR		13
+#define LO_G		ENTRYLO_G
+#define LO_V		ENTRYLO_V
+#define LO_D		ENTRYLO_D
+#define LO_C(c)		((c) << ENTRYLO_C_SHIFT)
+#define ENTRYLO(pa, flags)	\
+	((((pa) >> PAGE_SHIFT) << ENTRYLO_PFN_SHIFT) | LO_C(CCA_CACHABLE_NONCOHERENT) | (flags))
 
 /* struct frame, as start.S fills it. */
 #define FR_GPR		0
@@ -120,14 +70,6 @@ typedef unsigned char u8;
 
 /* A kernel-view address, in the real map's terms. */
 #define KVA(x)		((u32)(x) + MAP_SHIFT)
-
-#define mfc0(rd, sel) ({ u32 __v;					\
-	__asm__ volatile("mfc0 %0, $" #rd ", " #sel : "=r"(__v));	\
-	__v; })
-#define mtc0(rd, sel, v) do {						\
-	__asm__ volatile("mtc0 %z0, $" #rd ", " #sel "\n\tehb"		\
-			 :: "Jr"((u32)(v)) : "memory");			\
-} while (0)
 
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
 
@@ -169,9 +111,6 @@ extern volatile struct exc_record exc;
 extern u32 tlb_size;
 
 /* lib.c */
-void putc(char c);
-void puts(const char *s);
-void put_hex(u32 v);
 void check(const char *name, u32 v);
 void check2(const char *prefix, const char *name, u32 v);
 void check_impl(const char *name, u32 v, const char *why);

@@ -1,60 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * lib.c - console, check lines, power-off, exception recording, RAM
- * vectors.
+ * lib.c - check lines (on the guest runtime's uart.c), power-off,
+ * exception recording, RAM vectors.
  */
 #include "conformance.h"
-
-#define UART_THR	0
-#define UART_LSR	5
-#define LSR_THRE	0x20
-#define LSR_TEMT	0x40
 
 volatile struct exc_record exc;
 static volatile u32 armed, resume_at;
 static u32 nchecks;
-
-static inline volatile u8 *uart(void)
-{
-	return (volatile u8 *)KSEG1(UART_PA);
-}
-
-void putc(char c)
-{
-	while (!(uart()[UART_LSR] & LSR_THRE))
-		;
-	uart()[UART_THR] = c;
-}
-
-void puts(const char *s)
-{
-	for (; *s; s++) {
-		if (*s == '\n')
-			putc('\r');
-		putc(*s);
-	}
-}
-
-void put_hex(u32 v)
-{
-	int i;
-
-	for (i = 28; i >= 0; i -= 4)
-		putc("0123456789abcdef"[(v >> i) & 0xf]);
-}
-
-static void put_dec(u32 v)
-{
-	char buf[12];
-	int i = 0;
-
-	do {
-		buf[i++] = '0' + v % 10;
-		v /= 10;
-	} while (v);
-	while (i)
-		putc(buf[--i]);
-}
 
 /* One check: "name: value", value in 8 hex digits. */
 void check(const char *name, u32 v)
@@ -92,12 +45,11 @@ void power_off(u32 code)
 	puts(" checks, status ");
 	put_dec(code);
 	puts("\n");
-	while (!(uart()[UART_LSR] & LSR_TEMT))
-		;
+	uart_drain();
 #ifdef MAP_REAL
-	*(volatile u32 *)KSEG1(POWER_PA) = SOFTRES_RESET;
+	*(volatile u32 *)KSEG1(POWER_PA + POWER_SOFTRES) = SOFTRES_RESET;
 #else
-	*(volatile u32 *)KSEG1(POWER_PA + 4) = code;
+	*(volatile u32 *)KSEG1(POWER_PA + POWER_OFF) = code;
 #endif
 	for (;;)
 		;

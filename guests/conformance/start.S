@@ -11,28 +11,16 @@
  * exc_frame, calls exc_handler() on a private stack and erets to the
  * EPC and Status the handler left in the frame.
  */
+#include "asm.h"
 #include "conformance.h"
 
 	.set	noreorder
 	.set	noat
-	.section .text.start, "ax"
-	.globl	_start
-_start:
-	b	reset
-	 nop
+	reset_entry
 
-	.macro	boot_vector offset
-	.org	\offset
-	lui	$k0, %hi(exc_entry)
-	addiu	$k0, $k0, %lo(exc_entry)
-	li	$k1, RESET_VA + \offset
-	jr	$k0
-	 nop
-	.endm
-
-	boot_vector 0x200		/* TLB refill, BEV=1 */
-	boot_vector 0x380		/* general, BEV=1 */
-	boot_vector 0x400		/* interrupt, BEV=1 and Cause.IV=1 */
+	boot_vector 0x200, exc_entry, RESET_VA	/* TLB refill, BEV=1 */
+	boot_vector 0x380, exc_entry, RESET_VA	/* general, BEV=1 */
+	boot_vector 0x400, exc_entry, RESET_VA	/* interrupt, BEV=1 and Cause.IV=1 */
 
 	.org	0x480
 reset:
@@ -47,25 +35,8 @@ reset:
 	mtc0	$t0, $12
 	ehb
 	li	$sp, KSEG0(STACK_TOP_PA) - 32
-	/* .data from ROM to RAM, then clear .bss. */
-	la	$t0, _data_load
-	la	$t1, _data_start
-	la	$t2, _data_end
-1:	beq	$t1, $t2, 2f
-	 nop
-	lw	$t3, 0($t0)
-	sw	$t3, 0($t1)
-	addiu	$t0, $t0, 4
-	b	1b
-	 addiu	$t1, $t1, 4
-2:	la	$t1, _bss_start
-	la	$t2, _bss_end
-3:	beq	$t1, $t2, 4f
-	 nop
-	sw	$zero, 0($t1)
-	b	3b
-	 addiu	$t1, $t1, 4
-4:	la	$t0, reset_regs
+	copy_data_clear_bss
+	la	$t0, reset_regs
 	sw	$s0, 0($t0)
 	sw	$s1, 4($t0)
 	sw	$s2, 8($t0)

@@ -14,7 +14,7 @@
 #ifndef OS_H
 #define OS_H
 
-#include "board.h"
+#include "machine.h"
 #include "user_abi.h"
 
 #define OS_LOAD_PA	0x00010000	/* the image's load address and entry */

@@ -2,7 +2,7 @@
 /*
  * os.lds.S - the demo OS kernel in RAM at KSEG0(OS_LOAD_PA), entry first.
  * The image payload is .text to .data; .bss is cleared by head.S and
- * free pages start at _end.  Preprocessed with board.h and os.h.
+ * free pages start at _end.  Preprocessed with machine.h and os.h.
  */
 #include "os.h"
 

@@ -13,7 +13,7 @@
  * Any problem is printed and ends the run with a nonzero status (enum
  * fw_status in firmware.h; README.md lists them).
  */
-#include "board.h"
+#include "machine.h"
 #include "console.h"
 #include "crc32.h"
 #include "firmware.h"

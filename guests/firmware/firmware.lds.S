@@ -2,9 +2,9 @@
 /*
  * firmware.lds.S - the firmware in the boot flash at RESET_VA: code and
  * constants only, at most FIRMWARE_MAX_SIZE bytes so the OS image can
- * follow at OS_IMAGE_FLASH_OFFSET.  Preprocessed with board.h.
+ * follow at OS_IMAGE_FLASH_OFFSET.  Preprocessed with machine.h.
  */
-#include "board.h"
+#include "machine.h"
 
 OUTPUT_ARCH(mips)
 ENTRY(_start)

@@ -16,7 +16,8 @@
  * touches RAM only for its stack and the OS it loads) and calls fw_main().
  * DRAM is not initialised: the caller says where it is.
  */
-#include "board.h"
+#include "asm.h"
+#include "machine.h"
 #include "mips.h"
 
 #define FW_FRAME	32	/* o32: room for a callee's four argument words */
@@ -29,17 +30,9 @@ _start:
 	 nop
 
 /* Every boot vector reports the exception; k1 = the vector's offset. */
-	.macro	boot_vector offset
-	.org	\offset
-	lui	$k0, %hi(fw_exception_entry)
-	addiu	$k0, $k0, %lo(fw_exception_entry)
-	jr	$k0
-	 li	$k1, \offset
-	.endm
-
-	boot_vector BEV_VEC_BASE + VEC_REFILL
-	boot_vector BEV_VEC_BASE + VEC_GENERAL
-	boot_vector BEV_VEC_BASE + VEC_INTERRUPT
+	boot_vector BEV_VEC_BASE + VEC_REFILL, fw_exception_entry, 0
+	boot_vector BEV_VEC_BASE + VEC_GENERAL, fw_exception_entry, 0
+	boot_vector BEV_VEC_BASE + VEC_INTERRUPT, fw_exception_entry, 0
 
 reset:
 	/* Kernel mode, boot vectors, EXL = ERL = IE = 0. */

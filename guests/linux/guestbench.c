@@ -9,6 +9,9 @@
  *   guestbench getppid N    N getppid() system calls
  *   guestbench forkexec N   N times fork, exec /bin/true, wait
  *   guestbench pages N      mmap N fresh pages, store to each, munmap
+ *   guestbench seq N        busybox seq 1 N into a pipe: its doubles go
+ *                           through the FPU emulator of a kernel whose CPU
+ *                           has no FPU (the guest's, and the 24Kc host's)
  *   guestbench clock NS     the clock check, below
  *
  * A workload prints "guestbench NAME ready", waits for a line on stdin
@@ -98,6 +101,35 @@ static int pages_loop(unsigned long n)
 	return 0;
 }
 
+/* Its output through a pipe, read and dropped: no /dev in the chroot. */
+static int seq_run(unsigned long n)
+{
+	char arg[24], buf[4096];
+	int status, fd[2];
+	pid_t pid;
+
+	snprintf(arg, sizeof(arg), "%lu", n);
+	if (pipe(fd))
+		return perror("pipe"), 1;
+	pid = fork();
+	if (pid < 0)
+		return perror("fork"), 1;
+	if (pid == 0) {
+		dup2(fd[1], 1);
+		close(fd[0]);
+		close(fd[1]);
+		execl("/bin/busybox", "seq", "1", arg, (char *)NULL);
+		_exit(127);
+	}
+	close(fd[1]);
+	while (read(fd[0], buf, sizeof(buf)) > 0)
+		;
+	close(fd[0]);
+	if (waitpid(pid, &status, 0) != pid || status)
+		return fprintf(stderr, "seq: status %#x\n", status), 1;
+	return 0;
+}
+
 static void clock_check(uint64_t ns)
 {
 	uint64_t t0, t;
@@ -124,7 +156,7 @@ int main(int argc, char **argv)
 	int rc = 0;
 
 	if (argc != 3) {
-		fprintf(stderr, "usage: guestbench cpu|getppid|forkexec|pages N | clock NS\n");
+		fprintf(stderr, "usage: guestbench cpu|getppid|forkexec|pages|seq N | clock NS\n");
 		return 2;
 	}
 	n = strtoul(argv[2], NULL, 0);
@@ -133,7 +165,8 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	if (strcmp(argv[1], "cpu") && strcmp(argv[1], "getppid") &&
-	    strcmp(argv[1], "forkexec") && strcmp(argv[1], "pages")) {
+	    strcmp(argv[1], "forkexec") && strcmp(argv[1], "pages") &&
+	    strcmp(argv[1], "seq")) {
 		fprintf(stderr, "guestbench: unknown workload %s\n", argv[1]);
 		return 2;
 	}
@@ -148,8 +181,10 @@ int main(int argc, char **argv)
 		rc = getppid_loop(n);
 	else if (!strcmp(argv[1], "forkexec"))
 		rc = forkexec_loop(n);
-	else
+	else if (!strcmp(argv[1], "pages"))
 		rc = pages_loop(n);
+	else
+		rc = seq_run(n);
 	t1 = now_ns();
 	if (rc)
 		return rc;

@@ -5,7 +5,7 @@
  * unemulated CP0 instruction (deret).  The VCPU must die with a clear
  * internal error naming the PC and the instruction.
  */
-#include "guest.h"
+#include "test.h"
 
 int main(void)
 {

@@ -6,13 +6,10 @@
  * times the whole run.  Workloads come in pairs with a baseline that does
  * everything but the operation being measured.
  */
-#include "guest.h"
+#include "test.h"
 #include "../../bench/workloads.h"
 
-#define SINK		(TESTDEV_BASE + 0x1c)
-#define ST_USER		0x00000010u
-#define ST_EXL		0x00000002u
-#define ST_BEV		0x00400000u
+#define SINK		(TESTDEV_BASE + TESTDEV_SINK)
 #define PM_16M		0x01ffe000u
 #define USER_VA		0x01000000u	/* 2 x 16 MiB user pages ... */
 #define USER_PA		0x01000000u	/* ... onto RAM at 16 MiB */
@@ -108,7 +105,7 @@ static void run_user(u32 n, u32 stride, u32 repeat)
 			 "move $a2, %2\n\tmove $a3, %3\n\t"
 			 "mtc0 %4, $14\n\tmtc0 %5, $12\n\tehb\n\teret"
 			 :: "r"(USER_VA), "r"(n), "r"(stride), "r"(repeat),
-			    "r"(CODE_VA), "r"(ST_BEV | ST_USER | ST_EXL)
+			    "r"(CODE_VA), "r"(ST_BEV | ST_KSU_USER | ST_EXL)
 			 : "a0", "a1", "a2", "a3");
 }
 

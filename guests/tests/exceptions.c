@@ -5,7 +5,7 @@
  * access, rdhwr, and one in a branch delay slot.  Reports ExcCode, CE,
  * BD and EPC relative to the faulting instruction for each.
  */
-#include "guest.h"
+#include "test.h"
 
 static volatile u32 expect_epc;
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* hello.c - prints over the UART and reports its boot registers. */
-#include "guest.h"
+#include "test.h"
 
 int main(u32 ram_base, u32 ram_size, u32 dtb, u32 cpu)
 {
@@ -11,7 +11,7 @@ int main(u32 ram_base, u32 ram_size, u32 dtb, u32 cpu)
 	puts(", dtb ");
 	puthex(dtb);
 	puts(", cpu ");
-	putdec(cpu);
+	put_dec(cpu);
 	puts("\n");
 	report(ram_base);
 	report(ram_size);

@@ -4,7 +4,7 @@
  * the host's: each must raise an address error in the guest.  The
  * handler reports ExcCode, BD, BadVAddr and EPC and resumes.
  */
-#include "guest.h"
+#include "test.h"
 
 static u32 resume_at;
 

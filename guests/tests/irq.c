@@ -4,13 +4,9 @@
  * masking by IE and IM, Cause.IV moving the vector, software interrupts,
  * and hardware lines IP2..IP6 driven by the host.
  */
-#include "guest.h"
+#include "test.h"
 
-#define ST_IE		0x00000001u
-#define ST_BEV		0x00400000u
 #define IM(n)		(1u << (8 + (n)))
-#define CAUSE_TI	0x40000000u
-#define CAUSE_IV	0x00800000u
 #define TICKS_1MS	100000u
 
 static volatile u32 taken, last_cause, last_vector;

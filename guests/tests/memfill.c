@@ -10,7 +10,7 @@
  * the program's own data page (1 MiB .. 1 MiB + 64 KiB) and the top 64 KiB
  * (its stack).  Reports: bytes checked, mismatches before, mismatches after.
  */
-#include "guest.h"
+#include "test.h"
 
 #define SKIP_LO		0x00100000u
 #define SKIP_HI		0x00110000u

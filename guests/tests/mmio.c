@@ -3,7 +3,7 @@
  * mmio.c - loads and stores to MMIO of every width, also in branch delay
  * slots.  The host supplies 0x8081f2f3 at TESTDEV_DATA.
  */
-#include "guest.h"
+#include "test.h"
 
 #define DATA	(TESTDEV_BASE + TESTDEV_DATA)
 

@@ -4,7 +4,7 @@
  * into one of 64 RAM pages, so that every RUN ends at the next MMIO exit
  * with shadow entries for guest RAM in the host TLB.
  */
-#include "guest.h"
+#include "test.h"
 
 #define PAGES	0x00400000u	/* gKSEG0: 64 pages from 4 MiB */
 

@@ -9,7 +9,7 @@
  * jump the guest executes itself.  Reports, for each: ExcCode, BD, EPC
  * and BadVAddr relative to the target.
  */
-#include "guest.h"
+#include "test.h"
 
 /* At a word boundary: MIPS16e break, break. */
 __asm__(".pushsection .text\n.align 2\n"

@@ -3,7 +3,7 @@
  * romwrite.c - stores to its own boot ROM, through gKSEG1 and gKSEG0, and
  * reads back what is there.
  */
-#include "guest.h"
+#include "test.h"
 
 static const u32 in_rom = 0x0dd0f00d;
 

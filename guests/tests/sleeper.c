@@ -4,7 +4,7 @@
  * 0 powered off at once, 1 asleep in WAIT with interrupts off (forever),
  * 2 an MMIO read the host never completes, 3 spinning.
  */
-#include "guest.h"
+#include "test.h"
 
 int main(void)
 {

@@ -4,7 +4,7 @@
  * a shared counter slot of its own 100000 times, then waits for all to
  * finish and reports the sum it sees.
  */
-#include "guest.h"
+#include "test.h"
 
 #define SHARED	0x00200000u	/* gKSEG0 */
 

@@ -3,7 +3,7 @@
  * spin.c - spins forever unless the host writes its flag in guest RAM.
  * Reports how many times it went round once released.
  */
-#include "guest.h"
+#include "test.h"
 
 #define FLAG	0x00200000u	/* gKSEG0: guest physical 2 MiB */
 

@@ -12,13 +12,9 @@
  * instruction comes long after those 20 ns.  Each case reports what it
  * saw; interrupts stay masked (IE clear) unless a case is about delivery.
  */
-#include "guest.h"
+#include "test.h"
 
-#define ST_IE		0x00000001u
-#define ST_BEV		0x00400000u
 #define IM7		0x00008000u
-#define CAUSE_TI	0x40000000u
-#define CAUSE_DC	0x08000000u
 #define SEEN_TICKS	50	/* Linux's COMPARE_INT_SEEN_TICKS */
 
 static volatile u32 taken, taken_epc;

@@ -4,7 +4,7 @@
  * stale translation), tlbr/tlbp, ASIDs, the G bit, a guest-written refill
  * handler, invalid and modified exceptions, and 1 MiB pages.
  */
-#include "guest.h"
+#include "test.h"
 
 #define PA_A	0x00400000u
 #define PA_B	0x00500000u

@@ -5,11 +5,9 @@
  * raises IP2 over and over; each interrupt is counted and acknowledged by
  * asking the host to lower the line.  Reports the interrupts it took.
  */
-#include "guest.h"
+#include "test.h"
 
 #define SINK		(TESTDEV_BASE + 0x1c)
-#define ST_IE		0x00000001u
-#define ST_BEV		0x00400000u
 #define IM2		0x00000400u
 
 static volatile u32 irqs[8];	/* per VCPU: they share this RAM */

@@ -4,14 +4,11 @@
  * syscalls back into the guest kernel, the host's space and CP0 denied,
  * and the user view not seeing the kernel view's gKSEG0.
  */
-#include "guest.h"
+#include "test.h"
 
 #define USER_VA		0x00400000u
 #define USER_PA		0x00600000u
 #define USER_ASID	7
-#define ST_USER		0x00000010u
-#define ST_EXL		0x00000002u
-#define ST_BEV		0x00400000u
 
 extern const u32 user_code[], user_code_end[];
 
@@ -42,7 +39,7 @@ void guest_exception(struct frame *f)
 	report(exc);
 	report(f->vector);
 	report(f->epc - USER_VA);
-	report(f->status & (ST_USER | ST_EXL));
+	report(f->status & (ST_KSU_USER | ST_EXL));
 	switch (exc) {
 	case 8:		/* Sys */
 		if (f->gpr[2] == 99)
@@ -78,7 +75,7 @@ int main(void)
 			  ENTRYLO(USER_PA, C_CACHED, LO_V), 0);
 	set_asid(USER_ASID);
 	mtc0(14, 0, USER_VA);
-	mtc0(12, 0, ST_BEV | ST_USER | ST_EXL);
+	mtc0(12, 0, ST_BEV | ST_KSU_USER | ST_EXL);
 	__asm__ volatile("eret");
 	return 1;
 }

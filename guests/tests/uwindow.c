@@ -18,13 +18,10 @@
  *   at the end:    the words the user stores aimed at, and what the kernel
  *                  reads at 0x70000000 and 0x40001000
  */
-#include "guest.h"
+#include "test.h"
 
 #define USER_VA		0x40000000u
 #define USER_ASID	7
-#define ST_USER		0x00000010u
-#define ST_EXL		0x00000002u
-#define ST_BEV		0x00400000u
 #define REG_A0		4
 #define REG_V0		2
 #define REG_S7		23
@@ -183,7 +180,7 @@ int main(void)
 	report(*(volatile u32 *)0x70000000u);
 
 	mtc0(14, 0, USER_VA);
-	mtc0(12, 0, ST_BEV | ST_USER | ST_EXL);
+	mtc0(12, 0, ST_BEV | ST_KSU_USER | ST_EXL);
 	__asm__ volatile("eret");
 	return 1;
 }

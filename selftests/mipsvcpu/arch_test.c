@@ -355,15 +355,168 @@ TEST(stats_in_debugfs_and_exit_tracepoint)
 }
 
 /*
+ * The cache instruction: Hit operations make written code fetchable
+ * through every kind of guest address, and do nothing where no memory
+ * is; Index operations do nothing; all are emulated in the vector unless
+ * the fast paths are off or the instruction is in a delay slot.
+ */
+TEST(cache_instructions_in_the_vector_and_in_c)
+{
+	static const uint32_t want[] = {
+		0, 0, 0, 0,	/* wrong returns: gKSEG0, 4 KiB, 64 KiB, gKSEG1 */
+		0,		/* no exception from Hit ops on no memory */
+		0,		/* nor from Index ops */
+		0x5a,		/* a cache op in a delay slot, branch taken */
+		0,		/* a Hit op on the running code */
+	};
+	struct mipsvcpu_vcpu_stats st;
+	struct mvc_guest *g;
+	int fast;
+
+	for (fast = 0; fast <= 1; fast++) {
+		if (mvc_set_param("fast_emulate", fast))
+			SKIP(return, "cannot write the module parameters");
+		g = run_guest(_metadata, "cacheops");
+		TH_LOG("fast_emulate=%d", fast);
+		expect_reports(_metadata, g, want, sizeof(want) / sizeof(want[0]));
+		ASSERT_EQ(0, ioctl(g->vcpu_fd, MIPSVCPU_GET_STATS, &st));
+		/* 6,000 Hit ops on code, 2,048 on nothing, 1,024 Index ops */
+		EXPECT_LT(9000, st.emulated);
+		/*
+		 * With 16-byte or longer host lines, the vector does the
+		 * Hit ops on memory and the Index ops; C the others.
+		 */
+		if (fast) {
+			EXPECT_LT(7000, st.fast_emulated);
+			EXPECT_LT(2000, st.emulated - st.fast_emulated);
+		} else {
+			EXPECT_EQ(0, st.fast_emulated);
+		}
+		mvc_guest_destroy(g);
+	}
+}
+
+/*
+ * Cause reads with a timer match pending: served in the vector while the
+ * match is far (count.c's quiet ticks, against the host's own Count), by
+ * C once it may have come; either way TI shows up only after the match
+ * and without a Count read to latch it.
+ */
+TEST(cause_reads_in_the_vector_until_a_match_may_come)
+{
+	static const uint32_t want[] = {
+		0,		/* 20,000 reads 10 s before the match: no TI */
+		1, 1, 1,	/* 200 us ahead: TI came, with IP7, after it */
+		1, 1, 1,
+		1, 1, 1,
+	};
+	struct mipsvcpu_vcpu_stats st;
+	struct mvc_guest *g;
+	int fast;
+
+	for (fast = 0; fast <= 1; fast++) {
+		if (mvc_set_param("fast_emulate", fast))
+			SKIP(return, "cannot write the module parameters");
+		g = run_guest(_metadata, "causeread");
+		TH_LOG("fast_emulate=%d", fast);
+		expect_reports(_metadata, g, want, sizeof(want) / sizeof(want[0]));
+		ASSERT_EQ(0, ioctl(g->vcpu_fd, MIPSVCPU_GET_STATS, &st));
+		EXPECT_LT(20000, st.emulated);
+		if (fast) {
+			EXPECT_LT(20000, st.fast_emulated);
+		} else {
+			EXPECT_EQ(0, st.fast_emulated);
+		}
+		mvc_guest_destroy(g);
+	}
+}
+
+/*
+ * System calls (also in a delay slot) and FPU instructions of guest user
+ * mode, delivered to the guest kernel: the same either way, and with the
+ * fast paths on, delivered in the vector (the guest's handler and its
+ * eret run there too), so almost none of them is an exit (but for the
+ * host's own interrupts, its clock ticks).
+ */
+TEST(user_exceptions_delivered_in_the_vector)
+{
+	static const uint32_t want[] = {
+		5000, 1000, 1000,	/* syscalls, in a slot, FPU insns */
+		0,			/* none seen wrong */
+	};
+	struct mipsvcpu_vcpu_stats st;
+	struct mvc_guest *g;
+	int fast;
+
+	for (fast = 0; fast <= 1; fast++) {
+		if (mvc_set_param("fast_emulate", fast))
+			SKIP(return, "cannot write the module parameters");
+		g = run_guest(_metadata, "syscalls");
+		TH_LOG("fast_emulate=%d", fast);
+		expect_reports(_metadata, g, want, sizeof(want) / sizeof(want[0]));
+		ASSERT_EQ(0, ioctl(g->vcpu_fd, MIPSVCPU_GET_STATS, &st));
+		EXPECT_LE(7001, st.guest_exception);
+		/* Exits but the host's interrupts (its clock ticks) */
+		if (fast) {
+			EXPECT_GT(100, st.exits - st.host_irq);
+		} else {
+			EXPECT_LT(7000, st.exits - st.host_irq);
+		}
+		mvc_guest_destroy(g);
+	}
+}
+
+/*
+ * CP0 instructions in branch delay slots: every branch kind the vector
+ * evaluates (beq, bne, blez, bgtz, their likely forms, jr), taken and
+ * not, a slot that overwrites its branch's register, and kinds left to C
+ * (bltz, bgez, jalr); the same either way, and with the fast paths on,
+ * Linux's "beqz flags, 1f; di; ei" stays in the vector.
+ */
+TEST(cp0_instructions_in_delay_slots)
+{
+	static const uint32_t want[] = {
+		0x11, 0x21, 0x11, 0x21,		/* beq, bne: taken, not */
+		0x11, 0x21, 0x11,		/* blez 0, 1, -5 */
+		0x11, 0x21, 0x21,		/* bgtz 1, 0, -1 */
+		0x11, 0x11,			/* beql, bnel */
+		0x11, 0x21,			/* bltz -1, bgez -1 */
+		0x11, 0x15,			/* jr, jalr (+4: linked) */
+		0x21, 0x11,			/* bnez on the slot's target */
+		0,				/* 4,000 irq restores */
+	};
+	struct mipsvcpu_vcpu_stats st;
+	struct mvc_guest *g;
+	int fast;
+
+	for (fast = 0; fast <= 1; fast++) {
+		if (mvc_set_param("fast_emulate", fast))
+			SKIP(return, "cannot write the module parameters");
+		g = run_guest(_metadata, "slots");
+		TH_LOG("fast_emulate=%d", fast);
+		expect_reports(_metadata, g, want, sizeof(want) / sizeof(want[0]));
+		ASSERT_EQ(0, ioctl(g->vcpu_fd, MIPSVCPU_GET_STATS, &st));
+		EXPECT_LT(6000, st.emulated);
+		if (fast) {
+			EXPECT_GT(100, st.exits - st.host_irq);
+		} else {
+			EXPECT_LT(6000, st.exits - st.host_irq);
+		}
+		mvc_guest_destroy(g);
+	}
+}
+
+/*
  * The vector's fast paths (refills from the guest TLB, mfc0/mtc0/di/ei/
- * eret) against the C emulation: every deterministic architecture guest
+ * eret, cache, exceptions of user mode) against the C emulation: every deterministic architecture guest
  * reports exactly the same with them off and on, and with them on they
  * did the work.
  */
 TEST(fast_paths_agree_with_the_c_emulation)
 {
 	static const char *const guests[] = {
-		"tlb", "usermode", "exceptions", "timer",
+		"tlb", "usermode", "exceptions", "timer", "cacheops",
+		"syscalls", "slots",
 	};
 	struct mipsvcpu_vcpu_stats st;
 	struct mvc_guest *slow, *fast;

@@ -106,6 +106,7 @@ TEST(guest_debug_validates_every_field)
 {
 	struct mvc_guest *g = make_guest();
 	struct mipsvcpu_guest_debug d = { .control = MIPSVCPU_GUESTDBG_ENABLE };
+	unsigned int i, bit;
 
 	ASSERT_TRUE(g != NULL);
 	EXPECT_EQ(0, set_debug(g, 0));
@@ -113,12 +114,27 @@ TEST(guest_debug_validates_every_field)
 	errno = 0;
 	EXPECT_EQ(-1, set_debug(g, MIPSVCPU_GUESTDBG_SINGLESTEP));
 	EXPECT_EQ(EINVAL, errno);
-	EXPECT_EQ(-1, set_debug(g, MIPSVCPU_GUESTDBG_ENABLE | 0x10));
+	/* Every control bit outside MIPSVCPU_GUESTDBG_VALID. */
+	for (bit = 0; bit < 32; bit++) {
+		if (MIPSVCPU_GUESTDBG_VALID & (1u << bit))
+			continue;
+		errno = 0;
+		EXPECT_EQ(-1, set_debug(g, MIPSVCPU_GUESTDBG_ENABLE | 1u << bit));
+		EXPECT_EQ(EINVAL, errno) TH_LOG("control bit %u", bit);
+	}
 	/* No break to hand back yet. */
 	EXPECT_EQ(-1, set_debug(g, MIPSVCPU_GUESTDBG_ENABLE |
 				   MIPSVCPU_GUESTDBG_INJECT_BP));
-	d.reserved[6] = 1;
-	EXPECT_EQ(-1, ioctl(g->vcpu_fd, MIPSVCPU_SET_GUEST_DEBUG, &d));
+	/* Every reserved word, one at a time; the same with it zero passes. */
+	for (i = 0; i < ARRAY_SIZE(d.reserved); i++) {
+		memset(d.reserved, 0, sizeof(d.reserved));
+		d.reserved[i] = 1;
+		errno = 0;
+		EXPECT_EQ(-1, ioctl(g->vcpu_fd, MIPSVCPU_SET_GUEST_DEBUG, &d));
+		EXPECT_EQ(EINVAL, errno) TH_LOG("reserved[%u]", i);
+	}
+	memset(d.reserved, 0, sizeof(d.reserved));
+	EXPECT_EQ(0, ioctl(g->vcpu_fd, MIPSVCPU_SET_GUEST_DEBUG, &d));
 	mvc_guest_destroy(g);
 }
 
@@ -351,6 +367,25 @@ static const char *client_ask(struct client *c, const char *payload)
 }
 
 /*
+ * "vcpuctl run --rom GUEST --gdb SOCK --gdb-wait": the stub waits on the
+ * Unix socket @sock for a client.  Returns vcpuctl's pid, or -1.
+ */
+static pid_t start_stub(const char *sock, const char *guest)
+{
+	pid_t pid;
+
+	unlink(sock);
+	pid = fork();
+	if (!pid) {
+		execlp("vcpuctl", "vcpuctl", "run", "--rom", mvc_guest_path(guest),
+		       "--gdb", sock, "--gdb-wait", "--timeout", "120",
+		       (char *)NULL);
+		_exit(127);
+	}
+	return pid;
+}
+
+/*
  * The stub's protocol from a raw client: bad checksums, malformed and
  * unknown packets, threads, memory, Ctrl-C of a running guest, kill.
  */
@@ -363,15 +398,8 @@ TEST(stub_answers_bad_packets_and_ctrl_c)
 	int status = -1, fd;
 	pid_t pid;
 
-	unlink(sock);
-	pid = fork();
+	pid = start_stub(sock, "spin");
 	ASSERT_LE(0, pid);
-	if (!pid) {
-		execlp("vcpuctl", "vcpuctl", "run", "--rom", mvc_guest_path("spin"),
-		       "--gdb", sock, "--gdb-wait", "--timeout", "120",
-		       (char *)NULL);
-		_exit(127);
-	}
 	ASSERT_EQ(0, client_connect(&c, sock));
 	EXPECT_EQ(0, strncmp(client_ask(&c, "qSupported:swbreak+"), "PacketSize=", 11));
 	EXPECT_EQ(1, c.acks);
@@ -427,15 +455,8 @@ TEST(closed_connection_detaches)
 	int status = -1;
 	pid_t pid;
 
-	unlink(sock);
-	pid = fork();
+	pid = start_stub(sock, "hello");
 	ASSERT_LE(0, pid);
-	if (!pid) {
-		execlp("vcpuctl", "vcpuctl", "run", "--rom", mvc_guest_path("hello"),
-		       "--gdb", sock, "--gdb-wait", "--timeout", "120",
-		       (char *)NULL);
-		_exit(127);
-	}
 	ASSERT_EQ(0, client_connect(&c, sock));
 	EXPECT_STREQ("T05thread:1;", client_ask(&c, "?"));
 	/* At the reset vector: the guest would stop there at once. */

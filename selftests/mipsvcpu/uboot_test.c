@@ -88,7 +88,7 @@ static const char *command(FIXTURE_DATA(uboot) *self, const char *line)
 
 FIXTURE_SETUP(uboot)
 {
-	int in[2], outp[2];
+	const char *const args[] = { "run", "--timeout", "240", self->dtb, NULL };
 	const char *flash = mvc_guest_path("uboot-flash");
 	char *slash;
 
@@ -100,30 +100,8 @@ FIXTURE_SETUP(uboot)
 		 "uboot.dtb");
 	if (access(flash, R_OK) || access(self->dtb, R_OK))
 		return;
-	ASSERT_EQ(0, pipe(in));
-	ASSERT_EQ(0, pipe(outp));
-	self->pid = fork();
+	self->pid = mvc_spawn_vcpuctl(args, &self->to_guest, &self->from_guest);
 	ASSERT_LE(0, self->pid);
-	if (self->pid == 0) {
-		dup2(in[0], 0);
-		dup2(outp[1], 1);
-		dup2(outp[1], 2);
-		close(in[0]);
-		close(in[1]);
-		close(outp[0]);
-		close(outp[1]);
-		setvbuf(stdout, NULL, _IOLBF, 0);
-		execlp("vcpuctl", "vcpuctl", "run", "--timeout", "240",
-		       self->dtb, (char *)NULL);
-		perror("exec vcpuctl");
-		_exit(127);
-	}
-	close(in[0]);
-	close(outp[1]);
-	self->to_guest = in[1];
-	self->from_guest = outp[0];
-	/* A write after vcpuctl died must fail, not kill the test. */
-	signal(SIGPIPE, SIG_IGN);
 	out_len = 0;
 	self->seen = 0;
 }

@@ -146,4 +146,48 @@ TEST(cause_with_ti_or_dc_is_left_alone)
 	EXPECT_EQ(0u, c.reg[MVC_CP0_CAUSE] & TI_IP7);
 }
 
+/*
+ * The vector serves Cause reads for mvc_count_quiet_ticks() host ticks:
+ * however far the match and whatever the host's rate, those ticks end
+ * before the match (with the sixteenth and the slack to spare), never
+ * exceed the bound the vector's signed comparison needs, and come to 0
+ * when the match is due, close or the rate unknown.
+ */
+TEST(quiet_ticks_end_before_the_match)
+{
+	static const u32 rates[] = { 1, 1000, 12500000, 100000000, 160000000,
+				     500000000, 4000000000u };
+	u64 now, match, gap, before_ns;
+	u32 t, hz, i;
+
+	EXPECT_EQ(0u, mvc_count_quiet_ticks(1000, 1000, 100000000));
+	EXPECT_EQ(0u, mvc_count_quiet_ticks(1000, 999, 100000000));
+	EXPECT_EQ(0u, mvc_count_quiet_ticks(1000, 1000000, 0));
+	EXPECT_EQ(0u, mvc_count_quiet_ticks(0, MVC_COUNT_QUIET_SLACK_NS, 100000000));
+	/* 1 ms at 100 MHz: 100,000 ticks less a sixteenth and 2 us */
+	EXPECT_EQ(93550u, mvc_count_quiet_ticks(0, 1000000, 100000000));
+	EXPECT_EQ(MVC_COUNT_QUIET_MAX,
+		  mvc_count_quiet_ticks(5, MVC_COUNT_NEVER, 4000000000u));
+	srand(3);
+	for (i = 0; i < 200000; i++) {
+		now = rand64() >> (rand() % 64);
+		gap = rand64() >> (rand() % 64);
+		match = gap > ~now ? MVC_COUNT_NEVER : now + gap;
+		hz = rates[i % ARRAY_SIZE(rates)];
+		if (i % 3 == 0)
+			hz = rand32();
+		t = mvc_count_quiet_ticks(now, match, hz);
+		ASSERT_LE(t, MVC_COUNT_QUIET_MAX);
+		if (!t)
+			continue;
+		/* t ticks take t / hz s: at least a sixteenth early */
+		before_ns = match - now;
+		ASSERT_LE((__uint128_t)t * 1000000000u * 16,
+			  (__uint128_t)before_ns * 15 * hz)
+			TH_LOG("now %llu match %llu hz %u: %u ticks",
+			       (unsigned long long)now,
+			       (unsigned long long)match, hz, t);
+	}
+}
+
 TEST_HARNESS_MAIN

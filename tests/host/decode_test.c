@@ -6,8 +6,11 @@
 #include "kselftest_harness.h"
 #include "../../module/decode.h"
 
-#define I(op, rs, rt, imm) ((op) << 26 | (rs) << 21 | (rt) << 16 | ((imm) & 0xffff))
-#define R(rs, rt, rd, funct) ((rs) << 21 | (rt) << 16 | (rd) << 11 | (funct))
+/* Encoders; u32 shifts (op 35 << 26 does not fit an int). */
+#define I(op, rs, rt, imm) \
+	((u32)(op) << 26 | (u32)(rs) << 21 | (u32)(rt) << 16 | ((u32)(imm) & 0xffff))
+#define R(rs, rt, rd, funct) \
+	((u32)(rs) << 21 | (u32)(rt) << 16 | (u32)(rd) << 11 | (u32)(funct))
 
 static u32 gpr[32];
 

@@ -330,17 +330,41 @@ TEST(random_input_never_crashes)
 	struct rsp_cmd c;
 	static const char alphabet[] = "$#}*+-\x03gGpPmMzZcCsSvHTqQDk?:;,=0123456789abcdefxX";
 	char pkt[64], framed[160];
-	int i, j, n, packets = 0;
+	int i, j, n, packets = 0, events[RSP_RX_NAK + 1] = { 0 };
 	size_t len;
 
 	srand(17);
 	rsp_rx_init(&rx);
+	/*
+	 * Random bytes: every event names the byte that caused it, the
+	 * buffer never overruns, a packet that happens to frame parses or is
+	 * RSP_BAD, and the receiver recovers: "$$" starts a packet from any
+	 * state ('$' ends a checksum as bad, or restarts a body).
+	 */
 	for (i = 0; i < 200000; i++) {
-		if (rsp_rx_byte(&rx, (uint8_t)rand()) == RSP_RX_PACKET) {
-			ASSERT_LE(rx.len, (size_t)RSP_MAX_PACKET);
-			rsp_parse(rx.buf, rx.len, &c);
-		}
+		uint8_t b = (uint8_t)rand();
+		enum rsp_rx_event ev = rsp_rx_byte(&rx, b);
+
+		ASSERT_LE(rx.len, (size_t)RSP_MAX_PACKET);
+		ASSERT_LE(ev, RSP_RX_NAK);
+		if (ev == RSP_RX_INTERRUPT)
+			ASSERT_EQ(0x03, b);
+		if (ev == RSP_RX_ACK)
+			ASSERT_EQ('+', b);
+		if (ev == RSP_RX_NAK)
+			ASSERT_EQ('-', b);
+		if (ev != RSP_RX_NONE)
+			events[ev]++;
+		if (ev == RSP_RX_PACKET && rsp_parse(rx.buf, rx.len, &c))
+			ASSERT_EQ(RSP_BAD, c.kind);
 	}
+	/* About 1 in 256 bytes each, between packets. */
+	EXPECT_GT(events[RSP_RX_INTERRUPT], 0);
+	EXPECT_GT(events[RSP_RX_ACK], 0);
+	EXPECT_GT(events[RSP_RX_NAK], 0);
+	EXPECT_GT(events[RSP_RX_BAD], 0);
+	ASSERT_EQ(RSP_RX_PACKET, feeds(&rx, "$$?#3f"));
+	EXPECT_STREQ("?", rx.buf);
 	for (i = 0; i < 50000; i++) {
 		n = 1 + rand() % 40;
 		for (j = 0; j < n; j++)

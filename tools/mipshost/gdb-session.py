@@ -35,6 +35,17 @@ def check(ok, what):
     return ok
 
 
+def detach(what):
+    """detach, checked: no error, and gdb holds no process afterwards."""
+    try:
+        run("detach")
+        ok = gdb.selected_inferior().pid == 0
+    except gdb.error as e:
+        print("detach: %s" % e, flush=True)
+        ok = False
+    check(ok, what)
+
+
 def brk(spec):
     out = run("break " + spec)
     m = re.search(r"Breakpoint (\d+) at", out)
@@ -94,8 +105,7 @@ def uboot_session():
           "print gd->relocaddr through k0 (gd_t)")
     run("print/x *(gd_t *)$k0")
     run("delete")
-    run("detach")
-    check(True, "detach: U-Boot runs on to its prompt")
+    detach("detach: U-Boot runs on to its prompt")
 
 
 run("set pagination off")
@@ -188,7 +198,6 @@ check(ticks > 0, "read a variable: stats.ticks = %d" % ticks)
 run("set var stats.ticks = 4242")
 check(value("stats.ticks") == 4242, "set var stats.ticks = 4242")
 run("delete")
-run("detach")
-check(True, "detach")
+detach("detach")
 print("GDB-SESSION-COMPLETE", flush=True)
 print("1..%d" % checks, flush=True)

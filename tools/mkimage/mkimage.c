@@ -3,7 +3,7 @@
  * mkimage - build OS images for the example firmware and lay out its flash.
  *
  *   mkimage image -l LOAD -e ENTRY [-n NAME] -o OUT PAYLOAD
- *	wrap a raw binary in the 64-byte header of guests/firmware/lib/
+ *	wrap a raw binary in the 64-byte header of guests/lib/
  *	image.h (LOAD and ENTRY are guest physical addresses)
  *   mkimage flash [-s] -o OUT FIRMWARE IMAGE
  *	the boot flash: FIRMWARE at offset 0, IMAGE at OS_IMAGE_FLASH_OFFSET
@@ -23,7 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "board.h"
+#include "machine.h"
 #include "crc32.h"
 #include "image.h"
 

@@ -5,11 +5,7 @@
  *   +0 SOFTRES   write 0x42: reset (as Malta's; vcpuctl ends with status 0)
  *   +4 POWEROFF  write N: power off; vcpuctl exits with status N & 0xff
  */
-#include "vcpuctl.h"
-
-#define POWER_SOFTRES		0
-#define POWER_OFF		4
-#define SOFTRES_MAGIC		0x42
+#include "vcpuctl.h"	/* machine.h: POWER_SOFTRES, POWER_OFF, SOFTRES_RESET */
 
 static uint32_t power_read(struct machine *m, struct device *d, uint32_t off,
 			   uint32_t len)
@@ -28,7 +24,7 @@ static void power_write(struct machine *m, struct device *d, uint32_t off,
 	(void)len;
 	if (off == POWER_OFF)
 		machine_stop(m, val & 0xff);
-	else if (off == POWER_SOFTRES && (val & 0xff) == SOFTRES_MAGIC)
+	else if (off == POWER_SOFTRES && (val & 0xff) == SOFTRES_RESET)
 		machine_stop(m, 0);
 }
 

@@ -5,6 +5,7 @@
 #ifndef VCPUCTL_H
 #define VCPUCTL_H
 
+#include <assert.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdbool.h>
@@ -12,6 +13,12 @@
 #include <stdint.h>
 
 #include <linux/mipsvcpu.h>
+
+#include "../../guests/lib/machine.h"	/* the guest map, as guests see it */
+
+/* The guests' machine and the ABI agree on what they both state. */
+static_assert(RESET_VA == MIPSVCPU_RESET_PC, "machine.h: RESET_VA");
+static_assert(PHYS_LIMIT == MIPSVCPU_GUEST_PHYS_LIMIT, "machine.h: PHYS_LIMIT");
 
 /* Exit codes of vcpuctl itself; otherwise the guest's power-off value. */
 #define VCPUCTL_EXIT_USAGE	64	/* bad command line */
@@ -22,13 +29,17 @@
 #define VCPUCTL_EXIT_OSERR	71	/* a system call failed */
 #define VCPUCTL_EXIT_TIMEOUT	124	/* --timeout expired */
 
-/* Default machine of "vcpuctl run --rom" (docs/guest-machine.md). */
+/*
+ * Default machine of "vcpuctl run --rom" (docs/guest-machine.md): the
+ * guest map of the guest runtime's machine.h, which the guests are built
+ * for.
+ */
 #define DEFAULT_RAM_GPA		0x00000000u
 #define DEFAULT_RAM_SIZE	(64u << 20)
-#define DEFAULT_ROM_GPA		0x1fc00000u
-#define DEFAULT_ROM_SIZE	(4u << 20)
-#define DEFAULT_UART_GPA	0x180003f8u
-#define DEFAULT_POWER_GPA	0x1f000500u
+#define DEFAULT_ROM_GPA		((uint32_t)FLASH_PA)
+#define DEFAULT_ROM_SIZE	((uint32_t)FLASH_SIZE)
+#define DEFAULT_UART_GPA	((uint32_t)UART_PA)
+#define DEFAULT_POWER_GPA	((uint32_t)POWER_PA)
 
 struct machine;
 

@@ -196,40 +196,40 @@ void mvc_guest_mmio(struct mvc_guest *g)
 		else if (!run->mmio.is_write)
 			run->mmio.data = gpa == MVC_UART_GPA + 5 ? 0x60 : 0;
 	} else if (gpa - MVC_POWER_GPA < 8) {
-		if (run->mmio.is_write && gpa == MVC_POWER_GPA + 4) {
+		if (run->mmio.is_write && gpa == MVC_POWER_GPA + POWER_OFF) {
 			g->finished = true;
 			g->result = data;
 		}
-	} else if (gpa - MVC_TESTDEV_GPA < 0x20) {
+	} else if (gpa - MVC_TESTDEV_GPA < TESTDEV_SIZE) {
 		if (!run->mmio.is_write) {
-			run->mmio.data = gpa - MVC_TESTDEV_GPA == 0x18 ?
+			run->mmio.data = gpa - MVC_TESTDEV_GPA == TESTDEV_DATA2 ?
 					 g->testdev_data2 : g->testdev_data;
 			return;
 		}
 		switch (gpa - MVC_TESTDEV_GPA) {
-		case 0:
+		case TESTDEV_DONE:
 			g->finished = true;
 			g->result = data;
 			break;
-		case 4:
+		case TESTDEV_REPORT:
 			if (g->nreports < MVC_MAX_REPORTS)
 				g->reports[g->nreports++] = data;
 			break;
-		case 12:
+		case TESTDEV_FAIL:
 			if (g->nfails < 16)
 				g->fail_lines[g->nfails++] = data;
 			break;
-		case 0x1c:
+		case TESTDEV_SINK:
 			if (data != g->seq_next && g->seq_errors < 4)
 				ksft_print_msg("sink: expected %u, got %u\n",
 					       g->seq_next, data);
 			g->seq_errors += data != g->seq_next;
 			g->seq_next = data + 1;
 			break;
-		case 0x10:
-		case 0x14: {
+		case TESTDEV_IRQ_LOWER:
+		case TESTDEV_IRQ_RAISE: {
 			struct mipsvcpu_irq_line irq = {
-				.line = data, .level = gpa - MVC_TESTDEV_GPA == 0x14,
+				.line = data, .level = gpa - MVC_TESTDEV_GPA == TESTDEV_IRQ_RAISE,
 			};
 
 			mvc_ioctl(g->vcpu_fd, MIPSVCPU_IRQ_LINE, &irq);
@@ -321,4 +321,52 @@ int mvc_set_param(const char *name, int on)
 	ret = write(fd, on ? "1" : "0", 1) == 1 ? 0 : -1;
 	close(fd);
 	return ret;
+}
+
+pid_t mvc_spawn_vcpuctl(const char *const args[], int *to_child,
+			int *from_child)
+{
+	const char *argv[16] = { "vcpuctl" };
+	int in[2], out[2];
+	unsigned int i;
+	pid_t pid;
+
+	for (i = 0; args[i]; i++) {
+		if (i + 2 >= ARRAY_SIZE(argv)) {
+			errno = E2BIG;
+			return -1;
+		}
+		argv[i + 1] = args[i];
+	}
+	if (pipe(in))
+		return -1;
+	if (pipe(out)) {
+		close(in[0]);
+		close(in[1]);
+		return -1;
+	}
+	pid = fork();
+	if (pid == 0) {
+		dup2(in[0], 0);
+		dup2(out[1], 1);
+		dup2(out[1], 2);
+		close(in[0]);
+		close(in[1]);
+		close(out[0]);
+		close(out[1]);
+		execvp("vcpuctl", (char *const *)argv);
+		perror("exec vcpuctl");
+		_exit(127);
+	}
+	close(in[0]);
+	close(out[1]);
+	if (pid < 0) {
+		close(in[1]);
+		close(out[0]);
+		return -1;
+	}
+	*to_child = in[1];
+	*from_child = out[0];
+	signal(SIGPIPE, SIG_IGN);
+	return pid;
 }

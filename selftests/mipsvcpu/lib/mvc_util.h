@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/types.h>
 
 #include <linux/mipsvcpu.h>
 
@@ -48,12 +49,15 @@ long mvc_meminfo_kb(const char *field);
 #include <stdbool.h>
 #include <stdint.h>
 
+/* The guest map the guest programs are built for (guests/lib/machine.h). */
+#include "../../../guests/lib/machine.h"
+
 #define MVC_RAM_GPA		0x00000000u
-#define MVC_ROM_GPA		0x1fc00000u
-#define MVC_ROM_SIZE		(4u << 20)
-#define MVC_UART_GPA		0x180003f8u
-#define MVC_POWER_GPA		0x1f000500u
-#define MVC_TESTDEV_GPA		0x1f200000u
+#define MVC_ROM_GPA		((uint32_t)FLASH_PA)
+#define MVC_ROM_SIZE		((uint32_t)FLASH_SIZE)
+#define MVC_UART_GPA		((uint32_t)UART_PA)
+#define MVC_POWER_GPA		((uint32_t)POWER_PA)
+#define MVC_TESTDEV_GPA		((uint32_t)TESTDEV_PA)
 #define MVC_MAX_REPORTS		256
 
 /* One VM with one VCPU running a guest program. */
@@ -107,6 +111,15 @@ int mvc_set_param(const char *name, int on);
 void mvc_guest_mmio(struct mvc_guest *g);
 /* Path of a guest image: $MIPSVCPU_GUESTS or <test dir>/guests. */
 const char *mvc_guest_path(const char *image);
+/*
+ * Starts "vcpuctl ARGS..." (@args: NULL-terminated, without "vcpuctl")
+ * with its stdin on a pipe (*@to_child, the write end) and its stdout and
+ * stderr on another (*@from_child, the read end), and ignores SIGPIPE from
+ * then on, so that a write after vcpuctl died fails instead of killing the
+ * caller.  Returns the child's pid, or -1 with errno set.
+ */
+pid_t mvc_spawn_vcpuctl(const char *const args[], int *to_child,
+			int *from_child);
 
 /* ---- Linux as a guest (guests/linux/, docs/linux-guest.md) ---- */
 

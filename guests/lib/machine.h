@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * board.h - the two machines the firmware and the demo OS run on.
+ * machine.h - the two machines every guest program runs on: the address
+ * map and the devices, the one home of those facts for guests/.
  *
  * The default build is for the mipsvcpu guest map (docs/address-map.md):
  * the kernel sees "KSEG0" at 0x00000000 and "KSEG1" at 0x20000000, the
@@ -19,14 +20,17 @@
  * -icount shift=0 time, and the same against the wall clock).  Every address in the
  * firmware and the demo OS is derived from the lines below.
  *
- * Usable from C and from assembly: no casts, no types.
+ * Usable from C and from assembly: no casts, no types.  vcpuctl's default
+ * machine and the selftest library describe the guest map with it too.
  */
-#ifndef BOARD_H
-#define BOARD_H
+#ifndef GUEST_MACHINE_H
+#define GUEST_MACHINE_H
 
 #ifdef MAP_REAL
 #define KSEG0_BASE		0x80000000
 #define KSEG1_BASE		0xa0000000
+#define KSEG2_BASE		0xc0000000
+#define KSEG3_BASE		0xe0000000
 #define UART_PA			0x100003f8	/* ISA COM1 through PCI I/O */
 #define BOARD_NAME		"QEMU Malta, bare metal"
 /* 320 MHz CPU clock, Count every 2 cycles, QEMU rounds to 6 ns. */
@@ -35,14 +39,20 @@
 #else
 #define KSEG0_BASE		0x00000000
 #define KSEG1_BASE		0x20000000
+#define KSEG2_BASE		0x40000000	/* mapped, kernel */
+#define KSEG3_BASE		0x60000000
 #define UART_PA			0x180003f8
 #define BOARD_NAME		"mipsvcpu guest"
 #define COUNT_HZ		100000000
 #define POWER_HAS_STATUS	1
 #endif
 
-/* Unmapped segments: both are windows on the low 512 MiB of physical. */
+/*
+ * Unmapped segments: both are windows on the low 512 MiB of physical,
+ * all a mipsvcpu guest has (module/addrmap.h: MVC_GPA_LIMIT).
+ */
 #define PHYS_MASK		0x1fffffff
+#define PHYS_LIMIT		(PHYS_MASK + 1)
 #define KSEG0(pa)		((pa) + KSEG0_BASE)
 #define KSEG1(pa)		((pa) + KSEG1_BASE)
 #define KSEG_TO_PHYS(va)	((va) & PHYS_MASK)
@@ -78,6 +88,21 @@
 #define POWER_OFF		0x4
 #define SOFTRES_RESET		0x42
 
+/*
+ * The selftests' "ucall" device (selftests/mipsvcpu/lib, mvc_guest_mmio()):
+ * a guest program reports to its test by a store here.  mipsvcpu only.
+ */
+#define TESTDEV_PA		0x1f200000
+#define TESTDEV_DONE		0x00	/* write: the test ended with this value */
+#define TESTDEV_REPORT		0x04	/* write: report a value to the host */
+#define TESTDEV_DATA		0x08	/* read: data the host chose */
+#define TESTDEV_FAIL		0x0c	/* write: __LINE__ of a failed check */
+#define TESTDEV_IRQ_LOWER	0x10	/* write N: the host lowers line IPN */
+#define TESTDEV_IRQ_RAISE	0x14	/* write N: the host raises line IPN */
+#define TESTDEV_DATA2		0x18	/* read: a second value the host chose */
+#define TESTDEV_SINK		0x1c	/* write 0, 1, 2, ...: the host checks */
+#define TESTDEV_SIZE		0x20
+
 /* 16550 on the usual 1.8432 MHz clock. */
 #define UART_CLOCK_HZ		1843200
 #define UART_BAUD		115200
@@ -89,4 +114,4 @@
  */
 #define BOARD_DEFAULT_RAM_SIZE	0x04000000
 
-#endif /* BOARD_H */
+#endif /* GUEST_MACHINE_H */

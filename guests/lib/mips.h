@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * mips.h - the MIPS32 Release 2 architecture as the firmware and the demo
- * OS use it: CP0 register names, Status/Cause/EntryLo/Config fields,
+ * mips.h - the MIPS32 Release 2 architecture as every guest program uses
+ * it: CP0 register names, Status/Cause/EntryLo/Config fields,
  * exception codes, cache operations, and C accessors for CP0.
  *
  * From assembly, CP0_STATUS is "$12"; from C it is the string "$12" that
@@ -41,16 +41,24 @@
 #define ST_KSU_MASK	0x00000018
 #define ST_KSU_USER	0x00000010
 #define ST_IM_MASK	0x0000ff00
+#define ST_IM0		0x00000100	/* software interrupt 0 */
+#define ST_IM1		0x00000200
 #define ST_IM7		0x00008000	/* the CP0 timer */
 #define ST_BEV		0x00400000
 #define ST_CU0		0x10000000
+#define ST_CU1		0x20000000
 
 /* Cause */
 #define CAUSE_EXC_SHIFT	2
 #define CAUSE_EXC_MASK	0x1f
 #define CAUSE_IP_MASK	0x0000ff00
+#define CAUSE_IP0	0x00000100
+#define CAUSE_IP1	0x00000200
+#define CAUSE_HW_IP	0x00007c00	/* IP2-IP6: the board's lines */
 #define CAUSE_IP7	0x00008000
 #define CAUSE_IV	0x00800000
+#define CAUSE_DC	0x08000000
+#define CAUSE_CE	0x30000000
 #define CAUSE_TI	0x40000000
 #define CAUSE_BD	0x80000000
 
@@ -114,6 +122,10 @@
 			 :: "Jr"((unsigned int)(v)) : "memory")
 #define read_c0(reg)		read_c0_sel(reg, 0)
 #define write_c0(reg, v)	write_c0_sel(reg, 0, v)
+
+/* The same by register number: mfc0(12, 0) reads Status. */
+#define mfc0(rd, sel)		read_c0_sel("$" #rd, sel)
+#define mtc0(rd, sel, v)	write_c0_sel("$" #rd, sel, v)
 
 static inline unsigned int cause_exccode(unsigned int cause)
 {

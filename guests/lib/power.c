@@ -7,7 +7,7 @@
  * -no-reboot, always with status 0), so the printed line is what carries
  * the status there.
  */
-#include "board.h"
+#include "machine.h"
 #include "console.h"
 
 static void power_write(u32 reg, u32 v)

@@ -8,7 +8,7 @@
  * addresses: the firmware copies through KSEG0 and jumps to KSEG0(entry),
  * so one image boots on either address map.  Every field is a 32-bit
  * little-endian word.  The firmware finds the image in the flash at
- * OS_IMAGE_FLASH_OFFSET (board.h: 128 KiB).
+ * OS_IMAGE_FLASH_OFFSET (machine.h: 128 KiB).
  */
 #ifndef IMAGE_H
 #define IMAGE_H

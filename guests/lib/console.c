@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * console.c - polled output on the board's 16550, and kprintf() on it
- * (format.c has the conversions).  Newlines go out as CR LF.
+ * console.c - the firmware's and the demo OS's console: kprintf() on
+ * uart.c's polled output (format.c has the conversions).  Newlines go out
+ * as CR LF.
  *
  * console_init() programs the UART the way firmware does on real hardware
  * (8N1 at UART_BAUD, FIFOs on, no interrupts); the demo OS does not call
@@ -9,39 +10,15 @@
  */
 #include <stdarg.h>
 
-#include "board.h"
 #include "console.h"
 #include "format.h"
-
-#define UART_RBR	0	/* receive buffer, transmit holding (THR) */
-#define UART_THR	0
-#define UART_IER	1
-#define UART_FCR	2
-#define UART_LCR	3
-#define UART_MCR	4
-#define UART_LSR	5
-#define UART_DLL	0	/* with LCR.DLAB */
-#define UART_DLM	1
-
-#define LCR_WLEN8	0x03
-#define LCR_DLAB	0x80
-#define FCR_ENABLE	0x01
-#define FCR_CLEAR_RX	0x02
-#define FCR_CLEAR_TX	0x04
-#define MCR_DTR		0x01
-#define MCR_RTS		0x02
-#define LSR_THRE	0x20
+#include "uart.h"
 
 #define UART_DIVISOR	(UART_CLOCK_HZ / (16 * UART_BAUD))
 
 static inline void uart_out(u32 reg, u8 v)
 {
-	*(volatile u8 *)(KSEG1(UART_PA) + reg) = v;
-}
-
-static inline u8 uart_in(u32 reg)
-{
-	return *(volatile u8 *)(KSEG1(UART_PA) + reg);
+	*(volatile u8 *)(UART_BASE + reg) = v;
 }
 
 void console_init(void)
@@ -55,18 +32,11 @@ void console_init(void)
 	uart_out(UART_MCR, MCR_DTR | MCR_RTS);
 }
 
-static void uart_putc(char c)
-{
-	while (!(uart_in(UART_LSR) & LSR_THRE))
-		;
-	uart_out(UART_THR, c);
-}
-
 void console_putc(char c)
 {
 	if (c == '\n')
-		uart_putc('\r');
-	uart_putc(c);
+		putc('\r');
+	putc(c);
 }
 
 void console_write(const char *s, size_t len)

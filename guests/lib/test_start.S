@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * start.S - reset entry and boot exception vectors of a guest program.
+ * test_start.S - reset entry and boot exception vectors of a selftest
+ * guest program.
  *
  * Linked at 0x3fc00000, where a VCPU starts with BEV and EXL set.  While
  * BEV is set the exception vectors are 0x3fc00200 (TLB refill),
@@ -8,15 +9,12 @@
  * reset code jumps over them.  Each vector saves a struct frame on the
  * exception stack, calls guest_exception() and erets to frame->epc.
  */
-#include "guest.h"
+#include "asm.h"
+#include "test.h"
 
 	.set	noreorder
 	.set	noat
-	.section .text.start, "ax"
-	.globl	_start
-_start:
-	b	reset
-	 nop
+	reset_entry
 
 	/*
 	 * Each vector finds this VCPU's exception stack (EBase.CPUNum picks
@@ -44,7 +42,7 @@ reset:
 	 * The VCPU starts with EXL set, and while EXL is set an exception
 	 * does not record EPC: keep BEV, clear EXL, ERL and IE, kernel mode.
 	 */
-	li	$t0, 0x00400000
+	li	$t0, ST_BEV
 	mtc0	$t0, $12
 	ehb
 	move	$s0, $a0
@@ -71,24 +69,8 @@ reset:
 	 nop
 	b	4f
 	 nop
-0:	la	$t0, _data_load
-	la	$t1, _data_start
-	la	$t2, _data_end
-1:	beq	$t1, $t2, 2f
-	 nop
-	lw	$t3, 0($t0)
-	sw	$t3, 0($t1)
-	addiu	$t0, $t0, 4
-	b	1b
-	 addiu	$t1, $t1, 4
-2:	la	$t1, _bss_start
-	la	$t2, _bss_end
-3:	beq	$t1, $t2, 5f
-	 nop
-	sw	$zero, 0($t1)
-	b	3b
-	 addiu	$t1, $t1, 4
-5:	li	$t0, 1
+0:	copy_data_clear_bss
+	li	$t0, 1
 	la	$t1, boot_done
 	sw	$t0, 0($t1)
 4:	move	$a0, $s0

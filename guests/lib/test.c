@@ -1,52 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * libguest.c - the console, the selftest device and power-off, for guest
- * programs.
+ * test.c - the selftest device, power-off and the default exception
+ * handler, for the selftest guest programs (their console is uart.c).
  */
-#include "guest.h"
-
-#define UART_THR	0
-#define UART_LSR	5
-#define UART_LSR_THRE	0x20
-
-void putc(char c)
-{
-	volatile u8 *uart = (volatile u8 *)UART_BASE;
-
-	while (!(uart[UART_LSR] & UART_LSR_THRE))
-		;
-	uart[UART_THR] = c;
-}
-
-void puts(const char *s)
-{
-	while (*s) {
-		if (*s == '\n')
-			putc('\r');
-		putc(*s++);
-	}
-}
+#include "test.h"
 
 void puthex(u32 v)
 {
-	int i;
-
 	puts("0x");
-	for (i = 28; i >= 0; i -= 4)
-		putc("0123456789abcdef"[(v >> i) & 0xf]);
-}
-
-void putdec(u32 v)
-{
-	char buf[12];
-	int i = 0;
-
-	do {
-		buf[i++] = '0' + v % 10;
-		v /= 10;
-	} while (v);
-	while (i)
-		putc(buf[--i]);
+	put_hex(v);
 }
 
 void report(u32 v)

@@ -10,10 +10,15 @@
 #   make style      checkpatch --strict on the module and the uapi header
 #   make sparse     the module through sparse (C=2)
 #
+#   make check-debian  the Debian packages in a Debian mipsel system
+#                   (tools/debianhost/, docs/debian.md)
+#
 # On a machine that is not MIPS everything is cross-built against Debian's
 # mipsel 4kc-malta kernel headers, which tools/mipshost/bootstrap.sh
 # downloads into .cache/.  On a MIPS host the module builds against
-# /lib/modules/$(uname -r)/build and the tests run on the machine itself.
+# /lib/modules/$(uname -r)/build with the machine's own gcc, and make check
+# runs the host unit tests and the selftests on the machine itself (what
+# needs QEMU, clang or sparse is reported as skipped when it is missing).
 
 TOP := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
 CACHE ?= $(TOP)/.cache
@@ -32,10 +37,19 @@ endif
 
 KSFT := $(CACHE)/linux-src/tools/testing/selftests
 TCC := $(CROSS_COMPILE)gcc
-TCFLAGS := -O2 -g -static -Wall -Wextra -Werror -I$(TOP)/uapi
+# The MIPS host's userspace is static (the initramfs has no libc); the
+# Debian packages link it dynamically with Debian's flags (debian/rules).
+TSTATIC ?= -static
+TCFLAGS := -O2 -g $(TSTATIC) -Wall -Wextra -Werror -I$(TOP)/uapi $(TCFLAGS_EXTRA)
 HOSTCC ?= gcc
+# Debian ships no libasan for mips: natively, UBSan in trap mode only.
+ifeq ($(NATIVE),)
+HOST_SAN ?= -fsanitize=address,undefined
+else
+HOST_SAN ?= -fsanitize=undefined -fsanitize-undefined-trap-on-error
+endif
 HOST_CFLAGS := -O2 -g -Wall -Wextra -Werror -Wno-unused-parameter \
-	-Wno-sign-compare -I$(KSFT) -fsanitize=address,undefined
+	-Wno-sign-compare -I$(KSFT) $(HOST_SAN)
 CPUS ?= 24Kc 34Kf
 TIMEOUT ?= 3000
 
@@ -62,7 +76,8 @@ GUEST_SRCS := $(wildcard guests/tests/*.c)
 GUESTS := $(patsubst guests/tests/%.c,$(BUILD)/guests/%.bin,$(GUEST_SRCS))
 
 .PHONY: all bootstrap module vcpuctl selftests guests host-tests check check-host \
-	check-mips check-lint check-oracle fuzz-mips demo demo-linux shell bench bench-tool style sparse clean initramfs
+	check-mips check-lint check-oracle fuzz-mips demo demo-linux shell bench bench-tool style sparse clean initramfs \
+	kselftest-install examples
 
 all: module vcpuctl selftests guests bench-tool firmware
 
@@ -98,6 +113,32 @@ $(SELFTEST_DIR)/%: selftests/mipsvcpu/%.c $(SELFTEST_LIB) \
 # gdb_test speaks the GDB protocol to vcpuctl with vcpuctl's own framing.
 $(SELFTEST_DIR)/gdb_test: SELFTEST_EXTRA := tools/vcpuctl/rsp.c
 $(SELFTEST_DIR)/gdb_test: tools/vcpuctl/rsp.c tools/vcpuctl/rsp.h
+
+# The selftests as installed: the layout of mipsvcpu-tests'
+# /usr/lib/mipsvcpu/selftests and of native make check (the tests find
+# guests/, dt/ and minix.img beside themselves).
+KSFT_INSTALL ?= $(BUILD)/kselftest
+SELFTEST_DTS := $(wildcard selftests/mipsvcpu/dt/*.dts)
+kselftest-install: selftests guests firmware $(BUILD)/minix.img $(SELFTEST_DTS)
+	rm -rf $(KSFT_INSTALL)
+	mkdir -p $(KSFT_INSTALL)/guests $(KSFT_INSTALL)/dt
+	cp $(SELFTESTS) selftests/mipsvcpu/run_kselftest.sh $(BUILD)/minix.img \
+		$(KSFT_INSTALL)/
+	cd $(KSFT_INSTALL) && ls *_test | sed 's/^/mipsvcpu:/' > kselftest-list.txt
+	cp $(GUESTS) $(BUILD)/guests/firmware/flash.bin $(KSFT_INSTALL)/guests/
+	for f in $(SELFTEST_DTS); do n=$$(basename $$f .dts); \
+		dtc -q -I dts -O dtb -o $(KSFT_INSTALL)/dt/$$n.dtb $$f && \
+		sed -n '2s|^// expect: ||p' $$f > $(KSFT_INSTALL)/dt/$$n.exp \
+		|| exit 1; done
+
+# The demo guest as vcpuctl's package installs it.
+examples: $(BUILD)/examples/demo/guest.dtb $(BUILD)/examples/demo/flash.bin
+$(BUILD)/examples/demo/guest.dtb: examples/demo/guest.dts
+	@mkdir -p $(@D)
+	dtc -q -I dts -O dtb -o $@ $<
+$(BUILD)/examples/demo/flash.bin: $(BUILD)/guests/firmware/flash.bin
+	@mkdir -p $(@D)
+	cp $< $@
 
 # The benchmark tool runs inside the MIPS host (make bench).
 BENCH := $(BUILD)/bench/mvc_bench
@@ -176,9 +217,24 @@ define stage_and_run
 	tools/mipshost/run.sh $(4) --mode demo --log $(5) $(BUILD)/$(1).cpio.gz
 endef
 
+ifeq ($(NATIVE),)
 check: bootstrap
 	@$(MAKE) --no-print-directory check-host check-fuzz check-mips check-lint check-oracle; \
 	rc=$$?; tools/tap-summary.sh $(BUILD)/logs; exit $$rc
+else
+# On a MIPS host: the host unit tests and the selftests on this machine;
+# the fuzzer (clang), checkpatch (perl) and the bare-metal oracles (QEMU)
+# where their tool is installed, counted as skipped where it is not.
+check: bootstrap
+	@$(MAKE) --no-print-directory check-host check-mips; rc=$$?; n=0; \
+	for p in check-fuzz:$(GDT_FUZZ_CC) check-lint:perl check-oracle:qemu-system-mipsel; do \
+		if command -v $${p#*:} > /dev/null; then \
+			$(MAKE) --no-print-directory $${p%%:*} || rc=1; \
+		else n=$$((n + 1)); echo "== $${p%%:*}: skipped (no $${p#*:} here)"; \
+			echo "ok $$n $${p%%:*} # SKIP no $${p#*:} on this machine" \
+				>> $(BUILD)/logs/native-skipped.tap; fi; \
+	done; tools/tap-summary.sh $(BUILD)/logs; exit $$rc
+endif
 
 # The firmware and demo OS bare metal under QEMU (the oracle the guest build
 # must agree with), counted as one test.
@@ -196,7 +252,13 @@ check-oracle:
 
 # checkpatch --strict and sparse, each counted as one test.
 check-lint:
-	@for t in style sparse; do \
+	@mkdir -p $(BUILD)/logs; rm -f $(BUILD)/logs/lint-skipped.tap; \
+	for t in style sparse; do \
+		tool=$$( [ $$t = style ] && echo perl || echo sparse ); \
+		if ! command -v $$tool > /dev/null; then rm -f $(BUILD)/logs/lint-$$t.verdict; \
+			echo "== lint $$t: skipped (no $$tool here)"; \
+			echo "ok 1 lint $$t # SKIP no $$tool on this machine" \
+				>> $(BUILD)/logs/lint-skipped.tap; continue; fi; \
 		if $(MAKE) --no-print-directory $$t > $(BUILD)/logs/lint-$$t.log 2>&1; \
 		then r=ok; else r=FAILED; fi; \
 		echo "== lint $$t: $$r"; echo "lint $$t $$r" > $(BUILD)/logs/lint-$$t.verdict; \
@@ -233,13 +295,47 @@ check-mips: initramfs
 		echo "conformance $$1 $$c" > $(BUILD)/logs/conformance-$$1.verdict; shift; \
 	done; exit $$rc
 else
-check-mips: all
+# The selftests on this machine, as root, against the module just built
+# (a loaded mipsvcpu, e.g. the DKMS one, is unloaded first).  Each test's
+# TAP goes to $(BUILD)/logs/native-NAME.tap for the summary.
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+check-mips: all kselftest-install
 	@mkdir -p $(BUILD)/logs
-	sudo insmod module/mipsvcpu.ko
-	MIPSVCPU_KO=$(TOP)/module/mipsvcpu.ko sh -c 'for t in $(SELFTESTS); do \
-		$$t || exit 1; done' 2>&1 | tee $(BUILD)/logs/native.tap; \
-	rc=$$?; sudo rmmod mipsvcpu; exit $$rc
+	@if grep -q '^mipsvcpu ' /proc/modules; then $(SUDO) rmmod mipsvcpu; fi
+	$(SUDO) insmod module/mipsvcpu.ko
+	@bad() { $(SUDO) dmesg | grep -c -E 'Oops|BUG:|WARNING:|Call Trace:'; }; \
+	before=$$(bad); $(SUDO) env MIPSVCPU_KO=$(TOP)/module/mipsvcpu.ko \
+		$(KSFT_INSTALL)/run_kselftest.sh -o $(BUILD)/logs/native- \
+		> $(BUILD)/logs/native-run.log 2>&1; rc=$$?; \
+	cat $(BUILD)/logs/native-run.log; $(SUDO) rmmod mipsvcpu || rc=1; \
+	if [ "$$(bad)" != "$$before" ]; then rc=1; \
+		echo "== the kernel logged an oops, BUG or WARNING"; fi; \
+	echo "native-selftests $$( [ $$rc = 0 ] && echo ok || echo FAILED)" \
+		> $(BUILD)/logs/native.verdict; exit $$rc
 endif
+
+# The Debian packages (debian/) in a Debian 12 mipsel system booted under
+# QEMU (tools/debianhost/, docs/debian.md): build, install with DKMS, the
+# demo as a user of the group kvm, the installed selftests, removal.
+# check-debian-native runs the README's native path in the same system.
+DEBIAN_LOGS := $(BUILD)/logs-debian
+.PHONY: check-debian check-debian-native debs debian-image debian-shell bootstrap-debian
+check-debian check-debian-native debs debian-image debian-shell: bootstrap-debian
+bootstrap-debian:
+	@$(TOP)/tools/mipshost/bootstrap.sh --debian
+check-debian check-debian-native:
+	@rm -rf $(DEBIAN_LOGS)
+	@BUILD=$(BUILD) tools/debianhost/check.sh $(if $(filter %native,$@),--native) \
+		$(DEBIAN_LOGS); rc=$$?; tools/tap-summary.sh $(DEBIAN_LOGS); exit $$rc
+
+debs:
+	tools/debianhost/build-debs.sh $(BUILD)/debian/debs
+
+debian-image:
+	tools/debianhost/mkimage.sh
+
+debian-shell:
+	tools/debianhost/run.sh --shell --timeout 86400 $$(tools/debianhost/mkimage.sh)
 
 demo: bootstrap
 	@$(MAKE) --no-print-directory initramfs

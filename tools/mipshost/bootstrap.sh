@@ -3,12 +3,20 @@
 #
 # bootstrap.sh - make this machine able to build and test mipsvcpu.
 #
-# Installs the cross toolchain and emulator from Debian, then downloads
-# (never installs) Debian's mipsel 4kc-malta kernel, its headers, a static
-# busybox and the few files the build needs from linux-source-6.1 into the
-# ignored cache folder $MIPSVCPU_CACHE (default: <repo>/.cache).  The
-# unpacked headers are fixed up so that an x86_64 host can cross-build
+# On x86: installs the cross toolchain and emulator from Debian, then
+# downloads (never installs) Debian's mipsel 4kc-malta kernel, its headers,
+# a static busybox and the few files the build needs from linux-source-6.1
+# into the ignored cache folder $MIPSVCPU_CACHE (default: <repo>/.cache).
+# The unpacked headers are fixed up so that an x86_64 host can cross-build
 # out-of-tree modules against them.
+#
+# On a MIPS host: installs only what a native build needs (gcc, make, the
+# running kernel's headers, dtc, libfdt) and fetches the same few files of
+# linux-source-6.1; no cross compiler, no QEMU, no clang.  apt runs only
+# for what is missing, so an offline machine that has it all needs no
+# network (nor does a copy of a tree whose .cache/linux-src is filled).
+#
+# --debian also installs what make check-debian needs (docs/debian.md).
 #
 # Idempotent: a second run checks stamps and downloads nothing.
 set -euo pipefail
@@ -21,6 +29,12 @@ stamp=$cache/bootstrap.stamp
 host_pkgs="gcc-mipsel-linux-gnu binutils-mipsel-linux-gnu libc6-dev-mipsel-cross
 qemu-system-mips linux-kbuild-6.1 device-tree-compiler libfdt-dev cpio sparse
 clang libclang-rt-14-dev llvm make xz-utils gdb-multiarch"
+# The Debian packages (make check-debian, docs/debian.md): dpkg-buildpackage
+# with dh_dkms, lintian, and mmdebstrap with qemu-user for the test system.
+deb_pkgs="dpkg-dev debhelper dh-dkms lintian fakeroot mmdebstrap
+qemu-user-static binfmt-support arch-test e2fsprogs"
+native_pkgs="gcc libc6-dev make device-tree-compiler libfdt-dev cpio xz-utils
+linux-headers-$(uname -r)"
 
 log() { echo "bootstrap: $*"; }
 
@@ -34,8 +48,10 @@ native_mips() {
 }
 
 install_host_packages() {
-	local missing="" p
-	for p in $host_pkgs; do
+	local missing="" p pkgs="$host_pkgs"
+	[ "$with_debian" = yes ] && pkgs="$pkgs $deb_pkgs"
+	native_mips && pkgs=$native_pkgs
+	for p in $pkgs; do
 		dpkg-query -W -f='${Status}' "$p" 2>/dev/null |
 			grep -q 'install ok installed' || missing="$missing $p"
 	done
@@ -55,10 +71,11 @@ install_host_packages() {
 
 # Fetch a package file into $cache/debs without installing it.
 download() {
-	local pkg=$1
+	local pkg=$1 sandbox=()
 	mkdir -p "$cache/debs"
 	# As root, apt would warn that its sandbox user cannot write here.
-	(cd "$cache/debs" && apt-get download -qq -o APT::Sandbox::User=root "$pkg")
+	[ "$(id -u)" = 0 ] && sandbox=(-o APT::Sandbox::User=root)
+	(cd "$cache/debs" && apt-get download -qq "${sandbox[@]}" "$pkg")
 }
 
 unpack() {
@@ -129,6 +146,8 @@ fetch_source_files() {
 }
 
 main() {
+	with_debian=no
+	[ "${1:-}" = --debian ] && with_debian=yes
 	install_host_packages
 	fetch_source_files
 	if native_mips; then

@@ -1,0 +1,89 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# check.sh [--native] LOGDIR - make check-debian: the Debian packages in
+# the Debian mipsel system, judged into LOGDIR as TAP (*.tap) and
+# verdicts (*.verdict) for tools/tap-summary.sh.
+#
+#   1. tools/debianhost/build-debs.sh: dpkg-buildpackage -a mipsel, lintian
+#   2. tools/debianhost/mkimage.sh: the system image (cached)
+#   3. tools/debianhost/run.sh boots it with a job disk holding the .debs
+#      and check-packages.sh, which installs, loads, runs the demo as an
+#      unprivileged user of the group kvm and the installed selftests,
+#      removes and purges (one TAP line per step)
+#
+# --native runs the README's native path instead: a copy of the
+# repository (with the bootstrap cache's kernel files, since the system
+# has no network), then tools/mipshost/bootstrap.sh, make, insmod,
+# vcpuctl version and make check inside the system (check-native.sh).
+set -uo pipefail
+
+top=$(cd "$(dirname "$0")/../.." && pwd)
+mode=packages
+if [ "${1:-}" = --native ]; then
+	mode=native
+	shift
+fi
+logs=$(mkdir -p "${1:?usage: check.sh [--native] LOGDIR}" && cd "$1" && pwd)
+build=${BUILD:-$top/build}
+work=$build/debian
+timeout=${DEBIAN_TIMEOUT:-3600}
+t0=$(date +%s)
+
+elapsed() { echo "$(( $(date +%s) - t0 )) s"; }
+
+verdict() { # NAME ok|FAILED
+	echo "debian $1 $2" > "$logs/debian-$1.verdict"
+	echo "== debian $1: $2 ($(elapsed))"
+}
+
+rm -f "$logs"/debian-*.tap "$logs"/debian-*.verdict
+mkdir -p "$work"
+
+if ! img=$("$top/tools/debianhost/mkimage.sh"); then
+	verdict image FAILED
+	exit 1
+fi
+verdict image ok
+
+job=$work/job-$mode
+rm -rf "$job" "$job.out"
+mkdir -p "$job"
+if [ $mode = packages ]; then
+	if "$top/tools/debianhost/build-debs.sh" "$work/debs" > "$logs/debian-build-debs.log" 2>&1; then
+		verdict packages ok
+	else
+		tail -n 20 "$logs/debian-build-debs.log"
+		verdict packages FAILED
+		exit 1
+	fi
+	grep '^lintian: ' "$logs/debian-build-debs.log" | sort | uniq -c | sort -rn | head -n 20
+	cp "$work"/debs/mipsvcpu-dkms_*.deb "$work"/debs/vcpuctl_*.deb \
+		"$work"/debs/mipsvcpu-tests_*.deb "$job/"
+	cp "$top/tools/debianhost/check-packages.sh" "$job/run.sh"
+else
+	mkdir -p "$job/mipsvcpu"
+	(cd "$top" && git ls-files -z --cached --others --exclude-standard |
+		tr '\0' '\n' | grep -v -E '^(\.cache|build)(/|$)' |
+		while read -r f; do [ -e "$f" ] && echo "$f"; done |
+		tar --no-recursion -cf - -T -) | tar -C "$job/mipsvcpu" -xf -
+	mkdir -p "$job/mipsvcpu/.cache/linux-src"
+	(cd "${MIPSVCPU_CACHE:-$top/.cache}/linux-src" && tar -cf - .) |
+		tar -C "$job/mipsvcpu/.cache/linux-src" -xf -
+	cp "$top/tools/debianhost/check-native.sh" "$job/run.sh"
+fi
+
+"$top/tools/debianhost/run.sh" --timeout "$timeout" --log "$logs/debian-$mode.console" \
+	"$img" "$job" > /dev/null
+rc=$?
+for f in "$job.out"/*.tap; do
+	# shellcheck disable=SC2094 # $f is in the job's out/, not in $logs
+	[ -f "$f" ] && tr -d '\r' < "$f" > "$logs/$(basename "$f")"
+done
+for f in "$job.out"/*.verdict; do
+	[ -f "$f" ] && cp "$f" "$logs/debian-native-$(basename "$f")"
+done
+grep -a -E '^(ok|not ok) [0-9]+ [^#]*\(' "$logs/debian-$mode.console" | tr -d '\r'
+grep -a 'MVCJOB: result' "$logs/debian-$mode.console" | tr -d '\r'
+if [ $rc = 0 ]; then verdict "$mode-run" ok; else verdict "$mode-run" FAILED; fi
+exit $rc

@@ -372,11 +372,10 @@ fast_save:				/* k0 = 0: emulate; 1: deliver */
 	mfc0	k0, CP0_CAUSE
 	bltz	k0, fast_slot		/* BD: EPC is the branch's */
 	 lw	t2, 0(t4)
-	move	s0, t0
 
 	/*
 	 * Decode: t3 = rs, t4 = rt, t5 = CP0 id, t6 = &reg[id], t7 = class;
-	 * s0 + 4 = the PC after the instruction (fast_next).
+	 * t0 + 4 = the PC after the instruction (fast_next).
 	 */
 fast_decode:
 	lw	t8, CTX(HWC_FAST_CP0)(k1)
@@ -756,6 +755,7 @@ half_lo:
  * guest GPR is saved.
  */
 fast_cache:
+	move	s0, t0			/* t0 + 4: where the guest goes on */
 	lw	t1, CTX(HWC_FAST_EMUL)(k1)
 	andi	t1, t1, MVC_FAST_EMUL_CACHE
 	beqz	t1, fast_bail

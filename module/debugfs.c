@@ -21,22 +21,20 @@ static atomic_t mvc_vm_serial;
 static int mvc_vcpu_stats_show(struct seq_file *m, void *unused)
 {
 	const struct mvc_vcpu *vcpu = m->private;
-	const struct mipsvcpu_vcpu_stats *s = &vcpu->stats;
+	struct mipsvcpu_vcpu_stats st, *s = &st;
 
+	mvc_vcpu_stats(vcpu, s);
 	seq_printf(m, "exits %llu\n", s->exits);
 	seq_printf(m, "host_irq %llu\n", s->host_irq);
 	seq_printf(m, "shadow_refill %llu\n", s->shadow_refill);
 	seq_printf(m, "guest_tlb_fault %llu\n", s->guest_tlb_fault);
 	seq_printf(m, "mmio %llu\n", s->mmio);
-	seq_printf(m, "emulated %llu\n", s->emulated + s->fast_emulated +
-		   READ_ONCE(vcpu->ctx->fast_emulated));
+	seq_printf(m, "emulated %llu\n", s->emulated);
 	seq_printf(m, "guest_exception %llu\n", s->guest_exception);
 	seq_printf(m, "wait %llu\n", s->wait);
 	seq_printf(m, "guest_irq %llu\n", s->guest_irq);
-	seq_printf(m, "fast_refill %llu\n",
-		   s->fast_refill + READ_ONCE(vcpu->ctx->fast_refills));
-	seq_printf(m, "fast_emulated %llu\n",
-		   s->fast_emulated + READ_ONCE(vcpu->ctx->fast_emulated));
+	seq_printf(m, "fast_refill %llu\n", s->fast_refill);
+	seq_printf(m, "fast_emulated %llu\n", s->fast_emulated);
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(mvc_vcpu_stats);

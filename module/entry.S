@@ -179,6 +179,37 @@ general_slow:
 	 sw	k0, CTX(HWC_EXIT_KIND)(k1)
 
 /*
+ * A system call, or an FPU instruction (Coprocessor Unusable, CE 1: the
+ * guest CPU has no FPU), of guest user mode: delivered to the guest
+ * kernel as mvc_raise() does it, without leaving the vector (placed here,
+ * in the room before 0x200, to leave the code block its space).  In the
+ * user view the guest's EXL and ERL are clear, so: EPC = the trapping
+ * PC, Cause.BD and ExcCode as the host saw them, CE as well for the FPU
+ * (0 for a system call: C raises it so, and the host's CE is left from
+ * whatever came before), Status.EXL, the general vector of BEV or EBase,
+ * and the kernel view (its host ASID must be live).  Bails for anything
+ * else, and from an odd PC (MIPS16e: C raises the address error).
+ * k0 = Cause, k1 = page base, guest k0 saved; fast_save gets in k0 the
+ * bits of the host's Cause to deliver.
+ */
+fast_user_exc:
+	ext	k0, k0, 2, 5
+	xori	k0, k0, 8		/* Syscall */
+	beqz	k0, 1f
+	 xori	k0, k0, 8 ^ 11		/* Coprocessor Unusable */
+	bnez	k0, general_slow
+	 mfc0	k0, CP0_CAUSE
+	ext	k0, k0, 28, 2
+	xori	k0, k0, 1		/* CE 1 */
+	bnez	k0, general_slow
+	 lui	k0, GCAUSE_BD_CE_HI
+	b	fast_save
+	 ori	k0, k0, GCAUSE_EXC
+1:	lui	k0, GCAUSE_BD_HI
+	b	fast_save
+	 ori	k0, k0, GCAUSE_EXC
+
+/*
  * 0x200: interrupts with Cause.IV set.  world.c plants the same branch at
  * 0x200 + n * IntCtl.VS for vectored interrupts.
  */
@@ -298,7 +329,7 @@ common_exit_saved:
 
 /*
  * The emulation fast path.  A Coprocessor Unusable exception of the guest
- * kernel, not in a delay slot, is most often an mfc0/mtc0 of a register
+ * kernel (in a delay slot too: fast_slot) is most often an mfc0/mtc0 of a register
  * that is plain data in vcpu->cp0, a di/ei, or an eret: emulate those
  * here, against the same data the C emulation uses, and return to the
  * guest without restoring the host.  What cannot be done here (anything
@@ -334,7 +365,7 @@ fast_cop0_check:
 	ext	k0, k0, 28, 2		/* CE */
 	bnez	k0, general_slow
 	 nop
-fast_save:				/* k0 = 0: emulate; 1: deliver */
+fast_save:				/* k0 = 0: emulate; else deliver */
 	SAVE_GPRS MVC_CTX_OFFSET
 	bnez	k0, fast_user_deliver
 	 nop
@@ -795,33 +826,12 @@ fast_cache:
 	lui	t5, 0x8000
 	or	v0, v0, t5
 	cache	Hit_Writeback_Inv_D, 0(v0)
+	sync				/* as C's flush: write back, then */
 	cache	Hit_Invalidate_I, 0(v0)
+	sync
 	b	fast_next
 	 move	t0, s0
 
-/*
- * A system call, or an FPU instruction (Coprocessor Unusable, CE 1: the
- * guest CPU has no FPU), of guest user mode: delivered to the guest
- * kernel as mvc_raise() does it, without leaving the vector.  In the user
- * view the guest's EXL and ERL are clear, so: EPC = the trapping PC,
- * Cause.BD, ExcCode and CE as the host saw them, Status.EXL, the general
- * vector of BEV or EBase, and the kernel view (its host ASID must be
- * live).  Bails for anything else, and from an odd PC (MIPS16e: C raises
- * the address error).  k0 = Cause, k1 = page base, guest k0 saved.
- */
-fast_user_exc:
-	ext	k0, k0, 2, 5
-	xori	k0, k0, 8		/* Syscall */
-	beqz	k0, 1f
-	 xori	k0, k0, 8 ^ 11		/* Coprocessor Unusable */
-	bnez	k0, general_slow
-	 mfc0	k0, CP0_CAUSE
-	ext	k0, k0, 28, 2
-	xori	k0, k0, 1		/* CE 1 */
-	bnez	k0, general_slow
-	 nop
-1:	b	fast_save
-	 li	k0, 1
 fast_user_deliver:
 	mfc0	t0, CP0_EPC
 	andi	t1, t0, 1
@@ -834,7 +844,7 @@ fast_user_deliver:
 	mfc0	t2, CP0_CAUSE
 	lui	t4, GCAUSE_BD_CE_HI
 	ori	t4, t4, GCAUSE_EXC
-	and	t2, t2, t4
+	and	t2, t2, k0		/* what fast_user_exc chose */
 	lw	t3, GCP0(13, 0)(t8)
 	nor	t4, t4, zero
 	and	t3, t3, t4

@@ -81,6 +81,7 @@
 #define GST_IM			0xff00
 #define GST_BEV_HI		0x0040	/* Status.BEV >> 16 */
 #define GCAUSE_BD_CE_HI		0xb000	/* Cause.BD | Cause.CE, >> 16 */
+#define GCAUSE_BD_HI		0x8000	/* Cause.BD >> 16 */
 #define GCAUSE_EXC		0x007c
 #define GUEST_BEV_BASE		0x3fc00200	/* stands for 0xbfc00200 */
 #define GUEST_EBASE_MASK	0x3ffff000

@@ -184,6 +184,7 @@ int mvc_create_vcpu(struct mvc_vm *vm, const struct mipsvcpu_create_vcpu *arg);
 int mvc_world_init(struct mvc_vcpu *vcpu);
 void mvc_world_free(struct mvc_vcpu *vcpu);
 int mvc_vcpu_run(struct mvc_vcpu *vcpu);
+void mvc_vcpu_stats(const struct mvc_vcpu *vcpu, struct mipsvcpu_vcpu_stats *s);
 void mvc_world_reset(struct mvc_vcpu *vcpu);
 
 /* shadow_tlb.c: */

@@ -82,7 +82,12 @@ int mvc_probe_cpu(struct mvc_host_caps *caps)
 	/* entry.S's cache: one Hit op per guest line, on each cache. */
 	caps->hit_cache_ops = caps->icache_line >= MVC_GUEST_CACHE_LINE &&
 			      caps->dcache_line >= MVC_GUEST_CACHE_LINE;
-	caps->count_hz = mips_hpt_frequency;
+	/*
+	 * The vector's clock for Cause reads (count.c): only where Count
+	 * keeps the rate the kernel measured at boot, which cpufreq could
+	 * change on cores whose Count follows the core clock.
+	 */
+	caps->count_hz = IS_ENABLED(CONFIG_CPU_FREQ) ? 0 : mips_hpt_frequency;
 	caps->vectored_irq = !!(read_c0_cause() & CAUSEF_IV);
 	vs = cpu_has_vint ? (read_c0_intctl() >> 5) & 0x1f : 0;
 	caps->vi_spacing = vs << 5;

@@ -111,15 +111,26 @@ static long mvc_vcpu_irq_line(struct mvc_vcpu *vcpu, void __user *argp)
 	return mvc_set_irq_line(vcpu, irq.line, irq.level);
 }
 
-/* The counters, with what the vector's fast paths counted added in. */
+/**
+ * mvc_vcpu_stats() - the counters as GET_STATS and debugfs show them
+ * @vcpu: the VCPU
+ * @s: filled with its counters, with what the vector's fast paths counted
+ *     and C has not yet folded in added (emulated includes fast_emulated)
+ */
+void mvc_vcpu_stats(const struct mvc_vcpu *vcpu, struct mipsvcpu_vcpu_stats *s)
+{
+	*s = vcpu->stats;
+	s->fast_refill += READ_ONCE(vcpu->ctx->fast_refills);
+	s->fast_emulated += READ_ONCE(vcpu->ctx->fast_emulated);
+	s->guest_exception += READ_ONCE(vcpu->ctx->fast_exceptions);
+	s->emulated += s->fast_emulated;
+}
+
 static long mvc_vcpu_get_stats(struct mvc_vcpu *vcpu, void __user *argp)
 {
-	struct mipsvcpu_vcpu_stats s = vcpu->stats;
+	struct mipsvcpu_vcpu_stats s;
 
-	s.fast_refill += READ_ONCE(vcpu->ctx->fast_refills);
-	s.fast_emulated += READ_ONCE(vcpu->ctx->fast_emulated);
-	s.guest_exception += READ_ONCE(vcpu->ctx->fast_exceptions);
-	s.emulated += s.fast_emulated;
+	mvc_vcpu_stats(vcpu, &s);
 	return copy_to_user(argp, &s, sizeof(s)) ? -EFAULT : 0;
 }
 

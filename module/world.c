@@ -79,6 +79,7 @@ int mvc_world_init(struct mvc_vcpu *vcpu)
 		     HWC_FAST_EXCEPTIONS);
 	BUILD_BUG_ON(GST_BEV_HI << 16 != MVC_ST_BEV);
 	BUILD_BUG_ON(GCAUSE_BD_CE_HI << 16 != (MVC_CAUSE_BD | MVC_CAUSE_CE));
+	BUILD_BUG_ON(GCAUSE_BD_HI << 16 != MVC_CAUSE_BD);
 	BUILD_BUG_ON(GCAUSE_EXC != MVC_CAUSE_EXC);
 	BUILD_BUG_ON(sizeof(((struct mvc_vcpu *)0)->pending) != 4);
 	BUILD_BUG_ON(offsetof(struct mvc_cp0, reg) != 0);

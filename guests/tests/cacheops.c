@@ -121,14 +121,24 @@ int main(void)
 	}
 	report(exceptions);
 
-	/* 7: in a branch delay slot (the branch is taken after it). */
+	/*
+	 * 7: in a branch delay slot, through gKSEG0 and through the guest
+	 * TLB: the branch is taken after it (r stays 1), then the code runs.
+	 */
 	write_func(PA_CODE, 0x5a);
+	write_func(PA_MAPPED + 0x1000, 0x5b);
+	va = 1;
 	__asm__ volatile(".set push\n\t.set noreorder\n\t"
-			 "b 1f\n\t cache %0, 0(%1)\n\t"
-			 "nop\n1:\n\t.set pop"
-			 :: "i"(HIT_WB_INV_D), "r"(PA_CODE) : "memory");
+			 "b 1f\n\t cache %1, 0(%2)\n\t"
+			 "li %0, 2\n1:\n\t"
+			 "bnez %0, 2f\n\t cache %1, 0(%3)\n\t"
+			 "li %0, 3\n2:\n\t.set pop"
+			 : "+r"(va) : "i"(HIT_WB_INV_D), "r"(PA_CODE),
+			   "r"(VA_4K + 0x1000) : "memory");
+	report(va);
 	CACHE(HIT_INV_I, PA_CODE);
-	report(call(PA_CODE));
+	CACHE(HIT_INV_I, VA_4K + 0x1000);
+	report(call(PA_CODE) + call(VA_4K + 0x1000));
 
 	/* 8: a Hit operation on the code that is running it. */
 	CACHE(HIT_INV_I, (u32)&main);

@@ -47,7 +47,7 @@ int main(void)
 	 * however long the host takes between two guest instructions, the
 	 * match is 20,000 ticks after Count runs again, not a turn away.
 	 */
-	for (c = 0; c < 3; c++) {
+	for (c = 0; c < 10; c++) {
 		cmp = 20000;
 		mtc0(13, 0, CAUSE_DC);
 		mtc0(9, 0, 0);

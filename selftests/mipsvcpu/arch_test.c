@@ -47,6 +47,32 @@ static struct mvc_guest *run_guest(struct __test_metadata *_metadata,
 	return g;
 }
 
+/*
+ * Runs guest @name with the vector's emulation fast paths off, then on:
+ * both times its reports must be @want; @st[0] and @st[1] get its
+ * counters.  With them off nothing may have been emulated in the vector.
+ * Returns false if the module parameter cannot be written.
+ */
+static bool run_off_and_on(struct __test_metadata *_metadata,
+			   const char *name, const uint32_t *want, size_t n,
+			   struct mipsvcpu_vcpu_stats st[2])
+{
+	struct mvc_guest *g;
+	int fast;
+
+	for (fast = 0; fast <= 1; fast++) {
+		if (mvc_set_param("fast_emulate", fast))
+			return false;
+		g = run_guest(_metadata, name);
+		TH_LOG("%s, fast_emulate=%d", name, fast);
+		expect_reports(_metadata, g, want, n);
+		EXPECT_EQ(0, ioctl(g->vcpu_fd, MIPSVCPU_GET_STATS, &st[fast]));
+		mvc_guest_destroy(g);
+	}
+	EXPECT_EQ(0, st[0].fast_emulated);
+	return true;
+}
+
 TEST(guest_tlb_maps_remaps_and_never_goes_stale)
 {
 	static const uint32_t want[] = {
@@ -272,17 +298,10 @@ TEST(an_odd_pc_is_an_address_error)
 		4, 0, 1, 1,	/* jr, delay slot emulated */
 		4, 0, 1, 1,	/* jr, executed by the guest */
 	};
-	struct mvc_guest *g;
-	int fast;
+	struct mipsvcpu_vcpu_stats st[2];
 
-	for (fast = 0; fast <= 1; fast++) {
-		if (mvc_set_param("fast_emulate", fast))
-			SKIP(return, "cannot write the module parameters");
-		g = run_guest(_metadata, "oddpc");
-		TH_LOG("fast_emulate=%d", fast);
-		expect_reports(_metadata, g, want, sizeof(want) / sizeof(want[0]));
-		mvc_guest_destroy(g);
-	}
+	if (!run_off_and_on(_metadata, "oddpc", want, ARRAY_SIZE(want), st))
+		SKIP(return, "cannot write the module parameters");
 }
 
 TEST(irq_line_rejects_bad_arguments)
@@ -370,31 +389,19 @@ TEST(cache_instructions_in_the_vector_and_in_c)
 		0x5a + 0x5b,	/* and the code they synced runs */
 		0,		/* a Hit op on the running code */
 	};
-	struct mipsvcpu_vcpu_stats st;
-	struct mvc_guest *g;
-	int fast;
+	struct mipsvcpu_vcpu_stats st[2];
 
-	for (fast = 0; fast <= 1; fast++) {
-		if (mvc_set_param("fast_emulate", fast))
-			SKIP(return, "cannot write the module parameters");
-		g = run_guest(_metadata, "cacheops");
-		TH_LOG("fast_emulate=%d", fast);
-		expect_reports(_metadata, g, want, sizeof(want) / sizeof(want[0]));
-		ASSERT_EQ(0, ioctl(g->vcpu_fd, MIPSVCPU_GET_STATS, &st));
-		/* 6,000 Hit ops on code, 2,048 on nothing, 1,024 Index ops */
-		EXPECT_LT(9000, st.emulated);
-		/*
-		 * With 16-byte or longer host lines, the vector does the
-		 * Hit ops on memory and the Index ops; C the others.
-		 */
-		if (fast) {
-			EXPECT_LT(7000, st.fast_emulated);
-			EXPECT_LT(2000, st.emulated - st.fast_emulated);
-		} else {
-			EXPECT_EQ(0, st.fast_emulated);
-		}
-		mvc_guest_destroy(g);
-	}
+	if (!run_off_and_on(_metadata, "cacheops", want, ARRAY_SIZE(want), st))
+		SKIP(return, "cannot write the module parameters");
+	/* 6,000 Hit ops on code, 2,048 on nothing, 1,024 Index ops */
+	EXPECT_LT(9000, st[0].emulated);
+	EXPECT_LT(9000, st[1].emulated);
+	/*
+	 * With 16-byte or longer host lines, the vector does the Hit ops on
+	 * memory and the Index ops; C the others.
+	 */
+	EXPECT_LT(7000, st[1].fast_emulated);
+	EXPECT_LT(2000, st[1].emulated - st[1].fast_emulated);
 }
 
 /*
@@ -412,33 +419,19 @@ TEST(cause_reads_in_the_vector_until_a_match_may_come)
 		1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 		1, 1, 1,
 	};
-	struct mipsvcpu_vcpu_stats st;
-	struct mvc_guest *g;
-	int fast;
+	struct mipsvcpu_vcpu_stats st[2];
 
-	for (fast = 0; fast <= 1; fast++) {
-		if (mvc_set_param("fast_emulate", fast))
-			SKIP(return, "cannot write the module parameters");
-		g = run_guest(_metadata, "causeread");
-		TH_LOG("fast_emulate=%d", fast);
-		expect_reports(_metadata, g, want, sizeof(want) / sizeof(want[0]));
-		ASSERT_EQ(0, ioctl(g->vcpu_fd, MIPSVCPU_GET_STATS, &st));
-		EXPECT_LT(20000, st.emulated);
-		if (fast) {
-			EXPECT_LT(20000, st.fast_emulated);
-			/*
-			 * The vector stops before each match: besides the
-			 * guest's 3 + 5 * 10 Count and Cause/Count/Compare
-			 * writes (always C), some spinning reads went to C.
-			 * Were the window ignored, only the host timer's
-			 * exit would end each spin, with no read in C.
-			 */
-			EXPECT_LT(3 + 5 * 10, st.emulated - st.fast_emulated);
-		} else {
-			EXPECT_EQ(0, st.fast_emulated);
-		}
-		mvc_guest_destroy(g);
-	}
+	if (!run_off_and_on(_metadata, "causeread", want, ARRAY_SIZE(want), st))
+		SKIP(return, "cannot write the module parameters");
+	EXPECT_LT(20000, st[0].emulated);
+	EXPECT_LT(20000, st[1].fast_emulated);
+	/*
+	 * The vector stops before each match: besides the guest's 3 + 5 * 10
+	 * Count reads and Cause/Count/Compare writes (always C), some
+	 * spinning reads went to C.  Were the window ignored, only the host
+	 * timer's exit would end each spin, with no read in C.
+	 */
+	EXPECT_LT(3 + 5 * 10, st[1].emulated - st[1].fast_emulated);
 }
 
 /*
@@ -454,26 +447,15 @@ TEST(user_exceptions_delivered_in_the_vector)
 		5000, 1000, 1000,	/* syscalls, in a slot, FPU insns */
 		0,			/* none seen wrong */
 	};
-	struct mipsvcpu_vcpu_stats st;
-	struct mvc_guest *g;
-	int fast;
+	struct mipsvcpu_vcpu_stats st[2];
 
-	for (fast = 0; fast <= 1; fast++) {
-		if (mvc_set_param("fast_emulate", fast))
-			SKIP(return, "cannot write the module parameters");
-		g = run_guest(_metadata, "syscalls");
-		TH_LOG("fast_emulate=%d", fast);
-		expect_reports(_metadata, g, want, sizeof(want) / sizeof(want[0]));
-		ASSERT_EQ(0, ioctl(g->vcpu_fd, MIPSVCPU_GET_STATS, &st));
-		EXPECT_LE(7001, st.guest_exception);
-		/* Exits but the host's interrupts (its clock ticks) */
-		if (fast) {
-			EXPECT_GT(100, st.exits - st.host_irq);
-		} else {
-			EXPECT_LT(7000, st.exits - st.host_irq);
-		}
-		mvc_guest_destroy(g);
-	}
+	if (!run_off_and_on(_metadata, "syscalls", want, ARRAY_SIZE(want), st))
+		SKIP(return, "cannot write the module parameters");
+	EXPECT_LE(7001, st[0].guest_exception);
+	EXPECT_LE(7001, st[1].guest_exception);
+	/* Exits but the host's interrupts (its clock ticks) */
+	EXPECT_LT(7000, st[0].exits - st[0].host_irq);
+	EXPECT_GT(100, st[1].exits - st[1].host_irq);
 }
 
 /*
@@ -495,32 +477,21 @@ TEST(cp0_instructions_in_delay_slots)
 		0x21, 0x11,			/* bnez on the slot's target */
 		0,				/* 4,000 irq restores */
 	};
-	struct mipsvcpu_vcpu_stats st;
-	struct mvc_guest *g;
-	int fast;
+	struct mipsvcpu_vcpu_stats st[2];
 
-	for (fast = 0; fast <= 1; fast++) {
-		if (mvc_set_param("fast_emulate", fast))
-			SKIP(return, "cannot write the module parameters");
-		g = run_guest(_metadata, "slots");
-		TH_LOG("fast_emulate=%d", fast);
-		expect_reports(_metadata, g, want, sizeof(want) / sizeof(want[0]));
-		ASSERT_EQ(0, ioctl(g->vcpu_fd, MIPSVCPU_GET_STATS, &st));
-		EXPECT_LT(6000, st.emulated);
-		if (fast) {
-			EXPECT_GT(100, st.exits - st.host_irq);
-		} else {
-			EXPECT_LT(6000, st.exits - st.host_irq);
-		}
-		mvc_guest_destroy(g);
-	}
+	if (!run_off_and_on(_metadata, "slots", want, ARRAY_SIZE(want), st))
+		SKIP(return, "cannot write the module parameters");
+	EXPECT_LT(6000, st[0].emulated);
+	EXPECT_LT(6000, st[1].emulated);
+	EXPECT_LT(6000, st[0].exits - st[0].host_irq);
+	EXPECT_GT(100, st[1].exits - st[1].host_irq);
 }
 
 /*
  * The vector's fast paths (refills from the guest TLB, mfc0/mtc0/di/ei/
- * eret, cache, exceptions of user mode) against the C emulation: every deterministic architecture guest
- * reports exactly the same with them off and on, and with them on they
- * did the work.
+ * eret, cache, exceptions of user mode) against the C emulation: every
+ * deterministic architecture guest reports exactly the same with them off
+ * and on, and with them on they did the work.
  */
 TEST(fast_paths_agree_with_the_c_emulation)
 {

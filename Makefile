@@ -71,7 +71,8 @@ GUEST_CFLAGS := -march=mips32r2 -EL -O2 -g -ffreestanding -fno-pic -mno-abicalls
 # The guest runtime (guests/lib/): every guest program's headers, and
 # what the selftest guests link.
 GUEST_LIB_HDRS := $(wildcard guests/lib/*.h)
-GUEST_COMMON := guests/lib/test_start.S guests/lib/test.c guests/lib/uart.c
+GUEST_COMMON := guests/lib/test_start.S guests/lib/test.c guests/lib/uart.c \
+	guests/lib/cache.c
 GUEST_SRCS := $(wildcard guests/tests/*.c)
 GUESTS := $(patsubst guests/tests/%.c,$(BUILD)/guests/%.bin,$(GUEST_SRCS))
 

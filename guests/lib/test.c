@@ -4,6 +4,7 @@
  * handler, for the selftest guest programs (their console is uart.c).
  */
 #include "test.h"
+#include "console.h"
 
 void puthex(u32 v)
 {
@@ -46,4 +47,22 @@ __attribute__((weak)) void guest_exception(struct frame *f)
 	puthex(f->badvaddr);
 	puts("\n");
 	poweroff(0x7f);
+}
+
+void load_user_code(const u32 *code, const u32 *end, u32 pa)
+{
+	volatile u32 *dst = (volatile u32 *)pa;
+
+	while (code < end)
+		*dst++ = *code++;
+	cache_sync_range(pa, (u32)dst - pa);
+}
+
+void enter_user(u32 va, u32 asid)
+{
+	set_asid(asid);
+	mtc0(14, 0, va);
+	mtc0(12, 0, ST_BEV | ST_KSU_USER | ST_EXL);
+	__asm__ volatile("eret");
+	__builtin_unreachable();
 }

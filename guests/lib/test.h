@@ -80,6 +80,10 @@ void report(u32 v);
 void done(u32 v);
 void poweroff(u32 code);
 void fail_line(u32 line);
+/* User-mode code: copied to @pa and made fetchable (cache_sync_range()) */
+void load_user_code(const u32 *code, const u32 *end, u32 pa);
+/* eret to @va in user mode with ASID @asid, BEV kept; does not return */
+void enter_user(u32 va, u32 asid) __attribute__((noreturn));
 /* Called for every exception; return to resume at frame->epc. */
 void guest_exception(struct frame *f);
 

@@ -76,20 +76,8 @@ void guest_exception(struct frame *f)
 
 int main(void)
 {
-	const u32 *src = user_code;
-	volatile u32 *dst = (volatile u32 *)USER_PA;
-	u32 a;
-
-	while (src < user_code_end)
-		*dst++ = *src++;
-	for (a = USER_PA; a < (u32)dst; a += 16)
-		__asm__ volatile("cache 0x19, 0(%0)\n\tcache 0x10, 0(%0)"
-				 :: "r"(a));
+	load_user_code(user_code, user_code_end, USER_PA);
 	tlb_write_indexed(0, USER_VA | USER_ASID, 0,
 			  ENTRYLO(USER_PA, C_CACHED, LO_V), 0);
-	set_asid(USER_ASID);
-	mtc0(14, 0, USER_VA);
-	mtc0(12, 0, ST_BEV | ST_KSU_USER | ST_EXL);
-	__asm__ volatile("eret");
-	return 1;
+	enter_user(USER_VA, USER_ASID);
 }

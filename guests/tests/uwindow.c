@@ -18,6 +18,7 @@
  *   at the end:    the words the user stores aimed at, and what the kernel
  *                  reads at 0x70000000 and 0x40001000
  */
+#include "console.h"
 #include "test.h"
 
 #define USER_VA		0x40000000u
@@ -136,28 +137,14 @@ static void fill(u32 pa, u32 v)
 		((volatile u32 *)pa)[i] = i ? 0 : v;
 }
 
-static void sync_icache(u32 pa, u32 len)
-{
-	u32 a;
-
-	for (a = pa; a < pa + len; a += 16)
-		__asm__ volatile("cache 0x19, 0(%0)\n\tcache 0x10, 0(%0)"
-				 :: "r"(a));
-}
-
 int main(void)
 {
-	const u32 *src = user_code;
-	volatile u32 *dst = (volatile u32 *)P_CODE;
-
-	while (src < user_code_end)
-		*dst++ = *src++;
-	sync_icache(P_CODE, 0x1000);
+	load_user_code(user_code, user_code_end, P_CODE);
 	fill(P_DATA, 0x11110001u);
 	fill(P_D2, 0x22220002u);
 	fill(P_D3, 0x33330003u);
 	fill(P_K, JR_RA);	/* jr ra; nop */
-	sync_icache(P_K, 0x1000);
+	cache_sync_range(P_K, 0x1000);
 	fill(P_LOW, 0x10010010u);
 	fill(P_E, 0xeeee000eu);
 	fill(P_F, 0xffff000fu);
@@ -179,8 +166,5 @@ int main(void)
 	/* The kernel view's own entry for the global page exists now. */
 	report(*(volatile u32 *)0x70000000u);
 
-	mtc0(14, 0, USER_VA);
-	mtc0(12, 0, ST_BEV | ST_KSU_USER | ST_EXL);
-	__asm__ volatile("eret");
-	return 1;
+	enter_user(USER_VA, USER_ASID);
 }

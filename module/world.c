@@ -198,12 +198,15 @@ static void mvc_load_fast_slots(struct mvc_vcpu *vcpu)
  * The host Count (this CPU's: the guest runs here until it exits) up to
  * which the vector may serve Cause reads from the stored register: with
  * TI or DC set it needs no clock, otherwise no match may come before.
+ * Called after fast_emul is set.
  */
 static u32 mvc_quiet_until(const struct mvc_vcpu *vcpu)
 {
 	u32 now = read_c0_count();
 
-	if (vcpu->cp0.reg[MVC_CP0_CAUSE] & (MVC_CAUSE_TI | MVC_CAUSE_DC))
+	/* Only the vector's CP0 path reads it: no clock read without it. */
+	if (!vcpu->ctx->fast_emul ||
+	    vcpu->cp0.reg[MVC_CP0_CAUSE] & (MVC_CAUSE_TI | MVC_CAUSE_DC))
 		return now;
 	return now + mvc_count_quiet_ticks(ktime_get_ns(), vcpu->match_ns,
 					   mvc_host.count_hz);

@@ -85,6 +85,71 @@
 	.endr
 	.endm
 
+/*
+ * The CP0 fast paths' working set: the only guest registers they save
+ * and restore (at, v0, v1, t0-t7, ra), which keeps a trip through the
+ * vector short.  Every other register keeps the guest's value, k0's is
+ * in the context and k1's in ErrorEPC; the instruction's own register
+ * is reached through GPR_READ and GPR_WRITE.  Keep FAST_SET in step.
+ */
+	.macro	SAVE_FAST
+	.irp	n, 1, 2, 3, 8, 9, 10, 11, 12, 13, 14, 15, 31
+	sw	$\n, CTX(HWC_GPR(\n))(k1)
+	.endr
+	.endm
+
+	.macro	RESTORE_FAST
+	.irp	n, 1, 2, 3, 8, 9, 10, 11, 12, 13, 14, 15, 31
+	lw	$\n, CTX(HWC_GPR(\n))(k1)
+	.endr
+	.endm
+
+#define FAST_SET(n)	(((n) >= 1 && (n) <= 3) || ((n) >= 8 && (n) <= 15) || \
+			 (n) == 31)
+
+/* The rest, when a fast path gives up: the common exit wants them all. */
+	.macro	SAVE_REST
+	.irp	n, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 28, 29, 30
+	sw	$\n, CTX(HWC_GPR(\n))(k1)
+	.endr
+	mfc0	t0, CP0_ERROREPC
+	sw	t0, CTX(HWC_GPR(27))(k1)
+	.endm
+
+/* What fast_cache's guest TLB lookup uses beyond the working set. */
+	.macro	SAVE_CACHE
+	.irp	n, 4, 5, 6, 7, 24, 25
+	sw	$\n, CTX(HWC_GPR(\n))(k1)
+	.endr
+	.endm
+
+	.macro	RESTORE_CACHE
+	.irp	n, 4, 5, 6, 7, 24, 25
+	lw	$\n, CTX(HWC_GPR(\n))(k1)
+	.endr
+	.endm
+
+/*
+ * at = the guest's GPR[@idx] (@idx a register of the working set holding
+ * 0-31), wherever it is now; clobbers ra.
+ */
+	.macro	GPR_READ idx
+	sll	$1, \idx, 3
+	addu	$1, $1, k1
+	addiu	$1, $1, gpr_read_table - mvc_vectors_start
+	jalr	$1
+	 nop
+	.endm
+
+/* The guest's GPR[@idx] = at; clobbers @tmp and ra. */
+	.macro	GPR_WRITE idx, tmp
+	sll	\tmp, \idx, 3
+	addu	\tmp, \tmp, k1
+	addiu	\tmp, \tmp, gpr_write_table - mvc_vectors_start
+	jalr	\tmp
+	 nop
+	.endm
+
 	.set	noreorder
 	.set	noat
 	.set	mips32r2
@@ -219,6 +284,40 @@ fast_user_exc:
 
 	.org	MVC_CODE_OFFSET
 /*
+ * GPR_READ's and GPR_WRITE's tables: for n = 0-31, the two instructions
+ * at 8 * n return to ra having moved the guest's GPR n to or from at.
+ */
+gpr_read_table:
+	.irp	n, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, \
+		17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31
+	jr	ra
+	.if	\n == 0
+	 move	$1, zero
+	.elseif	\n == 27
+	 mfc0	$1, CP0_ERROREPC
+	.elseif	FAST_SET(\n) || \n == 26
+	 lw	$1, CTX(HWC_GPR(\n))(k1)
+	.else
+	 move	$1, $\n
+	.endif
+	.endr
+
+gpr_write_table:
+	.irp	n, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, \
+		17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31
+	jr	ra
+	.if	\n == 0
+	 nop
+	.elseif	\n == 27
+	 mtc0	$1, CP0_ERROREPC
+	.elseif	FAST_SET(\n) || \n == 26
+	 sw	$1, CTX(HWC_GPR(\n))(k1)
+	.else
+	 move	$\n, $1
+	.endif
+	.endr
+
+/*
  * int mvc_enter(struct mvc_hw_ctx *ctx)
  *
  * Called with interrupts disabled.  Saves the host's callee-saved
@@ -336,7 +435,8 @@ common_exit_saved:
  * that changes the guest's ASID or view the wrong way, makes an interrupt
  * deliverable, reads Count or Random, or whose instruction is not in
  * gKSEG0/gKSEG1 RAM) bails to the common exit before changing anything,
- * and C does it all again from the start.  k1 = page base.
+ * and C does it all again from the start.  k1 = page base.  Only the
+ * working set (SAVE_FAST) is saved; v1 = the guest's CP0 registers.
  */
 	.macro	CHECK_KSTATUS st, tmp
 	/* @st, a Status to be, keeps the kernel view and no IRQ due */
@@ -346,7 +446,7 @@ common_exit_saved:
 	bnez	\tmp, fast_bail		/* the user view: through C */
 	 andi	\tmp, \st, GST_IE
 	beqz	\tmp, 90f
-	 lw	\tmp, GCP0(13, 0)(t8)	/* Cause, as of this entry */
+	 lw	\tmp, GCP0(13, 0)(v1)	/* Cause, as of this entry */
 	and	\tmp, \tmp, \st
 	andi	\tmp, \tmp, GST_IM
 	bnez	\tmp, fast_bail		/* an interrupt is due: C delivers */
@@ -366,9 +466,9 @@ fast_cop0_check:
 	bnez	k0, general_slow
 	 nop
 fast_save:				/* k0 = 0: emulate; else deliver */
-	SAVE_GPRS MVC_CTX_OFFSET
+	SAVE_FAST
 	bnez	k0, fast_user_deliver
-	 nop
+	 lw	v1, CTX(HWC_FAST_CP0)(k1)
 
 	/*
 	 * A timer that fired on another CPU than this one marks itself
@@ -378,27 +478,22 @@ fast_save:				/* k0 = 0: emulate; else deliver */
 	lw	t0, CTX(HWC_FAST_PENDING)(k1)
 	lw	t0, 0(t0)
 	bnez	t0, fast_bail
-	 nop
+	 mfc0	t0, CP0_EPC
 
 	/*
-	 * Fetch the instruction through the slot tables (KSEG0 alias); not
-	 * from an odd EPC, the guest in MIPS16e mode (C raises AdEL).
+	 * Fetch the instruction through the KSEG0 alias of its page, from
+	 * the page of the last fetch or (fast_fetch) through the slot
+	 * tables; not from an odd EPC, the guest in MIPS16e mode (C raises
+	 * AdEL).
 	 */
-	mfc0	t0, CP0_EPC
-	srl	t1, t0, 30
+	andi	t1, t0, 1
 	bnez	t1, fast_bail
-	 andi	t1, t0, 1
-	bnez	t1, fast_bail
-	 ext	t2, t0, 0, 29		/* guest physical */
-	FIND_SLOT t2, t4, t3, t5, t6, fast_bail
-	lw	t4, 0(t4)		/* PFN << 6 | D | V */
-	srl	t4, t4, 6
-	sll	t4, t4, 12
-	srl	t5, t4, 29
-	bnez	t5, fast_bail		/* beyond KSEG0's reach */
-	 andi	t5, t0, 0xffc
-	or	t4, t4, t5
-	lui	t5, 0x8000
+	 srl	t2, t0, 12
+	lw	t1, CTX(HWC_FAST_IPAGE)(k1)
+	bne	t1, t2, fast_fetch
+	 lw	t4, CTX(HWC_FAST_IPAGE_K0)(k1)
+fast_fetched:				/* t4 = the KSEG0 address of EPC's page */
+	andi	t5, t0, 0xffc
 	or	t4, t4, t5
 	mfc0	k0, CP0_CAUSE
 	bltz	k0, fast_slot		/* BD: EPC is the branch's */
@@ -409,7 +504,6 @@ fast_save:				/* k0 = 0: emulate; else deliver */
 	 * t0 + 4 = the PC after the instruction (fast_next).
 	 */
 fast_decode:
-	lw	t8, CTX(HWC_FAST_CP0)(k1)
 	srl	t3, t2, 26
 	xori	t1, t3, 0x2f
 	beqz	t1, fast_cache		/* CACHE */
@@ -417,14 +511,12 @@ fast_decode:
 	bnez	t3, fast_bail
 	 ext	t3, t2, 21, 5
 	ext	t4, t2, 16, 5
-	sll	t9, t4, 2
-	addu	t9, t9, k1		/* CTX(HWC_GPR(0))(t9) is gpr[rt] */
 	ext	t5, t2, 11, 5
 	sll	t5, t5, 3
 	andi	t6, t2, 7
 	or	t5, t5, t6
 	sll	t6, t5, 2
-	addu	t6, t6, t8
+	addu	t6, t6, v1
 	lw	t7, CTX(HWC_FAST_CLASS)(k1)
 	addu	t7, t7, t5
 	lbu	t7, 0(t7)
@@ -440,6 +532,23 @@ fast_decode:
 	b	fast_bail
 	 nop
 
+/* The KSEG0 address of EPC's page, t0 = EPC, t2 = EPC >> 12. */
+fast_fetch:
+	srl	t1, t0, 30
+	bnez	t1, fast_bail		/* not gKSEG0/gKSEG1 */
+	 ext	t3, t0, 0, 29		/* guest physical */
+	FIND_SLOT t3, t4, t5, t6, t7, fast_bail
+	lw	t4, 0(t4)		/* PFN << 6 | D | V */
+	srl	t4, t4, 6
+	sll	t4, t4, 12
+	srl	t5, t4, 29
+	bnez	t5, fast_bail		/* beyond KSEG0's reach */
+	 lui	t5, 0x8000
+	or	t4, t4, t5
+	sw	t2, CTX(HWC_FAST_IPAGE)(k1)
+	b	fast_fetched
+	 sw	t4, CTX(HWC_FAST_IPAGE_K0)(k1)
+
 /*
  * The instruction sits in the delay slot of the branch at EPC (t0; t4 =
  * its KSEG0 alias, t2 = its word): the branch decides where the guest goes
@@ -448,15 +557,6 @@ fast_decode:
  * as they were before the slot ran.  Other branches, a slot in the next
  * page, an eret in a slot and an odd target go to C.
  */
-	/* t6 = GPR[@field] */
-	.macro	GPR_AT field
-	ext	t6, t3, \field, 5
-	sll	t7, t6, 2
-	addu	t7, t7, k1
-	lw	t7, CTX(HWC_GPR(0))(t7)
-	movn	t6, t7, t6		/* $0 reads 0 */
-	.endm
-
 fast_slot:
 	andi	t5, t0, 0xffc
 	xori	t5, t5, 0xffc
@@ -464,52 +564,55 @@ fast_slot:
 	 lw	t2, 4(t4)		/* the slot's instruction */
 	li	t1, 0x42000018		/* eret */
 	beq	t2, t1, fast_bail
-	 addiu	s0, t0, 4		/* not taken: s0 + 4 = EPC + 8 */
+	 addiu	v0, t0, 4		/* not taken: v0 + 4 = EPC + 8 */
 	lw	t3, 0(t4)		/* the branch */
-	GPR_AT	21			/* rs */
-	move	a2, t6
-	GPR_AT	16			/* rt */
-	seh	a3, t3
-	sll	a3, a3, 2
-	addu	a3, a3, t0		/* target - 4 */
+	ext	t6, t3, 21, 5
+	GPR_READ t6
+	move	t6, $1			/* rs */
+	ext	t7, t3, 16, 5
+	GPR_READ t7
+	move	t7, $1			/* rt */
+	seh	t4, t3
+	sll	t4, t4, 2
+	addu	t4, t4, t0		/* target - 4 */
 	srl	t5, t3, 26
 	beqz	t5, 6f			/* SPECIAL */
-	 andi	t7, t5, 0x2c
-	xori	t7, t7, 4		/* beq bne blez bgtz, and likely */
-	bnez	t7, fast_bail
+	 andi	t1, t5, 0x2c
+	xori	t1, t1, 4		/* beq bne blez bgtz, and likely */
+	bnez	t1, fast_bail
 	 andi	t5, t5, 3
 	beqz	t5, 1f			/* beq: rs == rt */
-	 xor	t6, a2, t6
-	xori	t7, t5, 1
-	beqz	t7, 2f			/* bne */
-	 ext	t7, t3, 16, 5
-	bnez	t7, fast_bail		/* blez, bgtz: rt must be 0 */
-	 xori	t7, t5, 2
-	beqz	t7, 3f			/* blez */
-	 slt	t6, zero, a2		/* rs > 0 */
+	 xor	t1, t6, t7
+	xori	$1, t5, 1
+	beqz	$1, 2f			/* bne */
+	 ext	$1, t3, 16, 5
+	bnez	$1, fast_bail		/* blez, bgtz: rt must be 0 */
+	 xori	$1, t5, 2
+	beqz	$1, 3f			/* blez */
+	 slt	t1, zero, t6		/* rs > 0 */
 	b	2f			/* bgtz */
 	 nop
-6:	ext	t7, t3, 0, 21
-	xori	t7, t7, 8		/* jr: rt, rd and hint 0 */
-	bnez	t7, fast_bail
-	 addiu	a3, a2, -4		/* target - 4 = rs - 4 */
+6:	ext	t1, t3, 0, 21
+	xori	t1, t1, 8		/* jr: rt, rd and hint 0 */
+	bnez	t1, fast_bail
+	 addiu	t4, t6, -4		/* target - 4 = rs - 4 */
 	b	4f
 	 nop
-1:	movz	s0, a3, t6		/* beq: taken when equal */
+1:	movz	v0, t4, t1		/* beq: taken when equal */
 	b	5f
 	 nop
-2:	movn	s0, a3, t6		/* bne, bgtz: taken when nonzero */
+2:	movn	v0, t4, t1		/* bne, bgtz: taken when nonzero */
 	b	5f
 	 nop
-3:	movz	s0, a3, t6		/* blez: taken when not rs > 0 */
+3:	movz	v0, t4, t1		/* blez: taken when not rs > 0 */
 	b	5f
 	 nop
-4:	move	s0, a3
-5:	andi	t7, s0, 1
-	bnez	t7, fast_bail		/* to an odd PC: C raises AdEL */
+4:	move	v0, t4
+5:	andi	t1, v0, 1
+	bnez	t1, fast_bail		/* to an odd PC: C raises AdEL */
 	 nop
 	b	fast_decode
-	 move	t0, s0
+	 move	t0, v0
 
 fast_mfc0:
 	andi	t1, t2, 0x7f8
@@ -523,89 +626,87 @@ fast_mfc0:
 	 * C showed no match can come; then C looks at the time.
 	 */
 	beqz	t1, fast_bail
-	 lw	t1, GCP0(13, 0)(t8)
-	lui	a0, GCAUSE_TI_DC_HI
-	and	t1, t1, a0
+	 lw	t1, GCP0(13, 0)(v1)
+	lui	t3, GCAUSE_TI_DC_HI
+	and	t1, t1, t3
 	bnez	t1, 1f
-	 mfc0	a0, CP0_COUNT
-	lw	a1, CTX(HWC_FAST_QUIET_UNTIL)(k1)
-	subu	a0, a0, a1
-	bgez	a0, fast_bail
+	 mfc0	t3, CP0_COUNT
+	lw	t5, CTX(HWC_FAST_QUIET_UNTIL)(k1)
+	subu	t3, t3, t5
+	bgez	t3, fast_bail
 	 nop
-1:	lw	t1, 0(t6)
-	beqz	t4, fast_next
-	 nop
+1:	lw	$1, 0(t6)
+	GPR_WRITE t4, t5
 	b	fast_next
-	 sw	t1, CTX(HWC_GPR(0))(t9)
+	 nop
 
 fast_mtc0:
 	andi	t1, t2, 0x7f8
 	bnez	t1, fast_bail
-	 lw	t1, CTX(HWC_GPR(0))(t9)
-	movz	t1, zero, t4		/* $0 */
-	lw	a0, CTX(HWC_FAST_WMASK)(k1)
-	sll	a1, t5, 2
-	addu	a0, a0, a1
-	lw	a0, 0(a0)		/* mask */
-	lw	a1, 0(t6)		/* old */
-	xor	a2, a1, t1
-	and	a2, a2, a0
-	xor	a2, a1, a2		/* new */
-	andi	a3, t7, FAST_WRITE
-	bnez	a3, fast_store
-	 andi	a3, t7, FAST_ENTRYHI
-	beqz	a3, 1f
-	 xor	a3, a1, a2
-	andi	a3, a3, 0xff
-	bnez	a3, fast_bail		/* the guest's ASID changes */
+	 nop
+	GPR_READ t4			/* at = the value */
+	lw	t3, CTX(HWC_FAST_WMASK)(k1)
+	sll	t1, t5, 2
+	addu	t3, t3, t1
+	lw	t3, 0(t3)		/* mask */
+	lw	v0, 0(t6)		/* old */
+	xor	t1, v0, $1
+	and	t1, t1, t3
+	xor	t1, v0, t1		/* new */
+	andi	t2, t7, FAST_WRITE
+	bnez	t2, fast_store
+	 andi	t2, t7, FAST_ENTRYHI
+	beqz	t2, 1f
+	 xor	t2, v0, t1
+	andi	t2, t2, 0xff
+	bnez	t2, fast_bail		/* the guest's ASID changes */
 	 nop
 	b	fast_store
 	 nop
-1:	andi	a3, t7, FAST_STATUS
-	beqz	a3, fast_bail
+1:	andi	t2, t7, FAST_STATUS
+	beqz	t2, fast_bail
 	 nop
-	CHECK_KSTATUS a2, a3
+	CHECK_KSTATUS t1, t2
 fast_store:
 	b	fast_next
-	 sw	a2, 0(t6)
+	 sw	t1, 0(t6)
 
 fast_mfmc0:				/* di, ei: rt = Status, then IE */
 	andi	t1, t2, 0xffdf
-	li	a0, 0x6000
-	bne	t1, a0, fast_bail
-	 lw	a1, GCP0(12, 0)(t8)
-	ori	a2, a1, GST_IE
-	andi	t1, t2, 0x20
-	bnez	t1, 1f
+	li	t3, 0x6000
+	bne	t1, t3, fast_bail
+	 lw	$1, GCP0(12, 0)(v1)
+	ori	t1, $1, GST_IE
+	andi	t3, t2, 0x20
+	bnez	t3, 1f
 	 nop
-	ins	a2, zero, 0, 1
-1:	CHECK_KSTATUS a2, a3
-	sw	a2, GCP0(12, 0)(t8)
-	beqz	t4, fast_next
-	 nop
+	ins	t1, zero, 0, 1
+1:	CHECK_KSTATUS t1, t2
+	sw	t1, GCP0(12, 0)(v1)
+	GPR_WRITE t4, t5
 	b	fast_next
-	 sw	a1, CTX(HWC_GPR(0))(t9)
+	 nop
 
 fast_eret:
-	lw	a1, GCP0(12, 0)(t8)
-	andi	t1, a1, GST_ERL
+	lw	t3, GCP0(12, 0)(v1)
+	andi	t1, t3, GST_ERL
 	beqz	t1, 1f
-	 lw	t0, GCP0(14, 0)(t8)	/* EPC */
-	lw	t0, GCP0(30, 0)(t8)	/* ErrorEPC */
+	 lw	t0, GCP0(14, 0)(v1)	/* EPC */
+	lw	t0, GCP0(30, 0)(v1)	/* ErrorEPC */
 	b	2f
-	 ins	a1, zero, 2, 1		/* ERL */
-1:	ins	a1, zero, 1, 1		/* EXL */
+	 ins	t3, zero, 2, 1		/* ERL */
+1:	ins	t3, zero, 1, 1		/* EXL */
 2:	andi	t1, t0, 1
 	bnez	t1, fast_bail		/* to an odd PC: C raises AdEL */
-	 andi	t1, a1, GST_EXL | GST_ERL
+	 andi	t1, t3, GST_EXL | GST_ERL
 	bnez	t1, 3f
-	 andi	t1, a1, GST_KSU
+	 andi	t1, t3, GST_KSU
 	beqz	t1, 3f
-	 andi	t1, a1, GST_IE
+	 andi	t1, t3, GST_IE
 	/* To the user view: its ASID must be live, no interrupt due. */
 	beqz	t1, 4f
-	 lw	t1, GCP0(13, 0)(t8)
-	and	t1, t1, a1
+	 lw	t1, GCP0(13, 0)(v1)
+	and	t1, t1, t3
 	andi	t1, t1, GST_IM
 	bnez	t1, fast_bail
 	 nop
@@ -613,13 +714,13 @@ fast_eret:
 	addiu	t2, t1, 1
 	beqz	t2, fast_bail
 	 nop
-	sw	a1, GCP0(12, 0)(t8)
+	sw	t3, GCP0(12, 0)(v1)
 	mtc0	t1, CP0_ENTRYHI
 	b	fast_resume
 	 sw	zero, CTX(HWC_FAST_KVIEW)(k1)
-3:	CHECK_KSTATUS a1, t1
+3:	CHECK_KSTATUS t3, t1
 	b	fast_resume
-	 sw	a1, GCP0(12, 0)(t8)
+	 sw	t3, GCP0(12, 0)(v1)
 
 fast_next:
 	addiu	t0, t0, 4
@@ -629,11 +730,14 @@ fast_resume:				/* t0 = the guest's next PC */
 	sw	t1, CTX(HWC_FAST_EMULATED)(k1)
 fast_return:				/* t0 = the guest's next PC, counted */
 	mtc0	t0, CP0_EPC
-	RESTORE_GPRS MVC_CTX_OFFSET
+	RESTORE_FAST
+	lw	k0, CTX(HWC_GPR(26))(k1)
+	mfc0	k1, CP0_ERROREPC
 	ehb
 	eret
 
 fast_bail:				/* nothing changed: the slow way */
+	SAVE_REST
 	li	k0, MVC_EXIT_KIND_GENERAL
 	sw	k0, CTX(HWC_EXIT_KIND)(k1)
 	b	common_exit_saved
@@ -782,11 +886,10 @@ half_lo:
  * gKSEG2/gKSEG3 through a valid guest TLB entry.  Anything else (the
  * host's half of the address space, a guest TLB miss, an invalid page,
  * MMIO, highmem) goes to C, which mostly just skips the instruction.
- * t0 = EPC, t2 = the instruction, t8 = the guest's CP0 registers; every
- * guest GPR is saved.
+ * t0 = EPC, t2 = the instruction, v1 = the guest's CP0 registers; the
+ * working set is saved, and SAVE_CACHE saves what the lookup needs more.
  */
 fast_cache:
-	move	s0, t0			/* t0 + 4: where the guest goes on */
 	lw	t1, CTX(HWC_FAST_EMUL)(k1)
 	andi	t1, t1, MVC_FAST_EMUL_CACHE
 	beqz	t1, fast_bail
@@ -794,33 +897,33 @@ fast_cache:
 	sltiu	t1, t1, 4
 	bnez	t1, fast_next		/* Index_*: nothing to do */
 	 ext	t3, t2, 21, 5		/* base */
-	sll	t1, t3, 2
-	addu	t1, t1, k1
-	lw	t1, CTX(HWC_GPR(0))(t1)
-	movz	t1, zero, t3		/* $0 */
-	seh	a0, t2
-	addu	a0, a0, t1		/* the guest virtual address */
-	bltz	a0, fast_bail		/* the host's: an address error, C */
-	 srl	t1, a0, 30
+	GPR_READ t3
+	seh	t3, t2
+	addu	t3, t3, $1		/* the guest virtual address */
+	bltz	t3, fast_bail		/* the host's: an address error, C */
+	 srl	t1, t3, 30
+	SAVE_CACHE
+	move	$1, t0			/* $1 + 4: where the guest goes on */
+	move	a0, t3
 	beqz	t1, 1f			/* gKSEG0/gKSEG1 */
 	 ext	t6, a0, 0, 29		/* their guest physical */
 	move	t0, a0
-	lw	t1, GCP0(10, 0)(t8)	/* EntryHi */
+	lw	t1, GCP0(10, 0)(v1)	/* EntryHi */
 	andi	t1, t1, 0xff		/* the guest's ASID */
-	GTLB_LOOKUP fast_bail
+	GTLB_LOOKUP fast_cache_bail
 	ins	t0, zero, 0, 12
 	bal	half_lo
 	 move	a2, t0
-	beqz	a3, fast_bail		/* invalid or MMIO: C decides */
+	beqz	a3, fast_cache_bail	/* invalid or MMIO: C decides */
 	 move	v0, a3
 	b	2f
 	 nop
-1:	FIND_SLOT t6, t7, t3, t5, t9, fast_bail
+1:	FIND_SLOT t6, t7, t3, t5, t9, fast_cache_bail
 	lw	v0, 0(t7)		/* PFN << 6 | D | V */
 2:	srl	v0, v0, 6
 	sll	v0, v0, 12		/* host physical of the page */
 	srl	t5, v0, 29
-	bnez	t5, fast_bail		/* beyond KSEG0's reach */
+	bnez	t5, fast_cache_bail	/* beyond KSEG0's reach */
 	 andi	t5, a0, GUEST_LINE_IN_PAGE
 	or	v0, v0, t5
 	lui	t5, 0x8000
@@ -829,8 +932,14 @@ fast_cache:
 	sync				/* as C's flush: write back, then */
 	cache	Hit_Invalidate_I, 0(v0)
 	sync
+	RESTORE_CACHE
 	b	fast_next
-	 move	t0, s0
+	 move	t0, $1
+
+fast_cache_bail:
+	RESTORE_CACHE
+	b	fast_bail
+	 nop
 
 fast_user_deliver:
 	mfc0	t0, CP0_EPC
@@ -839,26 +948,26 @@ fast_user_deliver:
 	 lw	t1, CTX(HWC_FAST_KASID)(k1)
 	addiu	t2, t1, 1
 	beqz	t2, fast_bail		/* the kernel view's ASID is not live */
-	 lw	t8, CTX(HWC_FAST_CP0)(k1)
-	sw	t0, GCP0(14, 0)(t8)	/* EPC */
+	 nop
+	sw	t0, GCP0(14, 0)(v1)	/* EPC */
 	mfc0	t2, CP0_CAUSE
 	lui	t4, GCAUSE_BD_CE_HI
 	ori	t4, t4, GCAUSE_EXC
 	and	t2, t2, k0		/* what fast_user_exc chose */
-	lw	t3, GCP0(13, 0)(t8)
+	lw	t3, GCP0(13, 0)(v1)
 	nor	t4, t4, zero
 	and	t3, t3, t4
 	or	t3, t3, t2
-	sw	t3, GCP0(13, 0)(t8)	/* Cause */
-	lw	t2, GCP0(12, 0)(t8)
+	sw	t3, GCP0(13, 0)(v1)	/* Cause */
+	lw	t2, GCP0(12, 0)(v1)
 	ori	t2, t2, GST_EXL
-	sw	t2, GCP0(12, 0)(t8)	/* Status */
+	sw	t2, GCP0(12, 0)(v1)	/* Status */
 	lui	t3, GST_BEV_HI
 	and	t3, t3, t2
 	lui	t0, %hi(GUEST_BEV_BASE)
 	bnez	t3, 2f
 	 addiu	t0, t0, %lo(GUEST_BEV_BASE)
-	lw	t0, GCP0(15, 1)(t8)	/* EBase */
+	lw	t0, GCP0(15, 1)(v1)	/* EBase */
 	li	t3, GUEST_EBASE_MASK
 	and	t0, t0, t3
 2:	addiu	t0, t0, GUEST_VEC_GENERAL

@@ -2,7 +2,7 @@
 /*
  * hw_ctx.h - layout of a VCPU's world-switch page, shared by entry.S and C.
  *
- * Each VCPU owns an 8 KiB block of KSEG0 memory (unmapped, so nothing in it
+ * Each VCPU owns a 16 KiB block of KSEG0 memory (unmapped, so nothing in it
  * can take a TLB miss).  While the guest runs, the CPU's EBase points at
  * it:
  *
@@ -17,13 +17,13 @@
 #ifndef MVC_HW_CTX_H
 #define MVC_HW_CTX_H
 
-#define MVC_PAGE_ORDER		1
-#define MVC_PAGE_SIZE		0x2000
+#define MVC_PAGE_ORDER		2
+#define MVC_PAGE_SIZE		0x4000
 #define MVC_VEC_REFILL		0x000
 #define MVC_VEC_GENERAL		0x180
 #define MVC_VEC_INTERRUPT	0x200
 #define MVC_CODE_OFFSET		0x1200
-#define MVC_CTX_OFFSET		0x1e00
+#define MVC_CTX_OFFSET		0x3e00
 
 /* How the guest left: which vector was taken. */
 #define MVC_EXIT_KIND_REFILL	1
@@ -70,7 +70,9 @@
 #define HWC_FAST_QUIET_UNTIL	0x1e0
 #define HWC_FAST_KASID		0x1e4
 #define HWC_FAST_EXCEPTIONS	0x1e8
-#define HWC_SIZE		0x1ec
+#define HWC_FAST_IPAGE		0x1ec
+#define HWC_FAST_IPAGE_K0	0x1f0
+#define HWC_SIZE		0x1f4
 
 /* The guest's CP0 registers as the fast paths read them: reg[8 * rd + sel]. */
 #define GCP0(rd, sel)		(((rd) * 8 + (sel)) * 4)
@@ -175,6 +177,14 @@ struct mvc_hw_ctx {
 	u32 fast_quiet_until;
 	u32 fast_kasid;		/* in: the kernel view's live host ASID, or ~0 */
 	u32 fast_exceptions;	/* out: exceptions delivered here */
+	/*
+	 * The page of the last instruction the CP0 path fetched (guest
+	 * virtual >> 12; in: ~0, as nothing was fetched yet) and its KSEG0
+	 * address: gKSEG0/gKSEG1 translate the same way while the guest
+	 * runs, as its slots cannot change.
+	 */
+	u32 fast_ipage;
+	u32 fast_ipage_k0;
 };
 
 /* The world switch, copied into each VCPU's page (entry.S). */

@@ -75,6 +75,9 @@ int mvc_world_init(struct mvc_vcpu *vcpu)
 	BUILD_BUG_ON(offsetof(struct mvc_hw_ctx, fast_quiet_until) !=
 		     HWC_FAST_QUIET_UNTIL);
 	BUILD_BUG_ON(offsetof(struct mvc_hw_ctx, fast_kasid) != HWC_FAST_KASID);
+	BUILD_BUG_ON(offsetof(struct mvc_hw_ctx, fast_ipage) != HWC_FAST_IPAGE);
+	BUILD_BUG_ON(offsetof(struct mvc_hw_ctx, fast_ipage_k0) !=
+		     HWC_FAST_IPAGE_K0);
 	BUILD_BUG_ON(offsetof(struct mvc_hw_ctx, fast_exceptions) !=
 		     HWC_FAST_EXCEPTIONS);
 	BUILD_BUG_ON(GST_BEV_HI << 16 != MVC_ST_BEV);
@@ -260,6 +263,7 @@ static void mvc_load_guest(struct mvc_vcpu *vcpu, int cpu)
 	vcpu->ctx->fast_kasid = (u32)mvc_view_live_asid(vcpu, MVC_VIEW_KERNEL,
 							cpu);
 	vcpu->ctx->fast_quiet_until = mvc_quiet_until(vcpu);
+	vcpu->ctx->fast_ipage = ~0u;
 }
 
 /*

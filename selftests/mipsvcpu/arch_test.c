@@ -488,6 +488,22 @@ TEST(cp0_instructions_in_delay_slots)
 }
 
 /*
+ * mtc0 from, mfc0 and di to every general register, k0, k1, sp and ra
+ * included: the vector saves only its working set and reaches the
+ * instruction's register where it is; exactly that register changes.
+ */
+TEST(cp0_moves_reach_every_register)
+{
+	uint32_t want[64] = { 0 };	/* wrong registers per case */
+	struct mipsvcpu_vcpu_stats st[2];
+
+	if (!run_off_and_on(_metadata, "gprs", want, ARRAY_SIZE(want), st))
+		SKIP(return, "cannot write the module parameters");
+	/* 31 mtc0/mfc0 pairs, two with $0, 31 di, all in the vector */
+	EXPECT_LE(95, st[1].fast_emulated);
+}
+
+/*
  * The vector's fast paths (refills from the guest TLB, mfc0/mtc0/di/ei/
  * eret, cache, exceptions of user mode) against the C emulation: every
  * deterministic architecture guest reports exactly the same with them off
@@ -497,7 +513,7 @@ TEST(fast_paths_agree_with_the_c_emulation)
 {
 	static const char *const guests[] = {
 		"tlb", "usermode", "exceptions", "timer", "cacheops",
-		"syscalls", "slots",
+		"syscalls", "slots", "gprs",
 	};
 	struct mipsvcpu_vcpu_stats st;
 	struct mvc_guest *slow, *fast;

@@ -529,6 +529,9 @@ fast_decode:
 	li	t1, 0x42000018		/* eret */
 	beq	t2, t1, fast_eret
 	 nop
+	li	t1, 0x42000008		/* tlbp */
+	beq	t2, t1, fast_tlbp
+	 nop
 	b	fast_bail
 	 nop
 
@@ -874,6 +877,28 @@ half_lo:
 	HALF_LO	a2, a3
 	jr	ra
 	 nop
+
+/*
+ * tlbp, as mvc_tlb_probe() does it: Index = the lowest guest TLB entry
+ * that matches EntryHi's VPN2 and ASID (or is global), else Index.P set
+ * and the rest of Index as it was.  The scan is GTLB_LOOKUP's, on EntryHi
+ * as the address (its bits below VPN2 are masked off there).
+ */
+fast_tlbp:
+	move	$1, t0			/* $1 + 4: where the guest goes on */
+	lw	t0, GCP0(10, 0)(v1)	/* EntryHi */
+	andi	t1, t0, 0xff		/* its ASID */
+	GTLB_LOOKUP 2f
+	lw	t5, CTX(HWC_FAST_TLB)(k1)
+	lw	t5, GTLB_SIZE(t5)
+	b	1f
+	 subu	t5, t5, t3		/* the index: entries before the match */
+2:	lw	t5, GCP0(0, 0)(v1)
+	lui	t6, 0x8000
+	or	t5, t5, t6
+1:	sw	t5, GCP0(0, 0)(v1)	/* Index */
+	b	fast_next
+	 move	t0, $1
 
 /*
  * cache, as mvc_emulate_cache() does it: an Index operation has nothing

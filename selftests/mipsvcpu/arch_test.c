@@ -504,6 +504,30 @@ TEST(cp0_moves_reach_every_register)
 }
 
 /*
+ * tlbp, served in the vector when the fast paths are on: the lowest
+ * matching index by VPN2 under the entry's PageMask and by ASID or G (both
+ * halves' G), Index.P and the old index on a miss, in a delay slot too.
+ */
+TEST(tlbp_in_the_vector_and_in_c)
+{
+	static const uint32_t want[] = {
+		3, 7, 12, 10, 10,	/* ASID, other ASID, global, 1 MiB pages */
+		0x80000005, 0x80000009,	/* misses: P, Index kept */
+		0x80000009, 14,		/* G in one half only: not global */
+		15,
+		0x107, 0x10c,		/* in a taken branch's slot */
+		1000,			/* 2,000 more probes */
+	};
+	struct mipsvcpu_vcpu_stats st[2];
+
+	if (!run_off_and_on(_metadata, "tlbprobe", want, ARRAY_SIZE(want), st))
+		SKIP(return, "cannot write the module parameters");
+	EXPECT_LT(2000, st[0].exits - st[0].host_irq);
+	EXPECT_LE(2000, st[1].fast_emulated);
+	EXPECT_GT(100, st[1].exits - st[1].host_irq);
+}
+
+/*
  * The vector's fast paths (refills from the guest TLB, mfc0/mtc0/di/ei/
  * eret, cache, exceptions of user mode) against the C emulation: every
  * deterministic architecture guest reports exactly the same with them off
@@ -513,7 +537,7 @@ TEST(fast_paths_agree_with_the_c_emulation)
 {
 	static const char *const guests[] = {
 		"tlb", "usermode", "exceptions", "timer", "cacheops",
-		"syscalls", "slots", "gprs",
+		"syscalls", "slots", "gprs", "tlbprobe",
 	};
 	struct mipsvcpu_vcpu_stats st;
 	struct mvc_guest *slow, *fast;

@@ -532,6 +532,12 @@ fast_decode:
 	li	t1, 0x42000008		/* tlbp */
 	beq	t2, t1, fast_tlbp
 	 nop
+	li	t1, 0x42000002		/* tlbwi */
+	beq	t2, t1, fast_tlbw
+	 nop
+	li	t1, 0x42000006		/* tlbwr */
+	beq	t2, t1, fast_tlbw
+	 nop
 	b	fast_bail
 	 nop
 
@@ -835,7 +841,7 @@ refill_mapped:
 	lw	t1, CTX(HWC_FAST_CP0)(k1)
 	lw	t1, GCP0(10, 0)(t1)	/* EntryHi */
 	andi	t1, t1, 0xff		/* the guest's ASID */
-	GTLB_LOOKUP refill_mapped_bail
+	GTLB_LOOKUP refill_mapped_miss
 	ins	t0, zero, 0, 12		/* the page that missed */
 	bal	half_lo
 	 move	a2, t0
@@ -870,6 +876,88 @@ refill_mapped_bail:
 	 nop
 
 /*
+ * The guest TLB has no entry for the address: in the user view (where
+ * the guest's EXL is clear), a TLB refill exception for the guest kernel,
+ * delivered here when the CP0 path may run; else C raises it.
+ */
+refill_mapped_miss:
+	lw	t1, CTX(HWC_FAST_KVIEW)(k1)
+	bnez	t1, refill_mapped_bail
+	 lw	t1, CTX(HWC_FAST_EMUL)(k1)
+	andi	t1, t1, MVC_FAST_EMUL_COP0
+	beqz	t1, refill_mapped_bail
+	 li	t2, 0			/* the refill vector */
+	/* fall through */
+
+/*
+ * A TLB exception of guest user mode (t2 = its vector's offset) delivered
+ * to the guest kernel as mvc_raise_addr() does it: EPC = the trapping PC,
+ * BadVAddr, Context.BadVPN2 and EntryHi.VPN2 from the host's BadVAddr
+ * (EntryHi's ASID kept), Cause.BD and ExcCode (TLBL or TLBS) as the host
+ * saw them, CE 0, Status.EXL, the vector of BEV or EBase, and the kernel
+ * view (its host ASID must be live).  An odd PC (MIPS16e) goes to C.
+ * k1 = page base, SAVE_SCRATCH done.
+ */
+user_tlb_deliver:
+	mfc0	t0, CP0_EPC
+	andi	t1, t0, 1
+	bnez	t1, refill_mapped_bail
+	 lw	t1, CTX(HWC_FAST_KASID)(k1)
+	addiu	t3, t1, 1
+	beqz	t3, refill_mapped_bail	/* the kernel view's ASID is not live */
+	 lw	v1, CTX(HWC_FAST_CP0)(k1)
+	sw	t0, GCP0(14, 0)(v1)	/* EPC */
+	mfc0	t3, CP0_BADVADDR
+	sw	t3, GCP0(8, 0)(v1)	/* BadVAddr */
+	lw	t4, GCP0(4, 0)(v1)
+	srl	t5, t3, 13
+	ins	t4, t5, 4, 19
+	ins	t4, zero, 0, 4
+	sw	t4, GCP0(4, 0)(v1)	/* Context: PTEBase, BadVPN2 */
+	lw	t4, GCP0(10, 0)(v1)
+	andi	t4, t4, 0xff
+	ins	t3, t4, 0, 13		/* VPN2 and the guest's ASID */
+	sw	t3, GCP0(10, 0)(v1)	/* EntryHi */
+	mfc0	t3, CP0_CAUSE
+	lui	t4, GCAUSE_BD_HI
+	ori	t4, t4, GCAUSE_EXC
+	and	t3, t3, t4		/* the host's BD and ExcCode */
+	lui	t4, GCAUSE_BD_CE_HI
+	ori	t4, t4, GCAUSE_EXC
+	lw	t5, GCP0(13, 0)(v1)
+	nor	t4, t4, zero
+	and	t5, t5, t4
+	or	t5, t5, t3
+	sw	t5, GCP0(13, 0)(v1)	/* Cause */
+	lw	t3, GCP0(12, 0)(v1)
+	ori	t3, t3, GST_EXL
+	sw	t3, GCP0(12, 0)(v1)	/* Status */
+	lui	t4, GST_BEV_HI
+	and	t4, t4, t3
+	lui	t0, %hi(GUEST_BEV_BASE)
+	bnez	t4, 1f
+	 addiu	t0, t0, %lo(GUEST_BEV_BASE)
+	lw	t0, GCP0(15, 1)(v1)	/* EBase */
+	li	t4, GUEST_EBASE_MASK
+	and	t0, t0, t4
+1:	addu	t0, t0, t2
+	mtc0	t0, CP0_EPC
+	mtc0	t1, CP0_ENTRYHI
+	li	t3, 1
+	sw	t3, CTX(HWC_FAST_KVIEW)(k1)
+	lw	t3, CTX(HWC_FAST_EXCEPTIONS)(k1)
+	addiu	t3, t3, 1
+	sw	t3, CTX(HWC_FAST_EXCEPTIONS)(k1)
+	lw	t3, CTX(HWC_FAST_TLB_FAULTS)(k1)
+	addiu	t3, t3, 1
+	sw	t3, CTX(HWC_FAST_TLB_FAULTS)(k1)
+	RESTORE_SCRATCH
+	lw	k0, CTX(HWC_GPR(26))(k1)
+	mfc0	k1, CP0_ERROREPC
+	ehb
+	eret
+
+/*
  * a3 = the host EntryLo of the 4 KiB page at a2 (0: invalid or MMIO), t2
  * and t4 as GTLB_LOOKUP left them.  Returns to ra; clobbers t5-t9, a1.
  */
@@ -899,6 +987,122 @@ fast_tlbp:
 1:	sw	t5, GCP0(0, 0)(v1)	/* Index */
 	b	fast_next
 	 move	t0, $1
+
+/*
+ * tlbwi and tlbwr, as mvc_emulate_tlbw() does them, when both the entry
+ * written and the one it replaces map 4 KiB pages (PageMask 0; else C):
+ * the entry at Index (which must be below the TLB's size: C takes the
+ * remainder) or at Wired + the host's Count modulo the entries above
+ * Wired (as C's Random, Wired + the guest's Count modulo the same: any
+ * entry in the range is what the architecture asks), stored as
+ * mvc_tlb_write() does, then the host entries derived from either the old
+ * or the new 8 KiB range (below 2 GiB) in either view killed as
+ * mvc_shadow_invalidate() does, but found by tlbp (see shadow_kill).
+ * t0 = EPC, t2 = the instruction, v1 = the guest's CP0 registers.
+ */
+fast_tlbw:
+	lw	t1, GCP0(5, 0)(v1)	/* PageMask */
+	bnez	t1, fast_bail
+	 lw	t3, CTX(HWC_FAST_TLB)(k1)
+	lw	t4, GTLB_SIZE(t3)
+	andi	t1, t2, 4
+	bnez	t1, 1f			/* tlbwr */
+	 lw	t5, GCP0(0, 0)(v1)	/* Index */
+	sltu	t1, t5, t4
+	beqz	t1, fast_bail
+	 nop
+	b	2f
+	 nop
+1:	lw	t1, GCP0(6, 0)(v1)	/* Wired */
+	subu	t6, t4, t1
+	blez	t6, fast_bail		/* no entry above Wired: C */
+	 mfc0	t5, CP0_COUNT
+	mfhi	t7			/* the guest's HI and LO */
+	mflo	ra
+	divu	$0, t5, t6
+	mfhi	t5
+	mthi	t7
+	mtlo	ra
+	addu	t5, t5, t1
+2:	sll	t1, t5, 3
+	sll	t6, t5, 4
+	addu	t1, t1, t6		/* index * GTLBE_SIZE */
+	addu	t3, t3, t1
+	addiu	t3, t3, GTLB_E		/* the entry */
+	lw	t1, GTLBE_PAGEMASK(t3)
+	bnez	t1, fast_bail		/* it maps large pages: C */
+	 lw	t6, GTLBE_VPN2(t3)	/* the old range */
+	lw	t1, GCP0(10, 0)(v1)	/* EntryHi */
+	andi	t7, t1, 0xff
+	sw	t7, GTLBE_ASID(t3)
+	ins	t1, zero, 0, 13
+	sw	t1, GTLBE_VPN2(t3)	/* the new range */
+	lw	t7, GCP0(2, 0)(v1)	/* EntryLo0 */
+	lw	ra, GCP0(3, 0)(v1)	/* EntryLo1 */
+	and	t4, t7, ra
+	andi	t4, t4, 1
+	sb	t4, GTLBE_GLOBAL(t3)	/* G of both halves */
+	ins	t7, zero, 0, 1
+	ins	ra, zero, 0, 1
+	sw	t7, GTLBE_LO0(t3)
+	sw	ra, GTLBE_LO1(t3)
+	mfc0	v0, CP0_ENTRYHI		/* the host's, to restore */
+	mtc0	zero, CP0_PAGEMASK
+	bal	shadow_kill
+	 move	t2, t6
+	beq	t1, t6, 3f
+	 nop
+	bal	shadow_kill
+	 move	t2, t1
+3:	mtc0	v0, CP0_ENTRYHI
+	ehb
+	b	fast_next
+	 nop
+
+	/*
+	 * Kill the host entry of VPN2 t2 with the ASID at @asid, if that ASID
+	 * is live: a unique KSEG0 VPN2 (never translated) at its index, as
+	 * mvc_tlb_kill() writes.  Clobbers t3, t4 and EntryHi.
+	 */
+	.macro	KILL_SHADOW asid
+	lw	t3, CTX(\asid)(k1)
+	addiu	t4, t3, 1
+	beqz	t4, 88f			/* not live: nothing of it is here */
+	 or	t4, t2, t3
+	mtc0	t4, CP0_ENTRYHI
+	ehb
+	tlbp
+	ehb
+	mfc0	t4, CP0_INDEX
+	bltz	t4, 88f
+	 sll	t4, t4, 13
+	lui	t3, 0x8000
+	addu	t4, t4, t3
+	mtc0	t4, CP0_ENTRYHI
+	mtc0	zero, CP0_ENTRYLO0
+	mtc0	zero, CP0_ENTRYLO1
+	ehb
+	tlbwi
+	ehb
+88:
+	.endm
+
+/*
+ * The host entries of the guest's 8 KiB range at t2 in either view, if it
+ * lies below 2 GiB (above, nothing is mapped from the guest TLB).  One
+ * tlbp per view finds the entry, as shadow entries are always 8 KiB pairs
+ * (the scan of mvc_shadow_invalidate() is for ranges of any size); on
+ * QEMU, a tlbp that finds nothing also drops the hidden copy of an entry
+ * a tlbwr replaced, and the kill's tlbwi every other (docs/world-switch.md).
+ * Returns to ra; clobbers t3, t4 and EntryHi; PageMask must be 4 KiB.
+ */
+shadow_kill:
+	bltz	t2, 9f
+	 nop
+	KILL_SHADOW HWC_FAST_KASID
+	KILL_SHADOW HWC_FAST_UASID
+9:	jr	ra
+	 nop
 
 /*
  * cache, as mvc_emulate_cache() does it: an Index operation has nothing

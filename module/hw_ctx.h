@@ -72,7 +72,8 @@
 #define HWC_FAST_EXCEPTIONS	0x1e8
 #define HWC_FAST_IPAGE		0x1ec
 #define HWC_FAST_IPAGE_K0	0x1f0
-#define HWC_SIZE		0x1f4
+#define HWC_FAST_TLB_FAULTS	0x1f4
+#define HWC_SIZE		0x1f8
 
 /* The guest's CP0 registers as the fast paths read them: reg[8 * rd + sel]. */
 #define GCP0(rd, sel)		(((rd) * 8 + (sel)) * 4)
@@ -185,6 +186,7 @@ struct mvc_hw_ctx {
 	 */
 	u32 fast_ipage;
 	u32 fast_ipage_k0;
+	u32 fast_tlb_faults;	/* out: guest TLB exceptions delivered here */
 };
 
 /* The world switch, copied into each VCPU's page (entry.S). */

@@ -76,6 +76,8 @@ int mvc_world_init(struct mvc_vcpu *vcpu)
 		     HWC_FAST_QUIET_UNTIL);
 	BUILD_BUG_ON(offsetof(struct mvc_hw_ctx, fast_kasid) != HWC_FAST_KASID);
 	BUILD_BUG_ON(offsetof(struct mvc_hw_ctx, fast_ipage) != HWC_FAST_IPAGE);
+	BUILD_BUG_ON(offsetof(struct mvc_hw_ctx, fast_tlb_faults) !=
+		     HWC_FAST_TLB_FAULTS);
 	BUILD_BUG_ON(offsetof(struct mvc_hw_ctx, fast_ipage_k0) !=
 		     HWC_FAST_IPAGE_K0);
 	BUILD_BUG_ON(offsetof(struct mvc_hw_ctx, fast_exceptions) !=
@@ -277,7 +279,9 @@ static void mvc_fold_fast_counts(struct mvc_vcpu *vcpu)
 	vcpu->stats.fast_refill += ctx->fast_refills;
 	vcpu->stats.fast_emulated += ctx->fast_emulated;
 	vcpu->stats.guest_exception += ctx->fast_exceptions;
+	vcpu->stats.guest_tlb_fault += ctx->fast_tlb_faults;
 	ctx->fast_exceptions = 0;
+	ctx->fast_tlb_faults = 0;
 	ctx->fast_refills = 0;
 	ctx->fast_emulated = 0;
 }

@@ -528,6 +528,33 @@ TEST(tlbp_in_the_vector_and_in_c)
 }
 
 /*
+ * Guest user mode's TLB misses, handled by the guest kernel's own refill
+ * handler as an OS does (mfc0 BadVAddr/Context/EntryHi, mtc0 EntryLo,
+ * tlbwi round robin, then tlbwr, eret): with the fast paths on, the
+ * refill exception is delivered, and the TLB write done, in the vector.
+ * The handler checks every exception's registers; the user's data is
+ * checked after each phase.
+ */
+TEST(user_tlb_refills_through_the_guest_handler)
+{
+	static const uint32_t want[] = {
+		240, 240,	/* TLBL, TLBS refills: every pair, every pass */
+		0, 0,		/* wrong registers, wrong data (tlbwi) */
+		0, 0,		/* the same with tlbwr */
+	};
+	struct mipsvcpu_vcpu_stats st[2];
+
+	if (!run_off_and_on(_metadata, "urefill", want, ARRAY_SIZE(want), st))
+		SKIP(return, "cannot write the module parameters");
+	/* 480 with tlbwi; with tlbwr a pair may survive a pass */
+	EXPECT_LT(480, st[0].guest_tlb_fault);
+	EXPECT_LT(480, st[1].guest_tlb_fault);
+	EXPECT_LT(960, st[0].exits - st[0].host_irq);
+	/* PageMask, Wired and the guest's setup aside, nothing left */
+	EXPECT_GT(100, st[1].exits - st[1].host_irq);
+}
+
+/*
  * The vector's fast paths (refills from the guest TLB, mfc0/mtc0/di/ei/
  * eret, cache, exceptions of user mode) against the C emulation: every
  * deterministic architecture guest reports exactly the same with them off
@@ -537,7 +564,7 @@ TEST(fast_paths_agree_with_the_c_emulation)
 {
 	static const char *const guests[] = {
 		"tlb", "usermode", "exceptions", "timer", "cacheops",
-		"syscalls", "slots", "gprs", "tlbprobe",
+		"syscalls", "slots", "gprs", "tlbprobe", "urefill",
 	};
 	struct mipsvcpu_vcpu_stats st;
 	struct mvc_guest *slow, *fast;

@@ -792,6 +792,7 @@ static void bench_linux(void)
 		{ "getppid", 20000, "getppid() calls" },
 		{ "forkexec", 10, "fork, exec /bin/true, wait" },
 		{ "pages", 2048, "fresh pages of an mmap touched" },
+		{ "tlbmiss", 100000, "loads over 256 page pairs (TLB misses)" },
 		{ "seq", 100, "numbers of busybox seq (FP emulated)" },
 	};
 	static const char *const phases[][2] = {

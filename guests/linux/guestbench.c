@@ -9,6 +9,11 @@
  *   guestbench getppid N    N getppid() system calls
  *   guestbench forkexec N   N times fork, exec /bin/true, wait
  *   guestbench pages N      mmap N fresh pages, store to each, munmap
+ *   guestbench tlbmiss N    N loads, each from the next of 256 pairs of
+ *                           pages (2 MiB, stored to before the clock
+ *                           starts): more than a 64-entry TLB maps, so
+ *                           nearly every load is a TLB miss served by the
+ *                           kernel's refill handler
  *   guestbench seq N        busybox seq 1 N into a pipe: its doubles go
  *                           through the FPU emulator of a kernel whose CPU
  *                           has no FPU (the guest's, and the 24Kc host's)
@@ -101,6 +106,36 @@ static int pages_loop(unsigned long n)
 	return 0;
 }
 
+#define TLBMISS_PAIRS	256
+
+static volatile char *tlbmiss_setup(void)
+{
+	long page = sysconf(_SC_PAGESIZE);
+	volatile char *p = mmap(NULL, TLBMISS_PAIRS * 2 * page,
+				PROT_READ | PROT_WRITE,
+				MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	unsigned long i;
+
+	if (p == MAP_FAILED)
+		return perror("mmap"), NULL;
+	for (i = 0; i < TLBMISS_PAIRS * 2; i++)
+		p[i * page] = 1;
+	return p;
+}
+
+static void tlbmiss_loop(volatile char *p, unsigned long n)
+{
+	long pair = 2 * sysconf(_SC_PAGESIZE);
+	unsigned long i, k = 0;
+	uint32_t s = 0;
+
+	for (i = 0; i < n; i++) {
+		s += p[k * pair];
+		k = (k + 1) % TLBMISS_PAIRS;
+	}
+	sink = s;
+}
+
 /* Its output through a pipe, read and dropped: no /dev in the chroot. */
 static int seq_run(unsigned long n)
 {
@@ -150,13 +185,14 @@ static void clock_check(uint64_t ns)
 
 int main(int argc, char **argv)
 {
+	volatile char *area = NULL;
 	unsigned long n;
 	uint64_t t0, t1;
 	char line[16];
 	int rc = 0;
 
 	if (argc != 3) {
-		fprintf(stderr, "usage: guestbench cpu|getppid|forkexec|pages|seq N | clock NS\n");
+		fprintf(stderr, "usage: guestbench cpu|getppid|forkexec|pages|tlbmiss|seq N | clock NS\n");
 		return 2;
 	}
 	n = strtoul(argv[2], NULL, 0);
@@ -166,10 +202,12 @@ int main(int argc, char **argv)
 	}
 	if (strcmp(argv[1], "cpu") && strcmp(argv[1], "getppid") &&
 	    strcmp(argv[1], "forkexec") && strcmp(argv[1], "pages") &&
-	    strcmp(argv[1], "seq")) {
+	    strcmp(argv[1], "tlbmiss") && strcmp(argv[1], "seq")) {
 		fprintf(stderr, "guestbench: unknown workload %s\n", argv[1]);
 		return 2;
 	}
+	if (!strcmp(argv[1], "tlbmiss") && !(area = tlbmiss_setup()))
+		return 1;
 	printf("guestbench %s ready\n", argv[1]);
 	fflush(stdout);
 	if (!fgets(line, sizeof(line), stdin))
@@ -183,6 +221,8 @@ int main(int argc, char **argv)
 		rc = forkexec_loop(n);
 	else if (!strcmp(argv[1], "pages"))
 		rc = pages_loop(n);
+	else if (area)
+		tlbmiss_loop(area, n);
 	else
 		rc = seq_run(n);
 	t1 = now_ns();

@@ -354,7 +354,7 @@ TEST_F_TIMEOUT(cycles, thousand_create_run_destroy_cycles, 1200)
 	ksft_print_msg("SUnreclaim %ld -> %ld KiB over 1000 cycles\n", before,
 		       after);
 	wait_for_baseline(_metadata);
-	/* A leaked VCPU (>12 KiB with its page) would be >12 MiB here. */
+	/* A leaked VCPU (>20 KiB with its block) would be >20 MiB here. */
 	EXPECT_GT(512, after - before);
 }
 

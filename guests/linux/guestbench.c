@@ -192,7 +192,8 @@ int main(int argc, char **argv)
 	int rc = 0;
 
 	if (argc != 3) {
-		fprintf(stderr, "usage: guestbench cpu|getppid|forkexec|pages|tlbmiss|seq N | clock NS\n");
+		fprintf(stderr, "usage: guestbench cpu|getppid|forkexec|pages|tlbmiss|seq N\n"
+			"       guestbench clock NS\n");
 		return 2;
 	}
 	n = strtoul(argv[2], NULL, 0);
@@ -206,8 +207,11 @@ int main(int argc, char **argv)
 		fprintf(stderr, "guestbench: unknown workload %s\n", argv[1]);
 		return 2;
 	}
-	if (!strcmp(argv[1], "tlbmiss") && !(area = tlbmiss_setup()))
-		return 1;
+	if (!strcmp(argv[1], "tlbmiss")) {
+		area = tlbmiss_setup();
+		if (!area)
+			return 1;
+	}
 	printf("guestbench %s ready\n", argv[1]);
 	fflush(stdout);
 	if (!fgets(line, sizeof(line), stdin))

@@ -993,8 +993,10 @@ fast_tlbp:
  * written and the one it replaces map 4 KiB pages (PageMask 0; else C):
  * the entry at Index (which must be below the TLB's size: C takes the
  * remainder) or at Wired + the host's Count modulo the entries above
- * Wired (as C's Random, Wired + the guest's Count modulo the same: any
- * entry in the range is what the architecture asks), stored as
+ * Wired (C's Random is Wired + the guest's Count modulo the same: any
+ * entry in the range is what the architecture asks, but while the
+ * guest's Cause.DC stops its Count, C picks one entry every time, so
+ * then C does it), stored as
  * mvc_tlb_write() does, then the host entries derived from either the old
  * or the new 8 KiB range (below 2 GiB) in either view killed as
  * mvc_shadow_invalidate() does, but found by tlbp (see shadow_kill).
@@ -1013,7 +1015,11 @@ fast_tlbw:
 	 nop
 	b	2f
 	 nop
-1:	lw	t1, GCP0(6, 0)(v1)	/* Wired */
+1:	lw	t1, GCP0(13, 0)(v1)
+	lui	t6, GCAUSE_DC_HI
+	and	t1, t1, t6
+	bnez	t1, fast_bail		/* Count stopped: C's Random too */
+	 lw	t1, GCP0(6, 0)(v1)	/* Wired */
 	subu	t6, t4, t1
 	blez	t6, fast_bail		/* no entry above Wired: C */
 	 mfc0	t5, CP0_COUNT

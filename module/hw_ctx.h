@@ -10,8 +10,9 @@
  *   0x0180  general exception vector
  *   0x0200  interrupt vector(s): 0x200 + n * IntCtl.VS for n = 0..7, each a
  *           branch to 0x180 (the host kernel may use vectored interrupts)
- *   0x1200  mvc_enter, the common exit path and the fast paths
- *   0x1e00  struct mvc_hw_ctx: guest GPRs and the host state to restore
+ *   0x1200  the fast paths' register tables (GPR_READ, GPR_WRITE), then
+ *           mvc_enter, the common exit path and the fast paths
+ *   0x3e00  struct mvc_hw_ctx: guest GPRs and the host state to restore
  *           (at the end of the block, to leave the code the most room)
  */
 #ifndef MVC_HW_CTX_H
@@ -90,6 +91,7 @@
 #define GUEST_EBASE_MASK	0x3ffff000
 #define GUEST_VEC_GENERAL	0x180
 #define GCAUSE_TI_DC_HI		0x4800	/* Cause.TI | Cause.DC, >> 16 */
+#define GCAUSE_DC_HI		0x0800	/* Cause.DC >> 16 */
 
 /* struct mvc_hw_ctx.fast_emul: what the general vector may emulate. */
 #define MVC_FAST_EMUL_COP0	0x1	/* mfc0, mtc0, di, ei, eret */

@@ -123,6 +123,7 @@ void mvc_vcpu_stats(const struct mvc_vcpu *vcpu, struct mipsvcpu_vcpu_stats *s)
 	s->fast_refill += READ_ONCE(vcpu->ctx->fast_refills);
 	s->fast_emulated += READ_ONCE(vcpu->ctx->fast_emulated);
 	s->guest_exception += READ_ONCE(vcpu->ctx->fast_exceptions);
+	s->guest_tlb_fault += READ_ONCE(vcpu->ctx->fast_tlb_faults);
 	s->emulated += s->fast_emulated;
 }
 

@@ -4,8 +4,10 @@
  * vector's CP0 path saves only a working set of the guest's registers and
  * reaches the instruction's own register where it is (live, in the
  * context, or k1's in ErrorEPC): each case loads all 31 registers with
- * distinct values, runs "mtc0 $N, EPC; mfc0 $M, EPC" (M another register)
- * or "di $N", stores all 31 and checks that exactly the one register
+ * distinct values, runs "mtc0 $N, EPC; mfc0 $M, EPC" (M another register),
+ * "di $N" or "ei $N" (with IM clear, so that the vector keeps them: the
+ * old Status differs from the new in IE), stores all 31 and checks that
+ * exactly the one register
  * changed, to the right value.  Each case reports its number of wrong
  * registers, so one report per case: 0 everywhere.
  *
@@ -67,8 +69,9 @@ MOVE_CASE(29, 30); MOVE_CASE(30, 31); MOVE_CASE(31, 1);
 GPR_CASE(zero_in, "mtc0 $0, $14\n\tmfc0 $5, $14");
 GPR_CASE(zero_out, "mtc0 $7, $14\n\tmfc0 $0, $14");
 
-/* di $N: N = Status (IE is clear already, so it stays as it is) */
+/* di $N, ei $N: N = Status as it was, before IE changes */
 #define DI_CASE(n)	GPR_CASE(di##n, "di $" #n)
+#define EI_CASE(n)	GPR_CASE(ei##n, "ei $" #n)
 
 DI_CASE(1); DI_CASE(2); DI_CASE(3); DI_CASE(4); DI_CASE(5); DI_CASE(6);
 DI_CASE(7); DI_CASE(8); DI_CASE(9); DI_CASE(10); DI_CASE(11); DI_CASE(12);
@@ -76,6 +79,12 @@ DI_CASE(13); DI_CASE(14); DI_CASE(15); DI_CASE(16); DI_CASE(17); DI_CASE(18);
 DI_CASE(19); DI_CASE(20); DI_CASE(21); DI_CASE(22); DI_CASE(23); DI_CASE(24);
 DI_CASE(25); DI_CASE(26); DI_CASE(27); DI_CASE(28); DI_CASE(29); DI_CASE(30);
 DI_CASE(31);
+EI_CASE(1); EI_CASE(2); EI_CASE(3); EI_CASE(4); EI_CASE(5); EI_CASE(6);
+EI_CASE(7); EI_CASE(8); EI_CASE(9); EI_CASE(10); EI_CASE(11); EI_CASE(12);
+EI_CASE(13); EI_CASE(14); EI_CASE(15); EI_CASE(16); EI_CASE(17); EI_CASE(18);
+EI_CASE(19); EI_CASE(20); EI_CASE(21); EI_CASE(22); EI_CASE(23); EI_CASE(24);
+EI_CASE(25); EI_CASE(26); EI_CASE(27); EI_CASE(28); EI_CASE(29); EI_CASE(30);
+EI_CASE(31);
 
 #define F(x)	gpr_##x
 static void (*const moves[32])(void) = {
@@ -93,6 +102,14 @@ static void (*const dis[32])(void) = {
 	F(di16), F(di17), F(di18), F(di19), F(di20), F(di21), F(di22),
 	F(di23), F(di24), F(di25), F(di26), F(di27), F(di28), F(di29),
 	F(di30), F(di31),
+};
+
+static void (*const eis[32])(void) = {
+	0, F(ei1), F(ei2), F(ei3), F(ei4), F(ei5), F(ei6), F(ei7), F(ei8),
+	F(ei9), F(ei10), F(ei11), F(ei12), F(ei13), F(ei14), F(ei15), F(ei16),
+	F(ei17), F(ei18), F(ei19), F(ei20), F(ei21), F(ei22), F(ei23),
+	F(ei24), F(ei25), F(ei26), F(ei27), F(ei28), F(ei29), F(ei30),
+	F(ei31),
 };
 
 static volatile u32 *const in = (volatile u32 *)AREA_IN;
@@ -126,16 +143,28 @@ void guest_exception(struct frame *f)
 
 int main(void)
 {
-	u32 n, st;
+	u32 n, st, bad = 0;
 
 	__asm__ volatile("di" ::: "memory");
+	/* no interrupt can be due, whatever IE says */
+	mtc0(12, 0, mfc0(12, 0) & ~ST_IM_MASK);
 	st = mfc0(12, 0);
 	report(run_case(moves[0], 5, 0, 0, 1));
 	for (n = 1; n < 32; n++)
 		report(run_case(moves[n], n % 31 + 1, n, 0, n + 1));
 	report(run_case(dis[0], 0, 0, 0, 99));
-	for (n = 1; n < 32; n++)
-		report(run_case(dis[n], n, 0, st, 100 + n));
+	for (n = 1; n < 32; n++) {
+		mtc0(12, 0, st | ST_IE);
+		report(run_case(dis[n], n, 0, st | ST_IE, 100 + n));
+		bad += mfc0(12, 0) != st;
+	}
+	for (n = 1; n < 32; n++) {
+		mtc0(12, 0, st);
+		report(run_case(eis[n], n, 0, st, 200 + n));
+		bad += mfc0(12, 0) != (st | ST_IE);
+	}
+	__asm__ volatile("di" ::: "memory");
+	report(bad);			/* Status after them */
 	done(0);
 	return 0;
 }

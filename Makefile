@@ -158,6 +158,10 @@ $(BUILD)/host/rsp_test: tests/host/rsp_test.c tools/vcpuctl/rsp.c tools/vcpuctl/
 $(BUILD)/host/bptable_test: tests/host/bptable_test.c tools/vcpuctl/bptable.c tools/vcpuctl/bptable.h
 	@mkdir -p $(dir $@)
 	$(HOSTCC) $(HOST_CFLAGS) -o $@ $< tools/vcpuctl/bptable.c
+# The CRC-32 of the firmware and mkimage, against its definition.
+$(BUILD)/host/crc32_test: tests/host/crc32_test.c guests/lib/crc32.c guests/lib/crc32.h
+	@mkdir -p $(dir $@)
+	$(HOSTCC) $(HOST_CFLAGS) -o $@ $< guests/lib/crc32.c
 $(BUILD)/host/%: tests/host/%.c $(MODULE_PURE) $(wildcard module/*.h)
 	@mkdir -p $(dir $@)
 	$(HOSTCC) $(HOST_CFLAGS) -o $@ $< $(MODULE_PURE)

@@ -45,13 +45,17 @@ FIXTURE(linux_guest) {
  * (24Kc) also boots it with a 16-entry guest TLB, the one with more
  * (34Kf) through U-Boot's bootmvc; those two run the boot checks, a few
  * commands and poweroff (the full session takes a quarter of an hour in
- * the nested emulation, and make check must stay inside CI's time).
+ * the nested emulation, and make check must stay inside CI's time).  Every
+ * host also boots the 64-entry guest with the vector's fast paths off
+ * (module parameters fast_emulate and fast_refill) and runs every check:
+ * the fast paths must be only a shortcut of what C does.
  */
 FIXTURE_VARIANT(linux_guest) {
 	const char *dtb;	/* in EXAMPLES */
 	int host_tlb;		/* run on a host with 16 / more / any (0) */
 	bool uboot;		/* boot at U-Boot's prompt with bootmvc */
 	bool full;		/* every shell check, or a few */
+	bool slow;		/* with the vector's fast paths off */
 };
 
 FIXTURE_VARIANT_ADD(linux_guest, tlb64) {
@@ -60,6 +64,10 @@ FIXTURE_VARIANT_ADD(linux_guest, tlb64) {
 
 FIXTURE_VARIANT_ADD(linux_guest, tlb16) {
 	.dtb = "guest-tlb16.dtb", .host_tlb = 16,
+};
+
+FIXTURE_VARIANT_ADD(linux_guest, fast_paths_off) {
+	.dtb = "guest.dtb", .full = true, .slow = true,
 };
 
 FIXTURE_VARIANT_ADD(linux_guest, uboot) {
@@ -192,6 +200,10 @@ FIXTURE_SETUP(linux_guest)
 		return;
 	if (variant->host_tlb > 16 && host_tlb_entries() <= 16)
 		return;
+	if (variant->slow) {
+		ASSERT_EQ(0, mvc_set_param("fast_emulate", 0));
+		ASSERT_EQ(0, mvc_set_param("fast_refill", 0));
+	}
 	self->pid = mvc_spawn_vcpuctl(args, &self->to_guest, &self->from_guest);
 	ASSERT_LE(0, self->pid);
 	out_len = 0;
@@ -201,6 +213,10 @@ FIXTURE_SETUP(linux_guest)
 
 FIXTURE_TEARDOWN(linux_guest)
 {
+	if (variant->slow) {
+		mvc_set_param("fast_emulate", 1);
+		mvc_set_param("fast_refill", 1);
+	}
 	if (self->pid <= 0)
 		return;
 	if (waitpid(self->pid, NULL, WNOHANG) == 0) {

@@ -845,7 +845,7 @@ refill_mapped:
 	ins	t0, zero, 0, 12		/* the page that missed */
 	bal	half_lo
 	 move	a2, t0
-	beqz	a3, refill_mapped_bail	/* invalid or MMIO: C decides */
+	beqz	a3, refill_mapped_invalid	/* invalid or MMIO */
 	 move	v0, a3
 	bal	half_lo
 	 xori	a2, t0, 0x1000		/* the other page of the host pair */
@@ -873,6 +873,29 @@ refill_mapped:
 refill_mapped_bail:
 	RESTORE_SCRATCH
 	b	refill_slow
+	 nop
+
+/*
+ * The guest entry (t2, page size t4) maps the page that missed (t0)
+ * invalidly, or validly to MMIO: in the user view, the first is a TLB
+ * invalid exception for the guest kernel (TLBL or TLBS as the host's
+ * refill was), delivered here when the CP0 path may run; the rest is C's.
+ */
+refill_mapped_invalid:
+	and	t5, t0, t4		/* the odd half of the guest pair? */
+	sltu	t5, zero, t5
+	sll	t5, t5, 2
+	addu	t5, t5, t2
+	lw	t5, GTLBE_LO0(t5)
+	andi	t5, t5, 2		/* V */
+	bnez	t5, refill_mapped_bail	/* valid: MMIO, C emulates it */
+	 lw	t1, CTX(HWC_FAST_KVIEW)(k1)
+	bnez	t1, refill_mapped_bail
+	 lw	t1, CTX(HWC_FAST_EMUL)(k1)
+	andi	t1, t1, MVC_FAST_EMUL_COP0
+	beqz	t1, refill_mapped_bail
+	 li	t2, GUEST_VEC_GENERAL
+	b	user_tlb_deliver
 	 nop
 
 /*

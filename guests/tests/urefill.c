@@ -7,7 +7,9 @@
  * kernel's PTEBase, EntryHi's VPN2 and ASID, Cause.BD, EPC, the vector)
  * before the handler maps the pair with tlbwi, round robin, so that each
  * pass misses on every pair (every other tlbwi in a delay slot), then with
- * tlbwr, then with tlbwi again through vectors at EBase (BEV clear).  The
+ * tlbwr, then with tlbwi again through vectors at EBase (BEV clear), then
+ * mapping each pair invalid first, as a kernel does for a page not yet
+ * present, and valid on the TLB invalid exception that follows.  The
  * guest's HI and LO must survive each TLB write, and the data the user
  * wrote is checked after each phase.  Last, the kernel remaps one user
  * page back and forth between two frames while user mode reads it: no
@@ -29,7 +31,7 @@
 #define MARK		0x1ff0u		/* which EBase stub ran (1 refill, 2 general) */
 #define REMAPS		50
 
-enum phase { PH_TLBWI, PH_TLBWR, PH_EBASE, PH_REMAP };
+enum phase { PH_TLBWI, PH_TLBWR, PH_EBASE, PH_INVALID, PH_REMAP };
 
 extern const u32 user_code[], user_code_end[];
 
@@ -107,6 +109,7 @@ __asm__(".section .rodata\n"
 extern const u32 user_remap[];
 
 static u32 refills[2], wrong, next_index, tlb_size, remaps, remap_wrong;
+static u32 invalids;
 static enum phase phase;
 static volatile u32 *const mark = (volatile u32 *)MARK;
 
@@ -184,6 +187,8 @@ static void next_phase(struct frame *f)
 		report(refills[0]);
 		report(refills[1]);
 	}
+	if (phase == PH_INVALID)
+		report(invalids);
 	report(wrong);
 	report(check_data());
 	f->epc += 4;
@@ -195,8 +200,10 @@ static void next_phase(struct frame *f)
 		mtc0(15, 1, EBASE);
 		mtc0(12, 0, mfc0(12, 0) & ~ST_BEV);
 		next_index = 1;
-	} else if (phase == PH_REMAP) {
+	} else if (phase == PH_INVALID) {
 		mtc0(12, 0, mfc0(12, 0) | ST_BEV);
+		next_index = 1;
+	} else if (phase == PH_REMAP) {
 		for (i = 1; i < tlb_size; i++)
 			tlb_write_indexed(i, 0x70000000 + (i << 13), 0, 0, 0);
 		*(volatile u32 *)ALT_PA = 0xb0b0b0b0u;
@@ -205,8 +212,11 @@ static void next_phase(struct frame *f)
 	}
 }
 
-/* What the refill must have set, from the faulting address alone. */
-static void check_refill(struct frame *f, u32 exc)
+/*
+ * What the refill (@vector 0x200) or TLB invalid exception (0x380) must
+ * have set, from the faulting address alone.
+ */
+static void check_refill(struct frame *f, u32 exc, u32 vector)
 {
 	u32 va = f->badvaddr, insn;
 
@@ -217,7 +227,7 @@ static void check_refill(struct frame *f, u32 exc)
 	wrong += mfc0(8, 0) != va;
 	wrong += mfc0(4, 0) != (PTEBASE | ((va >> 9) & 0x007ffff0u));
 	wrong += mfc0(10, 0) != ((va & 0xffffe000u) | USER_ASID);
-	wrong += f->vector != 0x200;
+	wrong += f->vector != vector;
 	wrong += (f->status & (ST_EXL | ST_KSU_USER)) != (ST_EXL | ST_KSU_USER);
 	/* A store refills in the slot of the bnez, EPC on the branch */
 	insn = *(volatile u32 *)(USER_PA + (f->epc - USER_VA));
@@ -244,12 +254,28 @@ void guest_exception(struct frame *f)
 		report(0xdead0000u | f->cause);
 		done(1);
 	}
-	check_refill(f, exc);
+	pa = DATA_PA + ((f->badvaddr & ~0x1fffu) - DATA_VA);
+	if (f->vector == 0x380 && phase == PH_INVALID) {
+		/* as a kernel's handler: find the entry, make it valid */
+		check_refill(f, exc, 0x380);
+		invalids++;
+		__asm__ volatile("ehb; tlbp; ehb" ::: "memory");
+		wrong += mfc0(0, 0) >> 31;
+		mtc0(2, 0, ENTRYLO(pa, C_CACHED, LO_V | LO_D));
+		mtc0(3, 0, ENTRYLO(pa + 4096, C_CACHED, LO_V | LO_D));
+		TLB_WRITE("tlbwi");
+		return;
+	}
+	check_refill(f, exc, 0x200);
 	check_mark(1);
 	refills[exc - 2]++;
-	pa = DATA_PA + ((f->badvaddr & ~0x1fffu) - DATA_VA);
-	mtc0(2, 0, ENTRYLO(pa, C_CACHED, LO_V | LO_D));
-	mtc0(3, 0, ENTRYLO(pa + 4096, C_CACHED, LO_V | LO_D));
+	if (phase == PH_INVALID) {	/* not yet present */
+		mtc0(2, 0, ENTRYLO(pa, C_CACHED, LO_D));
+		mtc0(3, 0, ENTRYLO(pa + 4096, C_CACHED, LO_D));
+	} else {
+		mtc0(2, 0, ENTRYLO(pa, C_CACHED, LO_V | LO_D));
+		mtc0(3, 0, ENTRYLO(pa + 4096, C_CACHED, LO_V | LO_D));
+	}
 	if (phase == PH_TLBWR) {
 		TLB_WRITE("tlbwr");
 		return;

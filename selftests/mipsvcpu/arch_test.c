@@ -531,8 +531,10 @@ TEST(tlbp_in_the_vector_and_in_c)
  * Guest user mode's TLB misses, handled by the guest kernel's own refill
  * handler as an OS does (mfc0 BadVAddr/Context/EntryHi, mtc0 EntryLo,
  * tlbwi round robin, some in a delay slot, then tlbwr, then tlbwi with
- * the vectors at EBase, eret): with the fast paths on, the refill
- * exception is delivered, and the TLB write done, in the vector.  The
+ * the vectors at EBase, then entries invalid first and made valid on the
+ * TLB invalid exception, eret): with the fast paths on, the refill and
+ * invalid exceptions are delivered, and the TLB writes done, in the
+ * vector.  The
  * handler checks every exception's registers and HI/LO around each TLB
  * write; the user's data is checked after each phase; a user page the
  * kernel remaps 50 times between two frames never reads stale.
@@ -544,6 +546,7 @@ TEST(user_tlb_refills_through_the_guest_handler)
 		0, 0,		/* wrong registers, wrong data (tlbwi) */
 		0, 0,		/* the same with tlbwr */
 		0, 0,		/* with tlbwi, through vectors at EBase */
+		480, 0, 0,	/* invalid first: TLB invalid exceptions */
 		0, 0,		/* stale reads in 50 remaps, wrong registers */
 	};
 	struct mipsvcpu_vcpu_stats st[2];

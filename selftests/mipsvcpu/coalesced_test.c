@@ -6,11 +6,15 @@
  * exits, with fewer exits than stores, a full ring turning a store into
  * an exit after the ring's contents, loads from a zone exiting, and
  * unregistering; a head userspace corrupted makes stores exit and
- * nothing worse; and the module parameter coalesced_mmio=0.
+ * nothing worse; the module parameter coalesced_mmio=0; and vcpuctl,
+ * which makes the UART's offset 0 a zone: DLAB still decides between DLL
+ * and THR, its output is the same byte for byte with coalescing off, and
+ * --trace shows every coalesced store in order.
  */
 #include <signal.h>
 #include <stdio.h>
 #include <sys/mman.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "kselftest_harness.h"
@@ -307,6 +311,84 @@ TEST(the_module_parameter_turns_it_off)
 	EXPECT_EQ(0, st.mmio_coalesced);
 	EXPECT_EQ(0, g->coalesced_writes);
 	mvc_guest_destroy(g);
+}
+
+/* Runs @cmd with a shell; returns its exit status, its stdout in @out. */
+static int run_cmd(const char *cmd, char *out, size_t len)
+{
+	FILE *f = popen(cmd, "r");
+	size_t n = 0, k;
+
+	if (!f)
+		return -1;
+	while (n < len - 1 && (k = fread(out + n, 1, len - 1 - n, f)) > 0)
+		n += k;
+	out[n] = 0;
+	return WEXITSTATUS(pclose(f));
+}
+
+/*
+ * vcpuctl coalesces the UART's offset 0, which is DLL while LCR.DLAB is
+ * set: stores there must reach DLL, not the terminal, and a read of DLL
+ * must see them (guests/tests/uartdlab.c).
+ */
+TEST(vcpuctl_keeps_dlab_stores_off_the_terminal)
+{
+	char cmd[512], out[256];
+
+	snprintf(cmd, sizeof(cmd), "vcpuctl run --rom %s --timeout 60 < /dev/null",
+		 mvc_guest_path("uartdlab"));
+	EXPECT_EQ(0, run_cmd(cmd, out, sizeof(out)));
+	EXPECT_STREQ("ok 00000044\r\n", out);
+}
+
+/*
+ * vcpuctl's console is the same byte for byte with coalescing on and
+ * off, and --trace shows each store to the UART's THR, coalesced or not,
+ * in the order the terminal got them.
+ */
+TEST(vcpuctl_output_and_trace_agree_with_and_without_it)
+{
+	static char on[8192], off[8192], trace[65536], traced[8192];
+	const char *guests[] = { "hello", "uartdlab" };
+	unsigned int i, data, coalesced;
+	char cmd[512], *line;
+	size_t n;
+
+	for (i = 0; i < ARRAY_SIZE(guests); i++) {
+		snprintf(cmd, sizeof(cmd),
+			 "vcpuctl run --rom %s --timeout 60 --trace 2>/tmp/coalesced.trace < /dev/null",
+			 mvc_guest_path(guests[i]));
+		run_cmd(cmd, on, sizeof(on));
+		ASSERT_EQ(0, mvc_set_param("coalesced_mmio", 0));
+		run_cmd(cmd, off, sizeof(off));
+		ASSERT_EQ(0, mvc_set_param("coalesced_mmio", 1));
+		EXPECT_LT(10, strlen(on));
+		EXPECT_STREQ(on, off) TH_LOG("%s", guests[i]);
+
+		/* Once more with it on, for its trace, which ... */
+		run_cmd(cmd, on, sizeof(on));
+		run_cmd("cat /tmp/coalesced.trace", trace, sizeof(trace));
+		n = 0;
+		coalesced = 0;
+		for (line = strtok(trace, "\n"); line; line = strtok(NULL, "\n")) {
+			if (sscanf(line, "vcpuctl: vcpu 0 mmio coalesced write uart+0 len 1 data %x", &data) == 1)
+				coalesced++;
+			else if (sscanf(line, "vcpuctl: vcpu 0 mmio write uart+0 len 1 data %x", &data) != 1)
+				continue;
+			if (n < sizeof(traced) - 1)
+				traced[n++] = data;
+		}
+		traced[n] = 0;
+		EXPECT_LT(10, coalesced);
+		/* ... spells what the terminal got (uartdlab: but for DLL). */
+		if (!strcmp(guests[i], "hello")) {
+			EXPECT_STREQ(on, traced);
+		} else {
+			EXPECT_STREQ("Dok E00000044\r\n", traced);
+		}
+	}
+	unlink("/tmp/coalesced.trace");
 }
 
 TEST_HARNESS_MAIN

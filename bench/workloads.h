@@ -18,6 +18,7 @@ enum {
 	WL_CRC32,
 	WL_MATMUL,
 	WL_TLB_HEAVY,
+	WL_UART,
 };
 
 #define WL_MATRIX_N	48

@@ -35,6 +35,7 @@ static int mvc_vcpu_stats_show(struct seq_file *m, void *unused)
 	seq_printf(m, "guest_irq %llu\n", s->guest_irq);
 	seq_printf(m, "fast_refill %llu\n", s->fast_refill);
 	seq_printf(m, "fast_emulated %llu\n", s->fast_emulated);
+	seq_printf(m, "mmio_coalesced %llu\n", s->mmio_coalesced);
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(mvc_vcpu_stats);

@@ -5,21 +5,30 @@
  *
  * Runs in the inner run loop with interrupts off: everything here is
  * bounded and never sleeps.  Guest memory is read through the kernel
- * mapping of the pinned page behind a guest physical address.
+ * mapping of the pinned page behind a guest physical address.  A store to
+ * a coalesced MMIO zone (cmmio.c) goes into the VCPU's ring and the guest
+ * resumes in the inner loop, without an exit to userspace.
  */
 #include <linux/kernel.h>
 #include <linux/highmem.h>
 #include <linux/mm.h>
+#include <linux/moduleparam.h>
 #include <linux/string.h>
+#include <asm/barrier.h>
 #include <asm/cacheflush.h>
 
 #include "mipsvcpu.h"
 #include "addrmap.h"
+#include "cmmio.h"
 #include "decode.h"
 
 #define VEC_OFF_REFILL		0x000
 #define VEC_OFF_GENERAL		GUEST_VEC_GENERAL
 #define VEC_OFF_INTERRUPT	0x200
+
+static bool mvc_coalesced_mmio = true;
+module_param_named(coalesced_mmio, mvc_coalesced_mmio, bool, 0644);
+MODULE_PARM_DESC(coalesced_mmio, "stores to coalesced MMIO zones go to the VCPU's ring (default on)");
 
 /**
  * mvc_current_view() - the guest's view, from its Status
@@ -298,6 +307,31 @@ void mvc_complete_mmio(struct mvc_vcpu *vcpu)
 	m->pending = false;
 }
 
+/*
+ * A store to a coalesced zone: append it to the VCPU's ring, if the ring
+ * has room by a head read now (userspace may have drained since the last
+ * store).  The entry is complete before the tail that publishes it.
+ */
+static bool mvc_coalesce(struct mvc_vcpu *vcpu, u32 gpa, u32 len, u32 data)
+{
+	struct mipsvcpu_coalesced_ring *ring = &vcpu->run->coalesced;
+
+	/* Free-running u32 counters index it modulo its size. */
+	BUILD_BUG_ON_NOT_POWER_OF_2(MIPSVCPU_COALESCED_RING_SIZE);
+	if (!READ_ONCE(mvc_coalesced_mmio) ||
+	    !mvc_cmmio_covers(&vcpu->vm->cmmio, gpa, len))
+		return false;
+	/* Pairs with userspace's release of the head: it has read those. */
+	if (!mvc_cmmio_room(vcpu->cmmio_tail, smp_load_acquire(&ring->head)))
+		return false;
+	vcpu->cmmio_tail = mvc_cmmio_put(ring, vcpu->cmmio_tail, gpa, len,
+					 data);
+	/* Pairs with userspace's acquire of the tail: the entry first. */
+	smp_store_release(&ring->tail, vcpu->cmmio_tail);
+	vcpu->stats.mmio_coalesced++;
+	return true;
+}
+
 static enum mvc_action mvc_emulate_mmio(struct mvc_vcpu *vcpu, u32 gpa)
 {
 	struct mipsvcpu_run *run = vcpu->run;
@@ -312,10 +346,14 @@ static enum mvc_action mvc_emulate_mmio(struct mvc_vcpu *vcpu, u32 gpa)
 		return mvc_internal_error(vcpu, MIPSVCPU_INTERNAL_MMIO_INSN, pc,
 					  insn, "unsupported MMIO access");
 	data = vcpu->ctx->gpr[op.rt];
+	if (op.size < 4)
+		data &= (1u << (8 * op.size)) - 1;
 	if (mvc_skip_insn(vcpu))
 		return mvc_internal_error(vcpu, MIPSVCPU_INTERNAL_FETCH,
 					  vcpu->ctx->pc, 0,
 					  "cannot read the branch of a delay slot");
+	if (op.store && mvc_coalesce(vcpu, gpa, op.size, data))
+		return MVC_RESUME;
 	vcpu->stats.mmio++;
 	run->exit_reason = MIPSVCPU_EXIT_MMIO;
 	memset(&run->mmio, 0, sizeof(run->mmio));
@@ -323,8 +361,7 @@ static enum mvc_action mvc_emulate_mmio(struct mvc_vcpu *vcpu, u32 gpa)
 	run->mmio.len = op.size;
 	run->mmio.is_write = op.store;
 	if (op.store) {
-		run->mmio.data = op.size == 4 ? data :
-				 data & ((1u << (8 * op.size)) - 1);
+		run->mmio.data = data;
 	} else {
 		vcpu->mmio.pending = true;
 		vcpu->mmio.rt = op.rt;

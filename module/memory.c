@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * memory.c - guest physical memory: slots of pinned userspace pages.
+ * memory.c - guest physical memory: slots of pinned userspace pages, and
+ * the coalesced MMIO zones, which may not overlap them.
  *
  * Userspace backs each slot with its own memory (vcpuctl mmaps it).  The
  * pages are pinned (FOLL_LONGTERM) when the slot is created and unpinned
@@ -32,6 +33,7 @@
 #include <linux/sched/mm.h>
 #include <linux/sched/signal.h>
 #include <linux/slab.h>
+#include <linux/uaccess.h>
 #include <linux/vmalloc.h>
 #include <asm/cacheflush.h>
 #include <asm/mipsregs.h>
@@ -227,26 +229,33 @@ static int mvc_check_request(const struct mipsvcpu_memory_region *r)
 	return 0;
 }
 
+/* Does a slot other than @except share a byte with the range? */
+static bool mvc_slots_overlap(struct mvc_vm *vm, u64 gpa, u64 size,
+			      u32 except)
+{
+	u32 i;
+
+	for (i = 0; i < MIPSVCPU_MAX_MEMORY_SLOTS; i++) {
+		const struct mvc_slot *s = &vm->slots[i];
+
+		if (i != except && s->npages && gpa < s->gpa + s->size &&
+		    s->gpa < gpa + size)
+			return true;
+	}
+	return false;
+}
+
 /* What depends on the VM's other slots and description; slots_lock held. */
 static int mvc_check_region(struct mvc_vm *vm,
 			    const struct mipsvcpu_memory_region *r)
 {
-	u64 end = r->guest_phys_addr + r->size;
-	int i;
-
 	if (!r->size)
 		return 0;
 	if (!mvc_dt_allows_region(vm, r))
 		return -EINVAL;
-	for (i = 0; i < MIPSVCPU_MAX_MEMORY_SLOTS; i++) {
-		const struct mvc_slot *s = &vm->slots[i];
-
-		if (i == r->slot || !s->npages)
-			continue;
-		if (r->guest_phys_addr < s->gpa + s->size &&
-		    s->gpa < end)
-			return -EEXIST;
-	}
+	if (mvc_slots_overlap(vm, r->guest_phys_addr, r->size, r->slot) ||
+	    mvc_cmmio_overlaps(&vm->cmmio, r->guest_phys_addr, r->size))
+		return -EEXIST;
 	return 0;
 }
 
@@ -393,4 +402,54 @@ struct page *mvc_gpa_to_page(struct mvc_vm *vm, u32 gpa, bool *writable)
 		}
 	}
 	return NULL;
+}
+
+/**
+ * mvc_vm_coalesced_zone() - MIPSVCPU_(UN)REGISTER_COALESCED_MMIO
+ * @vm: the VM
+ * @argp: the struct mipsvcpu_coalesced_zone in userspace
+ * @add: register (true) or unregister
+ *
+ * Zones live under slots_lock with the slots they may not overlap; a VCPU
+ * holds it for reading while it runs, so a change waits for the inner
+ * loops and every later store sees it.
+ *
+ * Return: 0, -EFAULT, -EINVAL for a malformed zone, -EEXIST for an overlap
+ * with a zone or a slot, -ENOSPC past MIPSVCPU_MAX_COALESCED_ZONES,
+ * -ENOENT for no such zone to unregister, -EINTR for a fatal signal.
+ */
+long mvc_vm_coalesced_zone(struct mvc_vm *vm, void __user *argp, bool add)
+{
+	struct mipsvcpu_coalesced_zone r;
+	enum mvc_cmmio_fault fault;
+
+	if (copy_from_user(&r, argp, sizeof(r)))
+		return -EFAULT;
+	if (r.flags || memchr_inv(r.reserved, 0, sizeof(r.reserved)) ||
+	    mvc_cmmio_check(r.guest_phys_addr, r.size) != MVC_CMMIO_OK)
+		return -EINVAL;
+	if (down_write_killable(&vm->slots_lock))
+		return -EINTR;
+	if (!add) {
+		fault = mvc_cmmio_del(&vm->cmmio, r.guest_phys_addr, r.size);
+		goto out_unlock;
+	}
+	fault = MVC_CMMIO_OVERLAP;
+	if (!mvc_slots_overlap(vm, r.guest_phys_addr, r.size,
+			       MIPSVCPU_MAX_MEMORY_SLOTS))
+		fault = mvc_cmmio_add(&vm->cmmio, r.guest_phys_addr, r.size);
+out_unlock:
+	up_write(&vm->slots_lock);
+	switch (fault) {
+	case MVC_CMMIO_OK:
+		return 0;
+	case MVC_CMMIO_OVERLAP:
+		return -EEXIST;
+	case MVC_CMMIO_FULL:
+		return -ENOSPC;
+	case MVC_CMMIO_NOT_FOUND:
+		return -ENOENT;
+	default:
+		return -EINVAL;
+	}
 }

@@ -17,6 +17,7 @@
 #include <linux/mipsvcpu.h>
 
 #include "addrmap.h"
+#include "cmmio.h"
 #include "cp0.h"
 #include "guest_dt.h"
 #include "guest_tlb.h"
@@ -73,6 +74,8 @@ struct mvc_vm {
 	/* Guest user mode's part of the user view; fixed before any VCPU. */
 	struct mvc_uwin uwin;
 	bool uwin_from_create;	/* MIPSVCPU_CREATE_VM set it */
+	/* Coalesced MMIO zones; under slots_lock, as the slots are. */
+	struct mvc_cmmio_zones cmmio;
 };
 
 /* Guest views, each with its own host ASID. */
@@ -130,6 +133,7 @@ struct mvc_vcpu {
 	int last_cpu;
 	u64 seen_slots_gen;
 	struct mvc_pending_mmio mmio;
+	u32 cmmio_tail;		/* entries put in run->coalesced, ever */
 	struct mvc_debug dbg;
 	u64 count_base_ns;	/* ktime when Count was 0 */
 	u32 count_stopped;	/* Count while Cause.DC is set */
@@ -174,6 +178,7 @@ bool mvc_dt_allows_region(const struct mvc_vm *vm,
 int mvc_set_memory_region(struct mvc_vm *vm,
 			  const struct mipsvcpu_memory_region *r);
 void mvc_free_slots(struct mvc_vm *vm);
+long mvc_vm_coalesced_zone(struct mvc_vm *vm, void __user *argp, bool add);
 int mvc_find_ram_slot(struct mvc_vm *vm);
 struct page *mvc_gpa_to_page(struct mvc_vm *vm, u32 gpa, bool *writable);
 

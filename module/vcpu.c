@@ -290,6 +290,7 @@ out_unlock:
 	mutex_init(&vcpu->run_lock);
 	init_waitqueue_head(&vcpu->wq);
 	mvc_timer_init(vcpu);
+	BUILD_BUG_ON(sizeof(*vcpu->run) > PAGE_SIZE);
 	vcpu->run = (void *)get_zeroed_page(GFP_KERNEL_ACCOUNT);
 	if (!vcpu->run)
 		goto out_free;

@@ -55,6 +55,10 @@ static long mvc_vm_ioctl(struct file *file, unsigned int cmd,
 		if (copy_from_user(&vcpu, argp, sizeof(vcpu)))
 			return -EFAULT;
 		return mvc_create_vcpu(vm, &vcpu);
+	case MIPSVCPU_REGISTER_COALESCED_MMIO:
+		return mvc_vm_coalesced_zone(vm, argp, true);
+	case MIPSVCPU_UNREGISTER_COALESCED_MMIO:
+		return mvc_vm_coalesced_zone(vm, argp, false);
 	}
 	return -ENOTTY;
 }

@@ -101,7 +101,8 @@
 #define TESTDEV_IRQ_RAISE	0x14	/* write N: the host raises line IPN */
 #define TESTDEV_DATA2		0x18	/* read: a second value the host chose */
 #define TESTDEV_SINK		0x1c	/* write 0, 1, 2, ...: the host checks */
-#define TESTDEV_SIZE		0x20
+#define TESTDEV_SINK_NEXT	0x20	/* read: the value the sink expects next */
+#define TESTDEV_SIZE		0x24
 
 /* 16550 on the usual 1.8432 MHz clock. */
 #define UART_CLOCK_HZ		1843200

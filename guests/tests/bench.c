@@ -68,6 +68,16 @@ static u32 loop_mmio(u32 n)
 	return n;
 }
 
+/* Characters to the UART's THR as they are (no LSR poll). */
+static u32 loop_uart(u32 n)
+{
+	u32 i;
+
+	for (i = 0; i < n; i++)
+		*(volatile u8 *)(UART_BASE + UART_THR) = 'a' + i % 26;
+	return n;
+}
+
 /* User-mode part: a0 = base, a1 = n, a2 = stride, a3 = repeat. */
 extern const u32 user_touch[], user_touch_end[];
 __asm__(".section .rodata\n.set push\n.set noreorder\n"
@@ -135,6 +145,9 @@ int main(void)
 		break;
 	case WL_MMIO:
 		report(loop_mmio(count));
+		break;
+	case WL_UART:
+		report(loop_uart(count));
 		break;
 	case WL_CRC32:
 		report(wl_crc32((const u8 *)0x00800000u, count));

@@ -174,7 +174,8 @@ TEST_F_TIMEOUT(fuzz, random_ioctls, 7200)
 		MIPSVCPU_CREATE_VCPU, MIPSVCPU_RUN, MIPSVCPU_GET_REGS,
 		MIPSVCPU_SET_REGS, MIPSVCPU_GET_CP0, MIPSVCPU_SET_CP0,
 		MIPSVCPU_IRQ_LINE, MIPSVCPU_GET_STATS, MIPSVCPU_SET_GUEST_DEBUG,
-		MIPSVCPU_TRANSLATE, _IO(MIPSVCPU_IO, 0x7f),
+		MIPSVCPU_TRANSLATE, MIPSVCPU_REGISTER_COALESCED_MMIO,
+		MIPSVCPU_UNREGISTER_COALESCED_MMIO, _IO(MIPSVCPU_IO, 0x7f),
 	};
 	long n = env_long("MVC_FUZZ_IOCTLS", 5000), i;
 	int fds[NFDS], dev = mvc_open_dev(), k;
@@ -205,6 +206,17 @@ TEST_F_TIMEOUT(fuzz, random_ioctls, 7200)
 			r->userspace_addr = (uintptr_t)mem + ((rnd() % 20) << 20);
 			r->flags = rnd() % 3;
 		}
+		if (cmd == MIPSVCPU_REGISTER_COALESCED_MMIO ||
+		    cmd == MIPSVCPU_UNREGISTER_COALESCED_MMIO) {
+			struct mipsvcpu_coalesced_zone *z = (void *)arg;
+
+			if (rnd() % 4) {
+				memset(z, 0, sizeof(*z));
+				z->guest_phys_addr = (rnd() % 40) << 20 |
+						     (rnd() % 16) << 2;
+				z->size = 1u << (rnd() % 4);
+			}
+		}
 		switch (rnd() % 10) {
 		case 0:		/* close something */
 			if (maps[slot])
@@ -223,6 +235,8 @@ TEST_F_TIMEOUT(fuzz, random_ioctls, 7200)
 					maps[slot] = p;
 					if (rnd() & 1)
 						memset(p, rnd(), 64);
+					if (rnd() & 1)	/* the ring's head */
+						((struct mipsvcpu_run *)p)->coalesced.head = rnd();
 				}
 			}
 			continue;

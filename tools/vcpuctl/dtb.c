@@ -218,7 +218,7 @@ int cmd_run_dtb(const char *dtb, const char **images, int nimages,
 			ret = setup_region(&m, i, r, dtb, images, nimages, blob,
 					   len, dtb_gpa);
 		else if (r->device == MIPSVCPU_DEVICE_SERIAL)
-			uart_add(&m, r->gpa, r->irq);
+			ret = uart_add(&m, r->gpa, r->irq);
 		else if (r->device == MIPSVCPU_DEVICE_POWER)
 			power_add(&m, r->gpa);
 	}

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * machine.c - create a VM, run each of its VCPUs in a thread of its own,
- * and dispatch MMIO exits to the emulated devices.
+ * and dispatch MMIO exits, and the stores of each VCPU's coalesced MMIO
+ * ring, to the emulated devices.
  *
  * Devices are called with machine.lock held, so they need no locking of
  * their own.  The first VCPU that powers the machine off, dies or times
@@ -190,43 +191,107 @@ static void dump_state(struct vcpu *v)
 		get_cp0(v, 8, 0), get_cp0(v, 30, 0));
 }
 
-/* Called with m->lock held. */
-static void handle_mmio(struct vcpu *v)
+/*
+ * Registers a coalesced MMIO zone: the guest's stores there reach the
+ * device through the VCPU's ring (drain_coalesced()) instead of an exit
+ * each.  Only for registers whose writes have no effect the guest could
+ * see before its next exit to vcpuctl.
+ */
+int machine_add_coalesced(struct machine *m, uint32_t gpa, uint32_t size)
+{
+	struct mipsvcpu_coalesced_zone z = { .guest_phys_addr = gpa, .size = size };
+
+	if (ioctl(m->vm_fd, MIPSVCPU_REGISTER_COALESCED_MMIO, &z) < 0) {
+		fprintf(stderr, "vcpuctl: coalesced MMIO zone at %#x (%u bytes): %s\n",
+			gpa, size, strerror(errno));
+		return -VCPUCTL_EXIT_OSERR;
+	}
+	return 0;
+}
+
+/*
+ * One guest access to the devices; called with m->lock held.  @how is
+ * what --trace calls it: "read", "write", or "coalesced write" for a
+ * store from the ring.
+ */
+static void mmio_access(struct vcpu *v, uint32_t gpa, uint32_t len,
+			bool is_write, uint32_t *data, const char *how)
 {
 	struct machine *m = v->m;
-	struct mipsvcpu_run *run = v->run;
-	uint32_t gpa = (uint32_t)run->mmio.phys_addr;
 	struct device *d;
 	int i;
 
-	m->mmio_exits++;
 	for (i = 0; i < m->ndevices; i++) {
 		d = &m->devices[i];
 		if (gpa - d->base >= d->size)
 			continue;
-		if (run->mmio.is_write) {
+		if (is_write) {
 			if (d->write)
-				d->write(m, d, gpa - d->base, run->mmio.len,
-					 run->mmio.data);
+				d->write(m, d, gpa - d->base, len, *data);
 		} else {
-			run->mmio.data = d->read ?
-				d->read(m, d, gpa - d->base, run->mmio.len) : 0;
+			*data = d->read ? d->read(m, d, gpa - d->base, len) : 0;
 		}
 		if (m->trace)
 			fprintf(stderr, "vcpuctl: vcpu %u mmio %s %s+%#x len %u data %#x\n",
-				v->id, run->mmio.is_write ? "write" : "read",
-				d->name, gpa - d->base, run->mmio.len,
-				run->mmio.data);
+				v->id, how, d->name, gpa - d->base, len, *data);
 		return;
 	}
 	/* Nothing decodes it: reads float high, writes vanish. */
 	m->unclaimed_mmio++;
-	if (!run->mmio.is_write)
-		run->mmio.data = 0xffffffffu;
+	if (!is_write)
+		*data = 0xffffffffu;
 	if (m->trace)
 		fprintf(stderr, "vcpuctl: vcpu %u mmio %s unclaimed %#x len %u data %#x\n",
-			v->id, run->mmio.is_write ? "write" : "read", gpa,
-			run->mmio.len, run->mmio.data);
+			v->id, how, gpa, len, *data);
+}
+
+/* Called with m->lock held. */
+static void handle_mmio(struct vcpu *v)
+{
+	struct mipsvcpu_run *run = v->run;
+
+	v->m->mmio_exits++;
+	mmio_access(v, (uint32_t)run->mmio.phys_addr, run->mmio.len,
+		    run->mmio.is_write, &run->mmio.data,
+		    run->mmio.is_write ? "write" : "read");
+}
+
+/*
+ * Applies the stores waiting in @v's coalesced ring, oldest first, as if
+ * each had been an MMIO exit of its own; called with m->lock held.  The
+ * module appends meanwhile: the tail is read with acquire, the head
+ * written with release (uapi: struct mipsvcpu_coalesced_ring).
+ */
+static void drain_coalesced(struct vcpu *v)
+{
+	struct mipsvcpu_coalesced_ring *ring = &v->run->coalesced;
+	uint32_t head = ring->head;
+	uint32_t tail = __atomic_load_n(&ring->tail, __ATOMIC_ACQUIRE);
+
+	while (head != tail) {
+		struct mipsvcpu_coalesced_entry *e =
+			&ring->entry[head % MIPSVCPU_COALESCED_RING_SIZE];
+		uint32_t data = e->data;
+
+		mmio_access(v, (uint32_t)e->phys_addr, e->len, true, &data,
+			    "coalesced write");
+		head++;
+	}
+	__atomic_store_n(&ring->head, head, __ATOMIC_RELEASE);
+}
+
+/*
+ * Every VCPU's ring: by a VCPU's thread before it looks at any exit, so
+ * that the exit sees every earlier store of its VCPU (the ABI's promise)
+ * and of the others as far as they have reached their rings, and by the
+ * main thread while the VCPUs run on.  Called with m->lock held.
+ */
+static void drain_all(struct machine *m)
+{
+	int i;
+
+	for (i = 0; i < m->nvcpus; i++)
+		drain_coalesced(&m->vcpus[i]);
 }
 
 static void *vcpu_thread(void *arg)
@@ -241,6 +306,7 @@ static void *vcpu_thread(void *arg)
 		if (ioctl(v->fd, MIPSVCPU_RUN, 0) < 0) {
 			if (errno == EINTR) {
 				pthread_mutex_lock(&m->lock);
+				drain_all(m);
 				check_signals(m);
 				uart_poll(m);
 				pthread_mutex_unlock(&m->lock);
@@ -255,6 +321,7 @@ static void *vcpu_thread(void *arg)
 			}
 		}
 		pthread_mutex_lock(&m->lock);
+		drain_all(m);
 		if (m->trace && run->exit_reason != MIPSVCPU_EXIT_MMIO)
 			fprintf(stderr, "vcpuctl: vcpu %u exit %u\n", v->id,
 				run->exit_reason);
@@ -315,10 +382,15 @@ int machine_run(struct machine *m, unsigned int timeout_s)
 		gdb_start(m);
 	if (timeout_s)
 		alarm(timeout_s);
-	/* Poll the terminal every 20 ms while the guests compute. */
+	/*
+	 * Poll the terminal every 20 ms while the guests compute, and apply
+	 * what they stored to coalesced zones meanwhile: a guest that prints
+	 * and then computes or waits does not exit to vcpuctl.
+	 */
 	for (;;) {
 		usleep(20000);
 		pthread_mutex_lock(&m->lock);
+		drain_all(m);
 		stopped = m->stop;
 		if (!stopped)
 			uart_poll(m);

@@ -22,6 +22,7 @@
 #include "vcpuctl.h"
 
 #define UART_RBR	0
+#define UART_THR	0	/* the same offset, for writes */
 #define UART_IER	1
 #define UART_IIR	2
 #define UART_LCR	3
@@ -174,7 +175,7 @@ static void uart_write(struct machine *m, struct device *d, uint32_t off,
 
 	(void)len;
 	switch (off) {
-	case UART_RBR:
+	case UART_THR:
 		if (u->lcr & LCR_DLAB) {
 			u->dll = c;
 		} else if (write(1, &c, 1) != 1) {
@@ -200,7 +201,17 @@ static void uart_write(struct machine *m, struct device *d, uint32_t off,
 	uart_update_irq(m, u);
 }
 
-void uart_add(struct machine *m, uint32_t gpa, uint32_t irq)
+/*
+ * Offset 0 is a coalesced MMIO zone: a store there does not exit, the
+ * module puts it in the VCPU's ring and machine.c applies it through
+ * uart_write() when it drains the ring.  Offset 0 is THR only while
+ * LCR.DLAB is clear (else DLL), and uart_write() decides by DLAB as it is
+ * when the store is applied.  That is DLAB as it was when the guest
+ * stored: the ring keeps the order of the stores, and a store to LCR is
+ * an exit of its own, before which vcpuctl applies every store in the
+ * ring.  Reads of offset 0 (RBR, DLL) are exits as before.
+ */
+int uart_add(struct machine *m, uint32_t gpa, uint32_t irq)
 {
 	struct device d = {
 		.name = "uart", .base = gpa, .size = 8,
@@ -209,4 +220,5 @@ void uart_add(struct machine *m, uint32_t gpa, uint32_t irq)
 
 	the_uart.irq = irq;
 	machine_add_device(m, &d);
+	return machine_add_coalesced(m, gpa + UART_THR, 1);
 }

@@ -60,7 +60,8 @@ static void usage_run(FILE *f)
 		"device such as /dev/ttyS1) or a Unix socket PATH, one thread per VCPU;\n"
 		"--gdb-wait holds the guest before its first instruction until gdb resumes it.\n"
 		"With --gdb a guest that dies is held for the debugger (docs/debugging.md).\n"
-		"On a terminal, Ctrl-A x quits.  --trace prints a line per exit to vcpuctl.\n"
+		"On a terminal, Ctrl-A x quits.  --trace prints a line per exit to vcpuctl\n"
+		"and per store the module coalesced (the UART's transmit register).\n"
 		"SIGINT, SIGTERM and SIGHUP stop the guest (exit status 128 + the signal).\n"
 		"Exit status: the guest's power-off value; 64 usage, 65 bad image or DTB,\n"
 		"66 unreadable file, 69 no /dev/mipsvcpu, 70 the guest died, 71 system error,\n"
@@ -177,7 +178,9 @@ static int cmd_run(int argc, char **argv)
 				 true, rom_mem);
 	if (ret)
 		return -ret;
-	uart_add(&m, DEFAULT_UART_GPA, 0);
+	ret = uart_add(&m, DEFAULT_UART_GPA, 0);
+	if (ret)
+		return -ret;
 	power_add(&m, DEFAULT_POWER_GPA);
 	ret = machine_create_vcpu(&m, 0);
 	if (!ret && o.gdb)

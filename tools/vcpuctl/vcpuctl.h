@@ -110,12 +110,13 @@ int machine_map_memory(struct machine *m, uint32_t slot, uint32_t gpa,
 		       uint32_t size, bool readonly, void *mem);
 int machine_create_vcpu(struct machine *m, uint32_t id);
 void machine_add_device(struct machine *m, const struct device *d);
+int machine_add_coalesced(struct machine *m, uint32_t gpa, uint32_t size);
 int machine_run(struct machine *m, unsigned int timeout_s);
 void machine_stop(struct machine *m, int exit_code);
 int load_file(const char *path, void *dst, size_t max, size_t *len);
 
 /* uart.c: */
-void uart_add(struct machine *m, uint32_t gpa, uint32_t irq);
+int uart_add(struct machine *m, uint32_t gpa, uint32_t irq);
 void uart_poll(struct machine *m);
 int terminal_raw(void);
 void terminal_restore(void);

@@ -6,7 +6,8 @@
  * The conventions follow KVM's:
  *
  *   /dev/mipsvcpu          MIPSVCPU_GET_API_VERSION, MIPSVCPU_CREATE_VM
- *     VM fd (anon inode)   MIPSVCPU_SET_MEMORY_REGION, MIPSVCPU_CREATE_VCPU
+ *     VM fd (anon inode)   MIPSVCPU_SET_MEMORY_REGION, MIPSVCPU_CREATE_VCPU,
+ *                          coalesced MMIO zones
  *       VCPU fd            MIPSVCPU_RUN, register access, interrupt lines,
  *                          and mmap() of a struct mipsvcpu_run
  *
@@ -46,8 +47,12 @@
  *    version 1 module would ignore that property: check the version.
  * 3: guest debugging: MIPSVCPU_SET_GUEST_DEBUG, MIPSVCPU_EXIT_DEBUG and
  *    run.debug, MIPSVCPU_TRANSLATE.
+ * 4: coalesced MMIO: MIPSVCPU_REGISTER_COALESCED_MMIO and
+ *    MIPSVCPU_UNREGISTER_COALESCED_MMIO, run.coalesced (the ring), the
+ *    mmio_coalesced counter.  SET_MEMORY_REGION refuses a slot over a
+ *    zone (EEXIST).
  */
-#define MIPSVCPU_API_VERSION		3
+#define MIPSVCPU_API_VERSION		4
 
 /* The ioctl magic.  0xb7 is not used by any in-tree driver. */
 #define MIPSVCPU_IO			0xb7
@@ -106,8 +111,9 @@ struct mipsvcpu_create_vm {
  * Backs guest physical memory [guest_phys_addr, guest_phys_addr + size)
  * with the caller's memory at userspace_addr.  All three must be 4 KiB
  * aligned, the range must lie below MIPSVCPU_GUEST_PHYS_LIMIT and must not
- * overlap another slot.  The pages are pinned for the life of the slot:
- * munmap() or fork() in userspace does not change what the guest sees.
+ * overlap another slot or a coalesced MMIO zone (EEXIST).  The pages are
+ * pinned for the life of the slot: munmap() or fork() in userspace does
+ * not change what the guest sees.
  * A size of 0 deletes the slot.  Guest stores to a MIPSVCPU_MEM_READONLY
  * slot leave memory unchanged and exit to userspace as MMIO writes.
  */
@@ -222,6 +228,39 @@ struct mipsvcpu_guest_dt {
 
 #define MIPSVCPU_SET_GUEST_DT		_IOW(MIPSVCPU_IO, 0x22, struct mipsvcpu_guest_dt)
 
+/*
+ * Coalesced MMIO, after KVM's KVM_REGISTER_COALESCED_MMIO: a guest store
+ * to a registered zone (a register userspace only collects, such as a
+ * UART's transmit register) does not exit.  The module appends it to the
+ * ring in the VCPU's run structure (run.coalesced, below) and resumes the
+ * guest; userspace drains the ring and applies the writes in order.
+ *
+ * A zone is [guest_phys_addr, guest_phys_addr + size): size a power of
+ * two from 1 to MIPSVCPU_COALESCED_MAX_ZONE_SIZE, guest_phys_addr a
+ * multiple of size, the zone below MIPSVCPU_GUEST_PHYS_LIMIT, flags and
+ * reserved 0 (else EINVAL).  It may not overlap another zone or a memory
+ * slot (EEXIST; SET_MEMORY_REGION likewise refuses a slot over a zone), and
+ * a VM has at most MIPSVCPU_MAX_COALESCED_ZONES (ENOSPC).  UNREGISTER
+ * takes the same argument and removes the zone with exactly that address
+ * and size (ENOENT if there is none); writes already in a ring stay there.
+ * Zones may change while VCPUs run: a store sees the zones of the moment.
+ *
+ * Only stores of 1, 2 or 4 bytes wholly inside a zone are coalesced.  A
+ * load from a zone, and a store while the ring is full, is an ordinary
+ * MIPSVCPU_EXIT_MMIO, after the writes already in the ring.
+ */
+struct mipsvcpu_coalesced_zone {
+	__u64 guest_phys_addr;
+	__u32 size;
+	__u32 flags;		/* none defined: must be 0 */
+	__u32 reserved[4];	/* must be 0 */
+};
+
+#define MIPSVCPU_MAX_COALESCED_ZONES	8
+#define MIPSVCPU_COALESCED_MAX_ZONE_SIZE 0x1000u
+#define MIPSVCPU_REGISTER_COALESCED_MMIO   _IOW(MIPSVCPU_IO, 0x23, struct mipsvcpu_coalesced_zone)
+#define MIPSVCPU_UNREGISTER_COALESCED_MMIO _IOW(MIPSVCPU_IO, 0x24, struct mipsvcpu_coalesced_zone)
+
 /* ---------------------------------------------------------------------
  * VCPU fd
  */
@@ -244,10 +283,49 @@ struct mipsvcpu_guest_dt {
 #define MIPSVCPU_RUN_EXIT_ON_WAIT	0x00000001u
 #define MIPSVCPU_RUN_VALID_REQUESTS	MIPSVCPU_RUN_EXIT_ON_WAIT
 
+/* One coalesced store: the fields of run.mmio for a write. */
+struct mipsvcpu_coalesced_entry {
+	__u64 phys_addr;
+	__u32 data;		/* the low len bytes count */
+	__u32 len;		/* 1, 2 or 4 */
+};
+
+#define MIPSVCPU_COALESCED_RING_SIZE	128	/* entries, a power of two */
+
+/*
+ * The ring of coalesced stores of one VCPU, empty (head = tail = 0) when
+ * the VCPU is created.  @head and @tail count entries from 0 and wrap at
+ * 2^32 (not at the ring's size): the entries not yet drained are
+ * entry[i % MIPSVCPU_COALESCED_RING_SIZE] for i from head up to tail,
+ * oldest first; the ring is full when tail - head equals
+ * MIPSVCPU_COALESCED_RING_SIZE.  The module writes an entry, then @tail
+ * (a store-release); userspace reads @tail (a load-acquire), the entries,
+ * then writes @head (a store-release).  The module may append while
+ * another thread of userspace drains: they only need those orders.
+ *
+ * Userspace must drain the ring before it handles any exit (of every
+ * reason, also after RUN failed with EINTR), so that the exit sees every
+ * earlier store of the VCPU applied; it may also drain at any other time,
+ * e.g. from a thread that polls while the VCPU computes or waits.  Order
+ * is kept per VCPU: each VCPU has its own ring.
+ *
+ * The module keeps its own copy of @tail and never reads @tail back; it
+ * reads @head at every store and coalesces only while 0 <= tail - head <
+ * MIPSVCPU_COALESCED_RING_SIZE: a @head userspace corrupted makes every
+ * store to a zone an ordinary exit, nothing worse.
+ */
+struct mipsvcpu_coalesced_ring {
+	__u32 head;		/* written by userspace */
+	__u32 tail;		/* written by the module */
+	__u32 reserved[2];	/* neither side uses them */
+	struct mipsvcpu_coalesced_entry entry[MIPSVCPU_COALESCED_RING_SIZE];
+};
+
 /*
  * Shared with userspace by mmap() of a VCPU fd at offset 0, length
- * MIPSVCPU_GET_VCPU_MMAP_SIZE.  Userspace writes request and
- * immediate_exit; the module writes everything else on each exit.
+ * MIPSVCPU_GET_VCPU_MMAP_SIZE.  Userspace writes request, immediate_exit
+ * and coalesced.head; the module writes everything else on each exit, and
+ * the ring as the guest stores to a coalesced zone.
  */
 struct mipsvcpu_run {
 	/* in */
@@ -296,6 +374,8 @@ struct mipsvcpu_run {
 		} internal;
 		__u8 padding3[256];
 	};
+	/* Stores to coalesced MMIO zones (version 4). */
+	struct mipsvcpu_coalesced_ring coalesced;
 };
 
 /*
@@ -359,7 +439,8 @@ struct mipsvcpu_vcpu_stats {
 	__u64 guest_irq;	/* interrupts delivered to the guest */
 	__u64 fast_refill;	/* refills served in the vector (not in exits) */
 	__u64 fast_emulated;	/* of emulated, done in the vector (not in exits) */
-	__u64 reserved[5];
+	__u64 mmio_coalesced;	/* stores put in the ring (exits, not to userspace) */
+	__u64 reserved[4];
 };
 
 #define MIPSVCPU_GET_STATS		_IOR(MIPSVCPU_IO, 0x46, struct mipsvcpu_vcpu_stats)

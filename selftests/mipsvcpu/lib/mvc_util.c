@@ -178,14 +178,14 @@ static struct mvc_guest *mvc_guest_create_vm(const void *image, size_t len,
 	return g;
 }
 
-void mvc_guest_mmio(struct mvc_guest *g)
+/* One access to the test devices, by an MMIO exit or from the ring. */
+static void mvc_guest_access(struct mvc_guest *g, uint32_t gpa, bool is_write,
+			     uint32_t *value)
 {
-	struct mipsvcpu_run *run = g->run;
-	uint32_t gpa = run->mmio.phys_addr, data = run->mmio.data;
+	uint32_t data = *value;
 
-	g->mmio_exits++;
 	if (gpa - MVC_UART_GPA < 8) {
-		if (run->mmio.is_write && gpa == MVC_UART_GPA &&
+		if (is_write && gpa == MVC_UART_GPA &&
 		    g->uart_len < sizeof(g->uart) - 1) {
 			g->uart[g->uart_len++] = data;
 			g->uart[g->uart_len] = 0;
@@ -193,17 +193,21 @@ void mvc_guest_mmio(struct mvc_guest *g)
 			    strstr(g->uart, g->stop_at))
 				g->finished = true;
 		}
-		else if (!run->mmio.is_write)
-			run->mmio.data = gpa == MVC_UART_GPA + 5 ? 0x60 : 0;
+		else if (!is_write)
+			*value = gpa == MVC_UART_GPA + 5 ? 0x60 : 0;
 	} else if (gpa - MVC_POWER_GPA < 8) {
-		if (run->mmio.is_write && gpa == MVC_POWER_GPA + POWER_OFF) {
+		if (is_write && gpa == MVC_POWER_GPA + POWER_OFF) {
 			g->finished = true;
 			g->result = data;
 		}
 	} else if (gpa - MVC_TESTDEV_GPA < TESTDEV_SIZE) {
-		if (!run->mmio.is_write) {
-			run->mmio.data = gpa - MVC_TESTDEV_GPA == TESTDEV_DATA2 ?
-					 g->testdev_data2 : g->testdev_data;
+		if (!is_write) {
+			if (gpa - MVC_TESTDEV_GPA == TESTDEV_SINK_NEXT)
+				*value = g->seq_next;
+			else if (gpa - MVC_TESTDEV_GPA == TESTDEV_DATA2)
+				*value = g->testdev_data2;
+			else
+				*value = g->testdev_data;
 			return;
 		}
 		switch (gpa - MVC_TESTDEV_GPA) {
@@ -238,11 +242,39 @@ void mvc_guest_mmio(struct mvc_guest *g)
 			break;
 		}
 		}
-	} else if (gpa - MVC_ROM_GPA < MVC_ROM_SIZE && run->mmio.is_write) {
+	} else if (gpa - MVC_ROM_GPA < MVC_ROM_SIZE && is_write) {
 		g->rom_writes++;
-	} else if (!run->mmio.is_write) {
-		run->mmio.data = 0xffffffffu;
+	} else if (!is_write) {
+		*value = 0xffffffffu;
 	}
+}
+
+void mvc_guest_mmio(struct mvc_guest *g)
+{
+	struct mipsvcpu_run *run = g->run;
+
+	g->mmio_exits++;
+	mvc_guest_access(g, run->mmio.phys_addr, run->mmio.is_write,
+			 &run->mmio.data);
+}
+
+unsigned int mvc_guest_drain(struct mvc_guest *g)
+{
+	struct mipsvcpu_coalesced_ring *ring = &g->run->coalesced;
+	uint32_t head = ring->head;
+	uint32_t tail = __atomic_load_n(&ring->tail, __ATOMIC_ACQUIRE);
+	unsigned int n = 0;
+
+	for (; head != tail; head++, n++) {
+		struct mipsvcpu_coalesced_entry *e =
+			&ring->entry[head % MIPSVCPU_COALESCED_RING_SIZE];
+		uint32_t data = e->data;
+
+		mvc_guest_access(g, e->phys_addr, true, &data);
+	}
+	__atomic_store_n(&ring->head, head, __ATOMIC_RELEASE);
+	g->coalesced_writes += n;
+	return n;
 }
 
 static uint64_t mvc_now_ms(void)
@@ -274,11 +306,13 @@ int mvc_guest_run(struct mvc_guest *g, unsigned int timeout_ms)
 			break;
 		}
 		if (ioctl(g->vcpu_fd, MIPSVCPU_RUN, 0) < 0) {
+			mvc_guest_drain(g);
 			if (errno == EINTR)
 				continue;
 			ret = -errno;
 			break;
 		}
+		mvc_guest_drain(g);
 		ret = g->run->exit_reason;
 		if (ret == MIPSVCPU_EXIT_MMIO) {
 			mvc_guest_mmio(g);

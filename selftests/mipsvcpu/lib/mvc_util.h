@@ -79,6 +79,7 @@ struct mvc_guest {
 	uint32_t testdev_data;
 	uint32_t testdev_data2;
 	uint64_t mmio_exits, rom_writes;
+	uint64_t coalesced_writes;	/* taken from the ring (mvc_guest_drain()) */
 	/* The sink at TESTDEV + 0x1c checks a sequence 0, 1, 2, ... */
 	uint32_t seq_next, seq_errors;
 	/* Lines lowered on the guest's request (TESTDEV_IRQ_LOWER). */
@@ -109,6 +110,12 @@ void mvc_guest_destroy(struct mvc_guest *g);
 int mvc_set_param(const char *name, int on);
 /* Completes the MMIO exit in g->run with the test devices. */
 void mvc_guest_mmio(struct mvc_guest *g);
+/*
+ * Applies the stores in g->run's coalesced MMIO ring to the test devices,
+ * oldest first; returns how many.  mvc_guest_run() calls it after every
+ * RUN, before it looks at the exit.
+ */
+unsigned int mvc_guest_drain(struct mvc_guest *g);
 /* Path of a guest image: $MIPSVCPU_GUESTS or <test dir>/guests. */
 const char *mvc_guest_path(const char *image);
 /*

@@ -876,6 +876,55 @@ refill_mapped_bail:
 	 nop
 
 /*
+ * Deliver an exception of guest user mode (the user view, where the
+ * guest's EXL is clear) to the guest kernel as mvc_raise() does: EPC =
+ * the trapping PC, of the host's Cause the bits in @bits (BD, ExcCode and
+ * perhaps CE) with the guest's BD, CE and ExcCode cleared first,
+ * Status.EXL, t0 = the vector of BEV or EBase plus @off, and the kernel
+ * view (EntryHi and fast_kview), counted as an exception.  Branches to
+ * @bail before changing anything for an odd PC (MIPS16e: C raises AdEL)
+ * or a kernel view whose host ASID is not live.  v1 = the guest's CP0
+ * registers; clobbers t1, t3-t5; @bits and @off are neither.
+ */
+	.macro	USER_DELIVER bail, bits, off
+	mfc0	t0, CP0_EPC
+	andi	t1, t0, 1
+	bnez	t1, \bail
+	 lw	t1, CTX(HWC_FAST_KASID)(k1)
+	addiu	t3, t1, 1
+	beqz	t3, \bail
+	 nop
+	sw	t0, GCP0(14, 0)(v1)	/* EPC */
+	mfc0	t3, CP0_CAUSE
+	and	t3, t3, \bits
+	lui	t4, GCAUSE_BD_CE_HI
+	ori	t4, t4, GCAUSE_EXC
+	lw	t5, GCP0(13, 0)(v1)
+	nor	t4, t4, zero
+	and	t5, t5, t4
+	or	t5, t5, t3
+	sw	t5, GCP0(13, 0)(v1)	/* Cause */
+	lw	t3, GCP0(12, 0)(v1)
+	ori	t3, t3, GST_EXL
+	sw	t3, GCP0(12, 0)(v1)	/* Status */
+	lui	t4, GST_BEV_HI
+	and	t4, t4, t3
+	lui	t0, %hi(GUEST_BEV_BASE)
+	bnez	t4, 91f
+	 addiu	t0, t0, %lo(GUEST_BEV_BASE)
+	lw	t0, GCP0(15, 1)(v1)	/* EBase */
+	li	t4, GUEST_EBASE_MASK
+	and	t0, t0, t4
+91:	addu	t0, t0, \off
+	mtc0	t1, CP0_ENTRYHI
+	li	t3, 1
+	sw	t3, CTX(HWC_FAST_KVIEW)(k1)
+	lw	t3, CTX(HWC_FAST_EXCEPTIONS)(k1)
+	addiu	t3, t3, 1
+	sw	t3, CTX(HWC_FAST_EXCEPTIONS)(k1)
+	.endm
+
+/*
  * The guest entry (t2, page size t4) maps the page that missed (t0)
  * invalidly, or validly to MMIO: in the user view, the first is a TLB
  * invalid exception for the guest kernel (TLBL or TLBS as the host's
@@ -922,14 +971,11 @@ refill_mapped_miss:
  * k1 = page base, SAVE_SCRATCH done.
  */
 user_tlb_deliver:
-	mfc0	t0, CP0_EPC
-	andi	t1, t0, 1
-	bnez	t1, refill_mapped_bail
-	 lw	t1, CTX(HWC_FAST_KASID)(k1)
-	addiu	t3, t1, 1
-	beqz	t3, refill_mapped_bail	/* the kernel view's ASID is not live */
-	 lw	v1, CTX(HWC_FAST_CP0)(k1)
-	sw	t0, GCP0(14, 0)(v1)	/* EPC */
+	lw	v1, CTX(HWC_FAST_CP0)(k1)
+	lui	t6, GCAUSE_BD_HI
+	ori	t6, t6, GCAUSE_EXC	/* the host's BD and ExcCode */
+	USER_DELIVER refill_mapped_bail, t6, t2
+	mtc0	t0, CP0_EPC
 	mfc0	t3, CP0_BADVADDR
 	sw	t3, GCP0(8, 0)(v1)	/* BadVAddr */
 	lw	t4, GCP0(4, 0)(v1)
@@ -941,36 +987,6 @@ user_tlb_deliver:
 	andi	t4, t4, 0xff
 	ins	t3, t4, 0, 13		/* VPN2 and the guest's ASID */
 	sw	t3, GCP0(10, 0)(v1)	/* EntryHi */
-	mfc0	t3, CP0_CAUSE
-	lui	t4, GCAUSE_BD_HI
-	ori	t4, t4, GCAUSE_EXC
-	and	t3, t3, t4		/* the host's BD and ExcCode */
-	lui	t4, GCAUSE_BD_CE_HI
-	ori	t4, t4, GCAUSE_EXC
-	lw	t5, GCP0(13, 0)(v1)
-	nor	t4, t4, zero
-	and	t5, t5, t4
-	or	t5, t5, t3
-	sw	t5, GCP0(13, 0)(v1)	/* Cause */
-	lw	t3, GCP0(12, 0)(v1)
-	ori	t3, t3, GST_EXL
-	sw	t3, GCP0(12, 0)(v1)	/* Status */
-	lui	t4, GST_BEV_HI
-	and	t4, t4, t3
-	lui	t0, %hi(GUEST_BEV_BASE)
-	bnez	t4, 1f
-	 addiu	t0, t0, %lo(GUEST_BEV_BASE)
-	lw	t0, GCP0(15, 1)(v1)	/* EBase */
-	li	t4, GUEST_EBASE_MASK
-	and	t0, t0, t4
-1:	addu	t0, t0, t2
-	mtc0	t0, CP0_EPC
-	mtc0	t1, CP0_ENTRYHI
-	li	t3, 1
-	sw	t3, CTX(HWC_FAST_KVIEW)(k1)
-	lw	t3, CTX(HWC_FAST_EXCEPTIONS)(k1)
-	addiu	t3, t3, 1
-	sw	t3, CTX(HWC_FAST_EXCEPTIONS)(k1)
 	lw	t3, CTX(HWC_FAST_TLB_FAULTS)(k1)
 	addiu	t3, t3, 1
 	sw	t3, CTX(HWC_FAST_TLB_FAULTS)(k1)
@@ -1199,43 +1215,11 @@ fast_cache_bail:
 	b	fast_bail
 	 nop
 
-fast_user_deliver:
-	mfc0	t0, CP0_EPC
-	andi	t1, t0, 1
-	bnez	t1, fast_bail
-	 lw	t1, CTX(HWC_FAST_KASID)(k1)
-	addiu	t2, t1, 1
-	beqz	t2, fast_bail		/* the kernel view's ASID is not live */
-	 nop
-	sw	t0, GCP0(14, 0)(v1)	/* EPC */
-	mfc0	t2, CP0_CAUSE
-	lui	t4, GCAUSE_BD_CE_HI
-	ori	t4, t4, GCAUSE_EXC
-	and	t2, t2, k0		/* what fast_user_exc chose */
-	lw	t3, GCP0(13, 0)(v1)
-	nor	t4, t4, zero
-	and	t3, t3, t4
-	or	t3, t3, t2
-	sw	t3, GCP0(13, 0)(v1)	/* Cause */
-	lw	t2, GCP0(12, 0)(v1)
-	ori	t2, t2, GST_EXL
-	sw	t2, GCP0(12, 0)(v1)	/* Status */
-	lui	t3, GST_BEV_HI
-	and	t3, t3, t2
-	lui	t0, %hi(GUEST_BEV_BASE)
-	bnez	t3, 2f
-	 addiu	t0, t0, %lo(GUEST_BEV_BASE)
-	lw	t0, GCP0(15, 1)(v1)	/* EBase */
-	li	t3, GUEST_EBASE_MASK
-	and	t0, t0, t3
-2:	addiu	t0, t0, GUEST_VEC_GENERAL
-	mtc0	t1, CP0_ENTRYHI
-	li	t2, 1
-	sw	t2, CTX(HWC_FAST_KVIEW)(k1)
-	lw	t2, CTX(HWC_FAST_EXCEPTIONS)(k1)
-	addiu	t2, t2, 1
+fast_user_deliver:			/* k0 = the host Cause bits to deliver */
+	li	t2, GUEST_VEC_GENERAL
+	USER_DELIVER fast_bail, k0, t2
 	b	fast_return
-	 sw	t2, CTX(HWC_FAST_EXCEPTIONS)(k1)
+	 nop
 
 	.globl	mvc_vectors_end
 mvc_vectors_end:

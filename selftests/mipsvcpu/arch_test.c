@@ -327,20 +327,6 @@ TEST(irq_line_rejects_bad_arguments)
 	mvc_guest_destroy(g);
 }
 
-/* The first number a shell command prints. */
-static long shell_number(const char *cmd)
-{
-	char buf[256] = "";
-	FILE *f = popen(cmd, "r");
-
-	if (!f)
-		return -1;
-	if (!fgets(buf, sizeof(buf), f))
-		buf[0] = 0;
-	pclose(f);
-	return strtol(buf, NULL, 10);
-}
-
 TEST(stats_in_debugfs_and_exit_tracepoint)
 {
 	const char *ev = "/sys/kernel/tracing/events/mipsvcpu/mipsvcpu_exit/enable";
@@ -359,13 +345,13 @@ TEST(stats_in_debugfs_and_exit_tracepoint)
 	ASSERT_EQ(0, ioctl(g->vcpu_fd, MIPSVCPU_GET_STATS, &st));
 	/* The only VM alive: its VCPU's counters, through vcpuctl stats. */
 	EXPECT_EQ((long)st.exits,
-		  shell_number("vcpuctl stats | sed -n 's/.* exits=\\([0-9]*\\).*/\\1/p'"));
+		  mvc_shell_number("vcpuctl stats | sed -n 's/.* exits=\\([0-9]*\\).*/\\1/p'"));
 	EXPECT_EQ((long)st.mmio,
-		  shell_number("vcpuctl stats --json | sed -n 's/.*\"mmio\": \\([0-9]*\\).*/\\1/p'"));
+		  mvc_shell_number("vcpuctl stats --json | sed -n 's/.*\"mmio\": \\([0-9]*\\).*/\\1/p'"));
 	if (fd >= 0) {
 		/* One trace line per exit (the ring buffer is large enough). */
 		EXPECT_EQ((long)st.exits,
-			  shell_number("grep -c 'mipsvcpu_exit: vcpu 0' /sys/kernel/tracing/trace"));
+			  mvc_shell_number("grep -c 'mipsvcpu_exit: vcpu 0' /sys/kernel/tracing/trace"));
 		fd = open(ev, O_WRONLY);
 		EXPECT_EQ(1, write(fd, "0", 1));
 		close(fd);

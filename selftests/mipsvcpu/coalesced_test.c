@@ -32,20 +32,6 @@
 /* Ring-full exits: each run of 1000 starts on an empty ring. */
 #define FULL_EXITS	(3 * (1000 / (RING + 1)))
 
-/* The first number a shell command prints. */
-static long shell_number(const char *cmd)
-{
-	char buf[256] = "";
-	FILE *f = popen(cmd, "r");
-
-	if (!f)
-		return -1;
-	if (!fgets(buf, sizeof(buf), f))
-		buf[0] = 0;
-	pclose(f);
-	return strtol(buf, NULL, 10);
-}
-
 static int zone(int vm_fd, unsigned long cmd, uint64_t gpa, uint32_t size)
 {
 	struct mipsvcpu_coalesced_zone z = { .guest_phys_addr = gpa, .size = size };
@@ -265,7 +251,7 @@ TEST(stores_arrive_once_and_in_order_with_the_exits)
 	EXPECT_EQ((uint32_t)st.mmio_coalesced, g->run->coalesced.tail);
 	/* The only VM alive: debugfs, through vcpuctl stats, agrees. */
 	if (!access("/sys/kernel/debug/mipsvcpu", F_OK)) {
-		shown = shell_number("vcpuctl stats --json | sed -n 's/.*\"mmio_coalesced\": \\([0-9]*\\).*/\\1/p'");
+		shown = mvc_shell_number("vcpuctl stats --json | sed -n 's/.*\"mmio_coalesced\": \\([0-9]*\\).*/\\1/p'");
 		EXPECT_EQ((long)st.mmio_coalesced, shown);
 	}
 	mvc_guest_destroy(g);

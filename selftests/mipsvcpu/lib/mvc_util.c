@@ -404,3 +404,16 @@ pid_t mvc_spawn_vcpuctl(const char *const args[], int *to_child,
 	signal(SIGPIPE, SIG_IGN);
 	return pid;
 }
+
+long mvc_shell_number(const char *cmd)
+{
+	char buf[256] = "";
+	FILE *f = popen(cmd, "r");
+
+	if (!f)
+		return -1;
+	if (!fgets(buf, sizeof(buf), f))
+		buf[0] = 0;
+	pclose(f);
+	return strtol(buf, NULL, 10);
+}

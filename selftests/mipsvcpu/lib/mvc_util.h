@@ -108,6 +108,8 @@ void mvc_guest_destroy(struct mvc_guest *g);
 /* Turns a boolean module parameter (fast_refill, fast_emulate) on or off;
  * 0 or -1. */
 int mvc_set_param(const char *name, int on);
+/* The first number a shell command prints (-1 if it cannot run). */
+long mvc_shell_number(const char *cmd);
 /* Completes the MMIO exit in g->run with the test devices. */
 void mvc_guest_mmio(struct mvc_guest *g);
 /*

@@ -38,9 +38,27 @@ step() {
 	echo "$r $name ($(( $(date +%s) - t0 )) s)" | tee -a "$tap"
 }
 
+# DKMS compiles the module with gcc on the emulated CPU: most of the
+# run.  check.sh may hand over the compiler cache of the previous run
+# (ccache.tar); Debian's kernel headers put ccache in front of gcc-12 when
+# DEBIAN_KERNEL_USE_CCACHE is set, and a source or header that changed
+# is compiled again.  The cache goes back out in out/ccache.tar.
 install_debs() {
+	if [ -f ccache.tar ]; then
+		export CCACHE_DIR=/var/cache/mvc-ccache DEBIAN_KERNEL_USE_CCACHE=1
+		mkdir -p "$CCACHE_DIR" && tar -C "$CCACHE_DIR" -xf ccache.tar &&
+			ccache -z > /dev/null
+	fi
 	apt-get install -y --no-install-recommends ./mipsvcpu-dkms_*.deb \
 		./vcpuctl_*.deb ./mipsvcpu-tests_*.deb
+	r=$?
+	if [ -n "${CCACHE_DIR:-}" ]; then
+		ccache -s
+		ccache -c > /dev/null
+		tar -C "$CCACHE_DIR" -cf "$out/ccache.tar" .
+		unset CCACHE_DIR DEBIAN_KERNEL_USE_CCACHE
+	fi
+	return "$r"
 }
 
 dkms_installed() {

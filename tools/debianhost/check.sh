@@ -72,6 +72,18 @@ else
 		tar -C "$job/mipsvcpu/.cache/linux-src" -xf -
 	cp "$top/tools/debianhost/check-native.sh" "$job/run.sh"
 fi
+# The compiler cache of the last run of this mode, kept beside the image
+# (an empty one the first time): gcc on the emulated CPU is most of the
+# run, and the job compiles only what changed.  MIPSVCPU_DEBIAN_CCACHE=0
+# compiles everything.
+ccache_tar=$img/ccache-$mode.tar
+if [ "${MIPSVCPU_DEBIAN_CCACHE:-1}" != 0 ]; then
+	if [ -f "$ccache_tar" ]; then
+		cp "$ccache_tar" "$job/ccache.tar"
+	else
+		tar -cf "$job/ccache.tar" -T /dev/null
+	fi
+fi
 
 "$top/tools/debianhost/run.sh" --timeout "$timeout" --log "$logs/debian-$mode.console" \
 	"$img" "$job" > /dev/null
@@ -83,6 +95,9 @@ done
 for f in "$job.out"/*.verdict; do
 	[ -f "$f" ] && cp "$f" "$logs/debian-native-$(basename "$f")"
 done
+if [ -f "$job.out/ccache.tar" ]; then
+	cp "$job.out/ccache.tar" "$ccache_tar.new" && mv "$ccache_tar.new" "$ccache_tar"
+fi
 grep -a -E '^(ok|not ok) [0-9]+ [^#]*\(' "$logs/debian-$mode.console" | tr -d '\r'
 grep -a 'MVCJOB: result' "$logs/debian-$mode.console" | tr -d '\r'
 if [ $rc = 0 ]; then verdict "$mode-run" ok; else verdict "$mode-run" FAILED; fi

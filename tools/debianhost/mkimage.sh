@@ -38,11 +38,13 @@ size=3G
 # What the issue asks for (gcc, make, dkms, the running kernel's headers,
 # dtc, git), what a Debian system boots with (systemd, udev, kmod, the
 # initrd), and what the README's native path uses (sudo, libfdt-dev, perl
-# for checkpatch, util-linux-extra for mkfs.minix, cpio, xz).
+# for checkpatch, util-linux-extra for mkfs.minix, cpio, xz), and ccache,
+# which Debian's kernel headers use when DEBIAN_KERNEL_USE_CCACHE is set:
+# make check-debian keeps DKMS's compiler cache beside the image.
 packages="systemd-sysv udev kmod initramfs-tools procps sudo
 linux-image-$kver linux-headers-$kver
 gcc libc6-dev make dkms device-tree-compiler libfdt-dev git perl
-util-linux-extra cpio xz-utils"
+util-linux-extra cpio xz-utils ccache"
 
 here=$(dirname "$0")
 key=$( { cat "$0" "$here/mvc-job" "$here/mvc-job.service"; echo "$kver"; } |
@@ -126,7 +128,7 @@ main() {
 	work=$(mktemp -d "$images/build.XXXXXX")
 	# shellcheck disable=SC2064
 	trap "rm -rf '$work'" EXIT
-	log "building the Debian $suite mipsel system for $kver in $work (about 25 min)"
+	log "building the Debian $suite mipsel system for $kver in $work (about 12 min)"
 	if [ -n "${MKIMAGE_TREE:-}" ]; then
 		mv "$MKIMAGE_TREE" "$work/root"
 	else

@@ -23,8 +23,11 @@
 #include <asm/regdef.h>
 
 #include "hw_ctx.h"
+#include "asm-offsets.h"
 
 #define CTX(off)	(MVC_CTX_OFFSET + (off))
+#define HWC_GPR(n)	(HWC_GPRS + (n) * 4)
+#define HWC_HOST_S(n)	(HWC_HOST_S0 + (n) * 4)
 
 /*
  * Every guest GPR but k0 (saved by the vector) into the context; k1 = the
@@ -446,7 +449,7 @@ common_exit_saved:
 	bnez	\tmp, fast_bail		/* the user view: through C */
 	 andi	\tmp, \st, GST_IE
 	beqz	\tmp, 90f
-	 lw	\tmp, GCP0(13, 0)(v1)	/* Cause, as of this entry */
+	 lw	\tmp, GCP0_CAUSE(v1)	/* Cause, as of this entry */
 	and	\tmp, \tmp, \st
 	andi	\tmp, \tmp, GST_IM
 	bnez	\tmp, fast_bail		/* an interrupt is due: C delivers */
@@ -635,7 +638,7 @@ fast_mfc0:
 	 * C showed no match can come; then C looks at the time.
 	 */
 	beqz	t1, fast_bail
-	 lw	t1, GCP0(13, 0)(v1)
+	 lw	t1, GCP0_CAUSE(v1)
 	lui	t3, GCAUSE_TI_DC_HI
 	and	t1, t1, t3
 	bnez	t1, 1f
@@ -684,24 +687,24 @@ fast_mfmc0:				/* di, ei: rt = Status, then IE */
 	andi	t1, t2, 0xffdf
 	li	t3, 0x6000
 	bne	t1, t3, fast_bail
-	 lw	$1, GCP0(12, 0)(v1)
+	 lw	$1, GCP0_STATUS(v1)
 	ori	t1, $1, GST_IE
 	andi	t3, t2, 0x20
 	bnez	t3, 1f
 	 nop
 	ins	t1, zero, 0, 1
 1:	CHECK_KSTATUS t1, t2
-	sw	t1, GCP0(12, 0)(v1)
+	sw	t1, GCP0_STATUS(v1)
 	GPR_WRITE t4, t5
 	b	fast_next
 	 nop
 
 fast_eret:
-	lw	t3, GCP0(12, 0)(v1)
+	lw	t3, GCP0_STATUS(v1)
 	andi	t1, t3, GST_ERL
 	beqz	t1, 1f
-	 lw	t0, GCP0(14, 0)(v1)	/* EPC */
-	lw	t0, GCP0(30, 0)(v1)	/* ErrorEPC */
+	 lw	t0, GCP0_EPC(v1)	/* EPC */
+	lw	t0, GCP0_ERROREPC(v1)	/* ErrorEPC */
 	b	2f
 	 ins	t3, zero, 2, 1		/* ERL */
 1:	ins	t3, zero, 1, 1		/* EXL */
@@ -714,7 +717,7 @@ fast_eret:
 	 andi	t1, t3, GST_IE
 	/* To the user view: its ASID must be live, no interrupt due. */
 	beqz	t1, 4f
-	 lw	t1, GCP0(13, 0)(v1)
+	 lw	t1, GCP0_CAUSE(v1)
 	and	t1, t1, t3
 	andi	t1, t1, GST_IM
 	bnez	t1, fast_bail
@@ -723,13 +726,13 @@ fast_eret:
 	addiu	t2, t1, 1
 	beqz	t2, fast_bail
 	 nop
-	sw	t3, GCP0(12, 0)(v1)
+	sw	t3, GCP0_STATUS(v1)
 	mtc0	t1, CP0_ENTRYHI
 	b	fast_resume
 	 sw	zero, CTX(HWC_FAST_KVIEW)(k1)
 3:	CHECK_KSTATUS t3, t1
 	b	fast_resume
-	 sw	t3, GCP0(12, 0)(v1)
+	 sw	t3, GCP0_STATUS(v1)
 
 fast_next:
 	addiu	t0, t0, 4
@@ -839,7 +842,7 @@ refill_mapped:
 	 nop
 5:	mfc0	t0, CP0_BADVADDR
 	lw	t1, CTX(HWC_FAST_CP0)(k1)
-	lw	t1, GCP0(10, 0)(t1)	/* EntryHi */
+	lw	t1, GCP0_ENTRYHI(t1)	/* EntryHi */
 	andi	t1, t1, 0xff		/* the guest's ASID */
 	GTLB_LOOKUP refill_mapped_miss
 	ins	t0, zero, 0, 12		/* the page that missed */
@@ -894,25 +897,25 @@ refill_mapped_bail:
 	addiu	t3, t1, 1
 	beqz	t3, \bail
 	 nop
-	sw	t0, GCP0(14, 0)(v1)	/* EPC */
+	sw	t0, GCP0_EPC(v1)	/* EPC */
 	mfc0	t3, CP0_CAUSE
 	and	t3, t3, \bits
 	lui	t4, GCAUSE_BD_CE_HI
 	ori	t4, t4, GCAUSE_EXC
-	lw	t5, GCP0(13, 0)(v1)
+	lw	t5, GCP0_CAUSE(v1)
 	nor	t4, t4, zero
 	and	t5, t5, t4
 	or	t5, t5, t3
-	sw	t5, GCP0(13, 0)(v1)	/* Cause */
-	lw	t3, GCP0(12, 0)(v1)
+	sw	t5, GCP0_CAUSE(v1)	/* Cause */
+	lw	t3, GCP0_STATUS(v1)
 	ori	t3, t3, GST_EXL
-	sw	t3, GCP0(12, 0)(v1)	/* Status */
+	sw	t3, GCP0_STATUS(v1)	/* Status */
 	lui	t4, GST_BEV_HI
 	and	t4, t4, t3
 	lui	t0, %hi(GUEST_BEV_BASE)
 	bnez	t4, 91f
 	 addiu	t0, t0, %lo(GUEST_BEV_BASE)
-	lw	t0, GCP0(15, 1)(v1)	/* EBase */
+	lw	t0, GCP0_EBASE(v1)	/* EBase */
 	li	t4, GUEST_EBASE_MASK
 	and	t0, t0, t4
 91:	addu	t0, t0, \off
@@ -977,16 +980,16 @@ user_tlb_deliver:
 	USER_DELIVER refill_mapped_bail, t6, t2
 	mtc0	t0, CP0_EPC
 	mfc0	t3, CP0_BADVADDR
-	sw	t3, GCP0(8, 0)(v1)	/* BadVAddr */
-	lw	t4, GCP0(4, 0)(v1)
+	sw	t3, GCP0_BADVADDR(v1)	/* BadVAddr */
+	lw	t4, GCP0_CONTEXT(v1)
 	srl	t5, t3, 13
 	ins	t4, t5, 4, 19
 	ins	t4, zero, 0, 4
-	sw	t4, GCP0(4, 0)(v1)	/* Context: PTEBase, BadVPN2 */
-	lw	t4, GCP0(10, 0)(v1)
+	sw	t4, GCP0_CONTEXT(v1)	/* Context: PTEBase, BadVPN2 */
+	lw	t4, GCP0_ENTRYHI(v1)
 	andi	t4, t4, 0xff
 	ins	t3, t4, 0, 13		/* VPN2 and the guest's ASID */
-	sw	t3, GCP0(10, 0)(v1)	/* EntryHi */
+	sw	t3, GCP0_ENTRYHI(v1)	/* EntryHi */
 	lw	t3, CTX(HWC_FAST_TLB_FAULTS)(k1)
 	addiu	t3, t3, 1
 	sw	t3, CTX(HWC_FAST_TLB_FAULTS)(k1)
@@ -1013,17 +1016,17 @@ half_lo:
  */
 fast_tlbp:
 	move	$1, t0			/* $1 + 4: where the guest goes on */
-	lw	t0, GCP0(10, 0)(v1)	/* EntryHi */
+	lw	t0, GCP0_ENTRYHI(v1)	/* EntryHi */
 	andi	t1, t0, 0xff		/* its ASID */
 	GTLB_LOOKUP 2f
 	lw	t5, CTX(HWC_FAST_TLB)(k1)
 	lw	t5, GTLB_SIZE(t5)
 	b	1f
 	 subu	t5, t5, t3		/* the index: entries before the match */
-2:	lw	t5, GCP0(0, 0)(v1)
+2:	lw	t5, GCP0_INDEX(v1)
 	lui	t6, 0x8000
 	or	t5, t5, t6
-1:	sw	t5, GCP0(0, 0)(v1)	/* Index */
+1:	sw	t5, GCP0_INDEX(v1)	/* Index */
 	b	fast_next
 	 move	t0, $1
 
@@ -1042,23 +1045,23 @@ fast_tlbp:
  * t0 = EPC, t2 = the instruction, v1 = the guest's CP0 registers.
  */
 fast_tlbw:
-	lw	t1, GCP0(5, 0)(v1)	/* PageMask */
+	lw	t1, GCP0_PAGEMASK(v1)	/* PageMask */
 	bnez	t1, fast_bail
 	 lw	t3, CTX(HWC_FAST_TLB)(k1)
 	lw	t4, GTLB_SIZE(t3)
 	andi	t1, t2, 4
 	bnez	t1, 1f			/* tlbwr */
-	 lw	t5, GCP0(0, 0)(v1)	/* Index */
+	 lw	t5, GCP0_INDEX(v1)	/* Index */
 	sltu	t1, t5, t4
 	beqz	t1, fast_bail
 	 nop
 	b	2f
 	 nop
-1:	lw	t1, GCP0(13, 0)(v1)
+1:	lw	t1, GCP0_CAUSE(v1)
 	lui	t6, GCAUSE_DC_HI
 	and	t1, t1, t6
 	bnez	t1, fast_bail		/* Count stopped: C's Random too */
-	 lw	t1, GCP0(6, 0)(v1)	/* Wired */
+	 lw	t1, GCP0_WIRED(v1)	/* Wired */
 	subu	t6, t4, t1
 	blez	t6, fast_bail		/* no entry above Wired: C */
 	 mfc0	t5, CP0_COUNT
@@ -1077,13 +1080,13 @@ fast_tlbw:
 	lw	t1, GTLBE_PAGEMASK(t3)
 	bnez	t1, fast_bail		/* it maps large pages: C */
 	 lw	t6, GTLBE_VPN2(t3)	/* the old range */
-	lw	t1, GCP0(10, 0)(v1)	/* EntryHi */
+	lw	t1, GCP0_ENTRYHI(v1)	/* EntryHi */
 	andi	t7, t1, 0xff
 	sw	t7, GTLBE_ASID(t3)
 	ins	t1, zero, 0, 13
 	sw	t1, GTLBE_VPN2(t3)	/* the new range */
-	lw	t7, GCP0(2, 0)(v1)	/* EntryLo0 */
-	lw	ra, GCP0(3, 0)(v1)	/* EntryLo1 */
+	lw	t7, GCP0_ENTRYLO0(v1)	/* EntryLo0 */
+	lw	ra, GCP0_ENTRYLO1(v1)	/* EntryLo1 */
 	and	t4, t7, ra
 	andi	t4, t4, 1
 	sb	t4, GTLBE_GLOBAL(t3)	/* G of both halves */
@@ -1182,7 +1185,7 @@ fast_cache:
 	beqz	t1, 1f			/* gKSEG0/gKSEG1 */
 	 ext	t6, a0, 0, 29		/* their guest physical */
 	move	t0, a0
-	lw	t1, GCP0(10, 0)(v1)	/* EntryHi */
+	lw	t1, GCP0_ENTRYHI(v1)	/* EntryHi */
 	andi	t1, t1, 0xff		/* the guest's ASID */
 	GTLB_LOOKUP fast_cache_bail
 	ins	t0, zero, 0, 12

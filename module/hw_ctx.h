@@ -30,94 +30,23 @@
 #define MVC_EXIT_KIND_REFILL	1
 #define MVC_EXIT_KIND_GENERAL	2
 
-/* Offsets in struct mvc_hw_ctx (checked against the C layout). */
-#define HWC_GPR(n)		((n) * 4)
-#define HWC_HI			0x80
-#define HWC_LO			0x84
-#define HWC_PC			0x88
-#define HWC_CAUSE		0x8c
-#define HWC_BADVADDR		0x90
-#define HWC_EXIT_KIND		0x94
-#define HWC_GUEST_STATUS	0x98
-#define HWC_GUEST_ENTRYHI	0x9c
-#define HWC_HOST_STATUS		0xa0
-#define HWC_HOST_EBASE		0xa4
-#define HWC_HOST_ENTRYHI	0xa8
-#define HWC_HOST_HWRENA		0xac
-#define HWC_GUEST_EBASE		0xb0
-#define HWC_HOST_SP		0xb4
-#define HWC_HOST_GP		0xb8
-#define HWC_HOST_RA		0xbc
-#define HWC_HOST_FP		0xc0
-#define HWC_HOST_S(n)		(0xc4 + (n) * 4)
-#define HWC_FAST_KVIEW		0xe4
-#define HWC_FAST_CCA		0xe8
-#define HWC_FAST_REFILLS	0xec
-#define HWC_FAST_NSLOTS		0xf0
-#define HWC_FAST_SLOTS		0xf4	/* MVC_FAST_SLOTS x { gpa, size, table } */
+/*
+ * entry.S reads the offsets of struct mvc_hw_ctx, of the guest's CP0
+ * registers and TLB, and the Status and Cause fields it tests, from
+ * asm-offsets.h, which kbuild generates from the C definitions
+ * (asm-offsets.c).  What is defined here is the block's own layout and
+ * the constants both sides take from this one place.
+ */
 #define MVC_FAST_SLOTS		16
-#define HWC_FAST_SLOT_SIZE	12
-#define HWC_FAST_REFILL		0x1b4
-#define HWC_FAST_EMUL		0x1b8
-#define HWC_FAST_EMULATED	0x1bc
-#define HWC_FAST_CP0		0x1c0
-#define HWC_FAST_CLASS		0x1c4
-#define HWC_FAST_WMASK		0x1c8
-#define HWC_FAST_TLB		0x1cc
-#define HWC_FAST_UASID		0x1d0
-#define HWC_FAST_PENDING	0x1d4
-#define HWC_FAST_UBASE		0x1d8
-#define HWC_FAST_UEND		0x1dc
-#define HWC_FAST_QUIET_UNTIL	0x1e0
-#define HWC_FAST_KASID		0x1e4
-#define HWC_FAST_EXCEPTIONS	0x1e8
-#define HWC_FAST_IPAGE		0x1ec
-#define HWC_FAST_IPAGE_K0	0x1f0
-#define HWC_FAST_TLB_FAULTS	0x1f4
-#define HWC_SIZE		0x1f8
 
-/* The guest's CP0 registers as the fast paths read them: reg[8 * rd + sel]. */
-#define GCP0(rd, sel)		(((rd) * 8 + (sel)) * 4)
-#define GST_IE			0x1
-#define GST_EXL			0x2
-#define GST_ERL			0x4
-#define GST_KSU			0x18
-#define GST_IM			0xff00
-#define GST_BEV_HI		0x0040	/* Status.BEV >> 16 */
-#define GCAUSE_BD_CE_HI		0xb000	/* Cause.BD | Cause.CE, >> 16 */
-#define GCAUSE_BD_HI		0x8000	/* Cause.BD >> 16 */
-#define GCAUSE_EXC		0x007c
+/* The guest's exception vectors as the fast paths deliver to them. */
 #define GUEST_BEV_BASE		0x3fc00200	/* stands for 0xbfc00200 */
 #define GUEST_EBASE_MASK	0x3ffff000
 #define GUEST_VEC_GENERAL	0x180
-#define GCAUSE_TI_DC_HI		0x4800	/* Cause.TI | Cause.DC, >> 16 */
-#define GCAUSE_DC_HI		0x0800	/* Cause.DC >> 16 */
 
 /* struct mvc_hw_ctx.fast_emul: what the general vector may emulate. */
 #define MVC_FAST_EMUL_COP0	0x1	/* mfc0, mtc0, di, ei, eret */
 #define MVC_FAST_EMUL_CACHE	0x2	/* cache (the host's lines allow it) */
-#define GUEST_LINE_IN_PAGE	0xff0	/* MVC_GUEST_CACHE_LINE's in 4 KiB */
-
-/* MVC_CP0_FAST_* (cp0.h, which assembly cannot include). */
-#define FAST_READ		0x1
-#define FAST_WRITE		0x2
-#define FAST_ENTRYHI		0x4
-#define FAST_STATUS		0x8
-#define FAST_READ_TIMER		0x10
-
-/*
- * The guest TLB as the refill fast path reads it (struct mvc_guest_tlb
- * and struct mvc_tlb_entry, checked in world.c).
- */
-#define GTLB_SIZE		0
-#define GTLB_E			4
-#define GTLBE_VPN2		0
-#define GTLBE_ASID		4
-#define GTLBE_PAGEMASK		8
-#define GTLBE_GLOBAL		12	/* a bool: one byte */
-#define GTLBE_LO0		16
-#define GTLBE_LO1		20
-#define GTLBE_SIZE		24
 
 #ifndef __ASSEMBLY__
 #include <linux/types.h>

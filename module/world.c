@@ -62,56 +62,6 @@ int mvc_world_init(struct mvc_vcpu *vcpu)
 	unsigned long addr;
 	int n;
 
-	BUILD_BUG_ON(sizeof(struct mvc_hw_ctx) != HWC_SIZE);
-	BUILD_BUG_ON(offsetof(struct mvc_hw_ctx, host_s) != HWC_HOST_S(0));
-	BUILD_BUG_ON(offsetof(struct mvc_hw_ctx, guest_ebase) != HWC_GUEST_EBASE);
-	BUILD_BUG_ON(offsetof(struct mvc_hw_ctx, fast_kview) != HWC_FAST_KVIEW);
-	BUILD_BUG_ON(offsetof(struct mvc_hw_ctx, fast_slot) != HWC_FAST_SLOTS);
-	BUILD_BUG_ON(offsetof(struct mvc_hw_ctx, fast_refill) != HWC_FAST_REFILL);
-	BUILD_BUG_ON(offsetof(struct mvc_hw_ctx, fast_uasid) != HWC_FAST_UASID);
-	BUILD_BUG_ON(offsetof(struct mvc_hw_ctx, fast_pending) != HWC_FAST_PENDING);
-	BUILD_BUG_ON(offsetof(struct mvc_hw_ctx, fast_ubase) != HWC_FAST_UBASE);
-	BUILD_BUG_ON(offsetof(struct mvc_hw_ctx, fast_uend) != HWC_FAST_UEND);
-	BUILD_BUG_ON(offsetof(struct mvc_hw_ctx, fast_quiet_until) !=
-		     HWC_FAST_QUIET_UNTIL);
-	BUILD_BUG_ON(offsetof(struct mvc_hw_ctx, fast_kasid) != HWC_FAST_KASID);
-	BUILD_BUG_ON(offsetof(struct mvc_hw_ctx, fast_ipage) != HWC_FAST_IPAGE);
-	BUILD_BUG_ON(offsetof(struct mvc_hw_ctx, fast_tlb_faults) !=
-		     HWC_FAST_TLB_FAULTS);
-	BUILD_BUG_ON(offsetof(struct mvc_hw_ctx, fast_ipage_k0) !=
-		     HWC_FAST_IPAGE_K0);
-	BUILD_BUG_ON(offsetof(struct mvc_hw_ctx, fast_exceptions) !=
-		     HWC_FAST_EXCEPTIONS);
-	BUILD_BUG_ON(GST_BEV_HI << 16 != MVC_ST_BEV);
-	BUILD_BUG_ON(GCAUSE_BD_CE_HI << 16 != (MVC_CAUSE_BD | MVC_CAUSE_CE));
-	BUILD_BUG_ON(GCAUSE_BD_HI << 16 != MVC_CAUSE_BD);
-	BUILD_BUG_ON(GCAUSE_EXC != MVC_CAUSE_EXC);
-	BUILD_BUG_ON(sizeof(((struct mvc_vcpu *)0)->pending) != 4);
-	BUILD_BUG_ON(offsetof(struct mvc_cp0, reg) != 0);
-	BUILD_BUG_ON(GCP0(12, 0) != MVC_CP0_STATUS * 4);
-	BUILD_BUG_ON(MVC_CP0_FAST_READ != FAST_READ);
-	BUILD_BUG_ON(GUEST_LINE_IN_PAGE != (0xfff & ~(MVC_GUEST_CACHE_LINE - 1)));
-	BUILD_BUG_ON(MVC_CP0_FAST_WRITE != FAST_WRITE);
-	BUILD_BUG_ON(MVC_CP0_FAST_ENTRYHI != FAST_ENTRYHI);
-	BUILD_BUG_ON(MVC_CP0_FAST_STATUS != FAST_STATUS);
-	BUILD_BUG_ON(MVC_CP0_FAST_READ_TIMER != FAST_READ_TIMER);
-	BUILD_BUG_ON(GCAUSE_TI_DC_HI << 16 != (MVC_CAUSE_TI | MVC_CAUSE_DC));
-	BUILD_BUG_ON(GCAUSE_DC_HI << 16 != MVC_CAUSE_DC);
-	BUILD_BUG_ON(GST_EXL != MVC_ST_EXL || GST_ERL != MVC_ST_ERL ||
-		     GST_IE != MVC_ST_IE || GST_KSU != MVC_ST_KSU ||
-		     GST_IM != MVC_ST_IM);
-	BUILD_BUG_ON(offsetof(struct mvc_guest_tlb, size) != GTLB_SIZE);
-	BUILD_BUG_ON(offsetof(struct mvc_guest_tlb, e) != GTLB_E);
-	BUILD_BUG_ON(sizeof(struct mvc_tlb_entry) != GTLBE_SIZE);
-	BUILD_BUG_ON(offsetof(struct mvc_tlb_entry, vpn2) != GTLBE_VPN2);
-	BUILD_BUG_ON(offsetof(struct mvc_tlb_entry, asid) != GTLBE_ASID);
-	BUILD_BUG_ON(offsetof(struct mvc_tlb_entry, pagemask) != GTLBE_PAGEMASK);
-	BUILD_BUG_ON(offsetof(struct mvc_tlb_entry, global) != GTLBE_GLOBAL);
-	BUILD_BUG_ON(sizeof(bool) != 1);
-	BUILD_BUG_ON(offsetof(struct mvc_tlb_entry, lo) != GTLBE_LO0);
-	BUILD_BUG_ON(MVC_CTX_OFFSET + HWC_SIZE > MVC_PAGE_SIZE);
-	BUILD_BUG_ON(MVC_VEC_INTERRUPT + 8 * 0x200 > MVC_CODE_OFFSET);
-
 	if (WARN_ON(len > MVC_CTX_OFFSET))
 		return -EINVAL;
 	addr = __get_free_pages(GFP_KERNEL_ACCOUNT | __GFP_ZERO, MVC_PAGE_ORDER);

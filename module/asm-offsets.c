@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * asm-offsets.c - what entry.S knows of the C structures and constants,
+ * generated: kbuild compiles this file to assembly and turns each
+ * DEFINE() into a #define of asm-offsets.h (module/Kbuild), as the
+ * kernel's own asm-offsets.c does.  No number here is typed by hand.
+ */
+#include <linux/build_bug.h>
+#include <linux/kbuild.h>
+#include <linux/stddef.h>
+
+#include "mipsvcpu.h"
+
+#define CTX(sym, mem)	OFFSET(sym, mvc_hw_ctx, mem)
+#define GCP0(sym, id)	DEFINE(sym, offsetof(struct mvc_cp0, reg[id]))
+/* A 32-bit mask as the immediate of a lui: its upper half. */
+#define HI16(sym, val)	DEFINE(sym, (val) >> 16)
+
+/* Never run: only compiled to assembly, as the kernel's are. */
+int main(void)
+{
+	/* struct mvc_hw_ctx, at MVC_CTX_OFFSET in the VCPU's block */
+	CTX(HWC_GPRS, gpr);
+	CTX(HWC_HI, hi);
+	CTX(HWC_LO, lo);
+	CTX(HWC_PC, pc);
+	CTX(HWC_CAUSE, cause);
+	CTX(HWC_BADVADDR, badvaddr);
+	CTX(HWC_EXIT_KIND, exit_kind);
+	CTX(HWC_GUEST_STATUS, guest_status);
+	CTX(HWC_GUEST_ENTRYHI, guest_entryhi);
+	CTX(HWC_HOST_STATUS, host_status);
+	CTX(HWC_HOST_EBASE, host_ebase);
+	CTX(HWC_HOST_ENTRYHI, host_entryhi);
+	CTX(HWC_HOST_HWRENA, host_hwrena);
+	CTX(HWC_GUEST_EBASE, guest_ebase);
+	CTX(HWC_HOST_SP, host_sp);
+	CTX(HWC_HOST_GP, host_gp);
+	CTX(HWC_HOST_RA, host_ra);
+	CTX(HWC_HOST_FP, host_fp);
+	CTX(HWC_HOST_S0, host_s);
+	CTX(HWC_FAST_KVIEW, fast_kview);
+	CTX(HWC_FAST_CCA, fast_cca);
+	CTX(HWC_FAST_REFILLS, fast_refills);
+	CTX(HWC_FAST_NSLOTS, fast_nslots);
+	CTX(HWC_FAST_SLOTS, fast_slot);
+	DEFINE(HWC_FAST_SLOT_SIZE, sizeof(((struct mvc_hw_ctx *)0)->fast_slot[0]));
+	CTX(HWC_FAST_REFILL, fast_refill);
+	CTX(HWC_FAST_EMUL, fast_emul);
+	CTX(HWC_FAST_EMULATED, fast_emulated);
+	CTX(HWC_FAST_CP0, fast_cp0);
+	CTX(HWC_FAST_CLASS, fast_class);
+	CTX(HWC_FAST_WMASK, fast_wmask);
+	CTX(HWC_FAST_TLB, fast_tlb);
+	CTX(HWC_FAST_UASID, fast_uasid);
+	CTX(HWC_FAST_PENDING, fast_pending);
+	CTX(HWC_FAST_UBASE, fast_ubase);
+	CTX(HWC_FAST_UEND, fast_uend);
+	CTX(HWC_FAST_QUIET_UNTIL, fast_quiet_until);
+	CTX(HWC_FAST_KASID, fast_kasid);
+	CTX(HWC_FAST_EXCEPTIONS, fast_exceptions);
+	CTX(HWC_FAST_IPAGE, fast_ipage);
+	CTX(HWC_FAST_IPAGE_K0, fast_ipage_k0);
+	CTX(HWC_FAST_TLB_FAULTS, fast_tlb_faults);
+	BLANK();
+
+	/* The guest's CP0 registers (struct mvc_cp0) the vector touches */
+	GCP0(GCP0_INDEX, MVC_CP0_INDEX);
+	GCP0(GCP0_ENTRYLO0, MVC_CP0_ENTRYLO0);
+	GCP0(GCP0_ENTRYLO1, MVC_CP0_ENTRYLO1);
+	GCP0(GCP0_CONTEXT, MVC_CP0_CONTEXT);
+	GCP0(GCP0_PAGEMASK, MVC_CP0_PAGEMASK);
+	GCP0(GCP0_WIRED, MVC_CP0_WIRED);
+	GCP0(GCP0_BADVADDR, MVC_CP0_BADVADDR);
+	GCP0(GCP0_ENTRYHI, MVC_CP0_ENTRYHI);
+	GCP0(GCP0_STATUS, MVC_CP0_STATUS);
+	GCP0(GCP0_CAUSE, MVC_CP0_CAUSE);
+	GCP0(GCP0_EPC, MVC_CP0_EPC);
+	GCP0(GCP0_EBASE, MVC_CP0_EBASE);
+	GCP0(GCP0_ERROREPC, MVC_CP0_ERROREPC);
+	BLANK();
+
+	/* Status and Cause fields (cp0.h) */
+	DEFINE(GST_IE, MVC_ST_IE);
+	DEFINE(GST_EXL, MVC_ST_EXL);
+	DEFINE(GST_ERL, MVC_ST_ERL);
+	DEFINE(GST_KSU, MVC_ST_KSU);
+	DEFINE(GST_IM, MVC_ST_IM);
+	HI16(GST_BEV_HI, MVC_ST_BEV);
+	HI16(GCAUSE_BD_HI, MVC_CAUSE_BD);
+	HI16(GCAUSE_BD_CE_HI, MVC_CAUSE_BD | MVC_CAUSE_CE);
+	HI16(GCAUSE_TI_DC_HI, MVC_CAUSE_TI | MVC_CAUSE_DC);
+	HI16(GCAUSE_DC_HI, MVC_CAUSE_DC);
+	DEFINE(GCAUSE_EXC, MVC_CAUSE_EXC);
+	/* The guest cache lines of a 4 KiB page, for the cache instruction */
+	DEFINE(GUEST_LINE_IN_PAGE, 0xfff & ~(MVC_GUEST_CACHE_LINE - 1));
+	BLANK();
+
+	/* MVC_CP0_FAST_*: the vector's classes of CP0 registers (cp0.h) */
+	DEFINE(FAST_READ, MVC_CP0_FAST_READ);
+	DEFINE(FAST_WRITE, MVC_CP0_FAST_WRITE);
+	DEFINE(FAST_ENTRYHI, MVC_CP0_FAST_ENTRYHI);
+	DEFINE(FAST_STATUS, MVC_CP0_FAST_STATUS);
+	DEFINE(FAST_READ_TIMER, MVC_CP0_FAST_READ_TIMER);
+	BLANK();
+
+	/* The guest TLB (guest_tlb.h) */
+	OFFSET(GTLB_SIZE, mvc_guest_tlb, size);
+	OFFSET(GTLB_E, mvc_guest_tlb, e);
+	DEFINE(GTLBE_SIZE, sizeof(struct mvc_tlb_entry));
+	OFFSET(GTLBE_VPN2, mvc_tlb_entry, vpn2);
+	OFFSET(GTLBE_ASID, mvc_tlb_entry, asid);
+	OFFSET(GTLBE_PAGEMASK, mvc_tlb_entry, pagemask);
+	OFFSET(GTLBE_GLOBAL, mvc_tlb_entry, global);
+	OFFSET(GTLBE_LO0, mvc_tlb_entry, lo[0]);
+	OFFSET(GTLBE_LO1, mvc_tlb_entry, lo[1]);
+
+	/* What the vector assumes of the types behind those offsets */
+	BUILD_BUG_ON(sizeof(((struct mvc_tlb_entry *)0)->global) != 1);
+	BUILD_BUG_ON(sizeof(((struct mvc_vcpu *)0)->pending) != 4);
+	BUILD_BUG_ON(sizeof(((struct mvc_cp0 *)0)->reg[0]) != 4);
+	BUILD_BUG_ON(MVC_CTX_OFFSET + sizeof(struct mvc_hw_ctx) > MVC_PAGE_SIZE);
+	BUILD_BUG_ON(MVC_VEC_INTERRUPT + 8 * 0x200 > MVC_CODE_OFFSET);
+	return 0;
+}

@@ -7,9 +7,13 @@
  */
 #include <linux/build_bug.h>
 #include <linux/kbuild.h>
+#include <linux/log2.h>
 #include <linux/stddef.h>
 
 #include "mipsvcpu.h"
+#include "cmmio.h"
+
+#define CMMIO_Z_OFF	offsetof(struct mvc_cmmio_zones, z)
 
 #define CTX(sym, mem)	OFFSET(sym, mvc_hw_ctx, mem)
 #define GCP0(sym, id)	DEFINE(sym, offsetof(struct mvc_cp0, reg[id]))
@@ -62,6 +66,10 @@ int main(void)
 	CTX(HWC_FAST_IPAGE, fast_ipage);
 	CTX(HWC_FAST_IPAGE_K0, fast_ipage_k0);
 	CTX(HWC_FAST_TLB_FAULTS, fast_tlb_faults);
+	CTX(HWC_FAST_CMMIO, fast_cmmio);
+	CTX(HWC_FAST_RING, fast_ring);
+	CTX(HWC_FAST_RING_TAIL, fast_ring_tail);
+	CTX(HWC_FAST_COALESCED, fast_coalesced);
 	BLANK();
 
 	/* The guest's CP0 registers (struct mvc_cp0) the vector touches */
@@ -114,8 +122,31 @@ int main(void)
 	OFFSET(GTLBE_GLOBAL, mvc_tlb_entry, global);
 	OFFSET(GTLBE_LO0, mvc_tlb_entry, lo[0]);
 	OFFSET(GTLBE_LO1, mvc_tlb_entry, lo[1]);
+	BLANK();
+
+	/* Coalesced MMIO: the VM's zones (cmmio.h) and the VCPU's ring */
+	OFFSET(CMMIO_N, mvc_cmmio_zones, n);
+	OFFSET(CMMIO_Z, mvc_cmmio_zones, z);
+	DEFINE(CMMIO_Z_STRIDE, sizeof(((struct mvc_cmmio_zones *)0)->z[0]));
+	DEFINE(CMMIO_Z_GPA, offsetof(struct mvc_cmmio_zones, z[0].gpa) - CMMIO_Z_OFF);
+	DEFINE(CMMIO_Z_SIZE, offsetof(struct mvc_cmmio_zones, z[0].size) - CMMIO_Z_OFF);
+	OFFSET(RING_HEAD, mipsvcpu_coalesced_ring, head);
+	OFFSET(RING_TAIL, mipsvcpu_coalesced_ring, tail);
+	OFFSET(RING_ENTRY, mipsvcpu_coalesced_ring, entry);
+	DEFINE(RING_ENTRIES, MIPSVCPU_COALESCED_RING_SIZE);
+	DEFINE(RING_ENTRY_SHIFT, ilog2(sizeof(struct mipsvcpu_coalesced_entry)));
+	/* phys_addr is a __u64 the vector writes as two words */
+	DEFINE(RE_PHYS_LO, offsetof(struct mipsvcpu_coalesced_entry, phys_addr) +
+	       (IS_ENABLED(CONFIG_CPU_BIG_ENDIAN) ? 4 : 0));
+	DEFINE(RE_PHYS_HI, offsetof(struct mipsvcpu_coalesced_entry, phys_addr) +
+	       (IS_ENABLED(CONFIG_CPU_BIG_ENDIAN) ? 0 : 4));
+	OFFSET(RE_DATA, mipsvcpu_coalesced_entry, data);
+	OFFSET(RE_LEN, mipsvcpu_coalesced_entry, len);
 
 	/* What the vector assumes of the types behind those offsets */
+	BUILD_BUG_ON(sizeof(((struct mipsvcpu_coalesced_entry *)0)->phys_addr) != 8);
+	BUILD_BUG_ON_NOT_POWER_OF_2(sizeof(struct mipsvcpu_coalesced_entry));
+	BUILD_BUG_ON_NOT_POWER_OF_2(MIPSVCPU_COALESCED_RING_SIZE);
 	BUILD_BUG_ON(sizeof(((struct mvc_tlb_entry *)0)->global) != 1);
 	BUILD_BUG_ON(sizeof(((struct mvc_vcpu *)0)->pending) != 4);
 	BUILD_BUG_ON(sizeof(((struct mvc_cp0 *)0)->reg[0]) != 4);

@@ -26,7 +26,7 @@
 #define VEC_OFF_GENERAL		GUEST_VEC_GENERAL
 #define VEC_OFF_INTERRUPT	0x200
 
-static bool mvc_coalesced_mmio = true;
+bool mvc_coalesced_mmio = true;
 module_param_named(coalesced_mmio, mvc_coalesced_mmio, bool, 0644);
 MODULE_PARM_DESC(coalesced_mmio, "stores to coalesced MMIO zones go to the VCPU's ring (default on)");
 
@@ -322,12 +322,13 @@ static bool mvc_coalesce(struct mvc_vcpu *vcpu, u32 gpa, u32 len, u32 data)
 	    !mvc_cmmio_covers(&vcpu->vm->cmmio, gpa, len))
 		return false;
 	/* Pairs with userspace's release of the head: it has read those. */
-	if (!mvc_cmmio_room(vcpu->cmmio_tail, smp_load_acquire(&ring->head)))
+	if (!mvc_cmmio_room(vcpu->ctx->fast_ring_tail,
+			    smp_load_acquire(&ring->head)))
 		return false;
-	vcpu->cmmio_tail = mvc_cmmio_put(ring, vcpu->cmmio_tail, gpa, len,
-					 data);
+	vcpu->ctx->fast_ring_tail = mvc_cmmio_put(ring, vcpu->ctx->fast_ring_tail,
+						  gpa, len, data);
 	/* Pairs with userspace's acquire of the tail: the entry first. */
-	smp_store_release(&ring->tail, vcpu->cmmio_tail);
+	smp_store_release(&ring->tail, vcpu->ctx->fast_ring_tail);
 	vcpu->stats.mmio_coalesced++;
 	return true;
 }

@@ -153,6 +153,29 @@
 	 nop
 	.endm
 
+/*
+ * t4 = the KSEG0 address of the page of the guest's instruction at t0
+ * (EPC, even) with t2 = t0 >> 12, when the page of the last fetch (the
+ * context's fast_ipage) was another one: through the slot tables, and
+ * remembered; branch to @bail when it is not gKSEG0/gKSEG1 RAM that
+ * KSEG0 reaches.  Clobbers t3, t5-t7.
+ */
+	.macro	FETCH_PAGE bail
+	srl	t3, t0, 30
+	bnez	t3, \bail		/* not gKSEG0/gKSEG1 */
+	 ext	t3, t0, 0, 29		/* guest physical */
+	FIND_SLOT t3, t4, t5, t6, t7, \bail
+	lw	t4, 0(t4)		/* PFN << 6 | D | V */
+	srl	t4, t4, 6
+	sll	t4, t4, 12
+	srl	t5, t4, 29
+	bnez	t5, \bail		/* beyond KSEG0's reach */
+	 lui	t5, 0x8000
+	or	t4, t4, t5
+	sw	t2, CTX(HWC_FAST_IPAGE)(k1)
+	sw	t4, CTX(HWC_FAST_IPAGE_K0)(k1)
+	.endm
+
 	.set	noreorder
 	.set	noat
 	.set	mips32r2
@@ -221,6 +244,10 @@ mvc_vectors_start:
 	eret
 
 refill_bail:
+	lw	$9, CTX(HWC_FAST_CMMIO)(k1)
+	bnez	$9, refill_cmmio	/* a store to a coalesced zone? */
+	 nop
+refill_unsave:
 	lw	$1, CTX(HWC_GPR(1))(k1)
 	lw	$8, CTX(HWC_GPR(8))(k1)
 	lw	$9, CTX(HWC_GPR(9))(k1)
@@ -546,20 +573,9 @@ fast_decode:
 
 /* The KSEG0 address of EPC's page, t0 = EPC, t2 = EPC >> 12. */
 fast_fetch:
-	srl	t1, t0, 30
-	bnez	t1, fast_bail		/* not gKSEG0/gKSEG1 */
-	 ext	t3, t0, 0, 29		/* guest physical */
-	FIND_SLOT t3, t4, t5, t6, t7, fast_bail
-	lw	t4, 0(t4)		/* PFN << 6 | D | V */
-	srl	t4, t4, 6
-	sll	t4, t4, 12
-	srl	t5, t4, 29
-	bnez	t5, fast_bail		/* beyond KSEG0's reach */
-	 lui	t5, 0x8000
-	or	t4, t4, t5
-	sw	t2, CTX(HWC_FAST_IPAGE)(k1)
+	FETCH_PAGE fast_bail
 	b	fast_fetched
-	 sw	t4, CTX(HWC_FAST_IPAGE_K0)(k1)
+	 nop
 
 /*
  * The instruction sits in the delay slot of the branch at EPC (t0; t4 =
@@ -1225,6 +1241,105 @@ fast_user_deliver:			/* k0 = the host Cause bits to deliver */
 	 nop
 
 	.globl	mvc_vectors_end
+/*
+ * A store of the guest kernel to gKSEG0/gKSEG1 that no slot backs, from
+ * the refill vector (refill_bail; $1, $8-$11 and k0 saved, t1 = the VM's
+ * zones, fast_cmmio): if it lies wholly inside a coalesced MMIO zone,
+ * append it to the VCPU's ring as mvc_coalesce() does (the ring's head
+ * as userspace left it now, the entry before the tail that publishes it)
+ * and go on after the store.  A load, a store in a delay slot or of
+ * another kind (swl, swr, sc), or a full ring, go to C as before.
+ */
+refill_cmmio:
+	.irp	n, 2, 3, 12, 13, 14, 15, 31
+	sw	$\n, CTX(HWC_GPR(\n))(k1)
+	.endr				/* the working set, now all saved */
+	move	v1, t1
+	mfc0	k0, CP0_CAUSE
+	bltz	k0, cmmio_bail		/* BD: C finishes the branch */
+	 ext	k0, k0, 2, 5
+	xori	k0, k0, 3		/* TLBS */
+	bnez	k0, cmmio_bail
+	 mfc0	t0, CP0_EPC
+	andi	t1, t0, 1
+	bnez	t1, cmmio_bail		/* MIPS16e: C */
+	 srl	t2, t0, 12
+	lw	t1, CTX(HWC_FAST_IPAGE)(k1)
+	beq	t1, t2, 1f
+	 lw	t4, CTX(HWC_FAST_IPAGE_K0)(k1)
+	FETCH_PAGE cmmio_bail
+1:	andi	t5, t0, 0xffc
+	or	t4, t4, t5
+	lw	t2, 0(t4)		/* the store */
+	srl	t3, t2, 26
+	xori	t1, t3, 0x28		/* sb */
+	beqz	t1, 2f
+	 li	t5, 1
+	xori	t1, t3, 0x29		/* sh */
+	beqz	t1, 2f
+	 li	t5, 2
+	xori	t1, t3, 0x2b		/* sw */
+	bnez	t1, cmmio_bail
+	 li	t5, 4
+	/* t5 = its width; t6 = guest physical, which an alignment error
+	 * would have caught before the TLB had it not been aligned */
+2:	mfc0	t6, CP0_BADVADDR
+	ext	t6, t6, 0, 29
+	lw	t7, CMMIO_N(v1)
+	addiu	v0, v1, CMMIO_Z
+3:	beqz	t7, cmmio_bail		/* in no zone */
+	 lw	t1, CMMIO_Z_GPA(v0)
+	subu	t1, t6, t1		/* offset in the zone */
+	lw	t3, CMMIO_Z_SIZE(v0)
+	sltu	$1, t1, t3
+	beqz	$1, 4f
+	 subu	t3, t3, t1		/* bytes from there to its end */
+	sltu	$1, t3, t5
+	beqz	$1, 5f			/* the store fits */
+	 nop
+4:	addiu	t7, t7, -1
+	b	3b
+	 addiu	v0, v0, CMMIO_Z_STRIDE
+	/* the ring: room by userspace's head as it is now */
+5:	lw	v0, CTX(HWC_FAST_RING)(k1)
+	lw	t7, CTX(HWC_FAST_RING_TAIL)(k1)
+	lw	t1, RING_HEAD(v0)
+	sync				/* the head before the entry: acquire */
+	subu	t1, t7, t1
+	sltiu	t1, t1, RING_ENTRIES
+	beqz	t1, cmmio_bail		/* full, or a head that makes no sense */
+	 ext	t3, t2, 16, 5		/* rt */
+	GPR_READ t3
+	li	t1, 4
+	beq	t5, t1, 6f
+	 andi	t1, t5, 2
+	bnez	t1, 6f
+	 andi	$1, $1, 0xffff
+	andi	$1, $1, 0xff
+6:	andi	t3, t7, RING_ENTRIES - 1
+	sll	t3, t3, RING_ENTRY_SHIFT
+	addu	t3, t3, v0
+	sw	t6, RING_ENTRY + RE_PHYS_LO(t3)
+	sw	zero, RING_ENTRY + RE_PHYS_HI(t3)
+	sw	$1, RING_ENTRY + RE_DATA(t3)
+	sw	t5, RING_ENTRY + RE_LEN(t3)
+	sync				/* the entry before the tail */
+	addiu	t7, t7, 1
+	sw	t7, RING_TAIL(v0)
+	sw	t7, CTX(HWC_FAST_RING_TAIL)(k1)
+	lw	t1, CTX(HWC_FAST_COALESCED)(k1)
+	addiu	t1, t1, 1
+	sw	t1, CTX(HWC_FAST_COALESCED)(k1)
+	b	fast_return
+	 addiu	t0, t0, 4
+
+cmmio_bail:				/* nothing changed: C handles the refill */
+	SAVE_REST
+	li	k0, MVC_EXIT_KIND_REFILL
+	sw	k0, CTX(HWC_EXIT_KIND)(k1)
+	b	common_exit_saved
+	 addiu	k1, k1, MVC_CTX_OFFSET
+
 mvc_vectors_end:
 	/* Fails to assemble ("move .org backwards") if the code reaches the context. */
 	.org	MVC_CTX_OFFSET

@@ -12,7 +12,7 @@
  *           branch to 0x180 (the host kernel may use vectored interrupts)
  *   0x1200  the fast paths' register tables (GPR_READ, GPR_WRITE), then
  *           mvc_enter, the common exit path and the fast paths
- *   0x3e00  struct mvc_hw_ctx: guest GPRs and the host state to restore
+ *   0x3c00  struct mvc_hw_ctx: guest GPRs and the host state to restore
  *           (at the end of the block, to leave the code the most room)
  */
 #ifndef MVC_HW_CTX_H
@@ -24,7 +24,7 @@
 #define MVC_VEC_GENERAL		0x180
 #define MVC_VEC_INTERRUPT	0x200
 #define MVC_CODE_OFFSET		0x1200
-#define MVC_CTX_OFFSET		0x3e00
+#define MVC_CTX_OFFSET		0x3c00
 
 /* How the guest left: which vector was taken. */
 #define MVC_EXIT_KIND_REFILL	1
@@ -118,6 +118,14 @@ struct mvc_hw_ctx {
 	u32 fast_ipage;
 	u32 fast_ipage_k0;
 	u32 fast_tlb_faults;	/* out: guest TLB exceptions delivered here */
+	/*
+	 * Coalesced MMIO (cmmio.c): a store of the guest kernel to a zone
+	 * is appended to the ring here when C allows it (fast_cmmio).
+	 */
+	u32 fast_cmmio;		/* in: KSEG0 address of vm->cmmio, or 0 */
+	u32 fast_ring;		/* in: ... of run->coalesced */
+	u32 fast_ring_tail;	/* in/out: entries ever put in the ring */
+	u32 fast_coalesced;	/* out: stores appended here */
 };
 
 /* The world switch, copied into each VCPU's page (entry.S). */

@@ -133,7 +133,6 @@ struct mvc_vcpu {
 	int last_cpu;
 	u64 seen_slots_gen;
 	struct mvc_pending_mmio mmio;
-	u32 cmmio_tail;		/* entries put in run->coalesced, ever */
 	struct mvc_debug dbg;
 	u64 count_base_ns;	/* ktime when Count was 0 */
 	u32 count_stopped;	/* Count while Cause.DC is set */
@@ -155,6 +154,8 @@ struct mvc_vcpu {
 /* main.c: */
 extern struct mvc_host_caps mvc_host;
 extern struct mvc_counters mvc_live;
+/* Module parameter coalesced_mmio (emulate.c): rings in use at all. */
+extern bool mvc_coalesced_mmio;
 
 /* probe.c: */
 int mvc_probe_cpu(struct mvc_host_caps *caps);

@@ -124,6 +124,7 @@ void mvc_vcpu_stats(const struct mvc_vcpu *vcpu, struct mipsvcpu_vcpu_stats *s)
 	s->fast_emulated += READ_ONCE(vcpu->ctx->fast_emulated);
 	s->guest_exception += READ_ONCE(vcpu->ctx->fast_exceptions);
 	s->guest_tlb_fault += READ_ONCE(vcpu->ctx->fast_tlb_faults);
+	s->mmio_coalesced += READ_ONCE(vcpu->ctx->fast_coalesced);
 	s->emulated += s->fast_emulated;
 }
 

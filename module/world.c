@@ -217,6 +217,15 @@ static void mvc_load_guest(struct mvc_vcpu *vcpu, int cpu)
 							cpu);
 	vcpu->ctx->fast_quiet_until = mvc_quiet_until(vcpu);
 	vcpu->ctx->fast_ipage = ~0u;
+	/*
+	 * The zones may be read while this VCPU holds slots_lock for
+	 * reading, which it does until it leaves the inner loop.
+	 */
+	vcpu->ctx->fast_cmmio = 0;
+	if (vcpu->ctx->fast_emul && READ_ONCE(mvc_coalesced_mmio) &&
+	    vcpu->vm->cmmio.n)
+		vcpu->ctx->fast_cmmio = (u32)(unsigned long)&vcpu->vm->cmmio;
+	vcpu->ctx->fast_ring = (u32)(unsigned long)&vcpu->run->coalesced;
 }
 
 /*
@@ -231,7 +240,9 @@ static void mvc_fold_fast_counts(struct mvc_vcpu *vcpu)
 	vcpu->stats.fast_emulated += ctx->fast_emulated;
 	vcpu->stats.guest_exception += ctx->fast_exceptions;
 	vcpu->stats.guest_tlb_fault += ctx->fast_tlb_faults;
+	vcpu->stats.mmio_coalesced += ctx->fast_coalesced;
 	ctx->fast_exceptions = 0;
+	ctx->fast_coalesced = 0;
 	ctx->fast_tlb_faults = 0;
 	ctx->fast_refills = 0;
 	ctx->fast_emulated = 0;

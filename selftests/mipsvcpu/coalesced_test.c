@@ -299,6 +299,99 @@ TEST(the_module_parameter_turns_it_off)
 	mvc_guest_destroy(g);
 }
 
+/*
+ * The same guest with the vector's fast paths (fast_emulate) on and off:
+ * the same stores, in the same order, the same exits to userspace; on,
+ * the vector appends them without returning to C (fewer returns to C
+ * than coalesced stores), off, each is a return to C.
+ */
+TEST(the_vector_appends_and_c_agrees)
+{
+	uint64_t coalesced[2], mmio[2];
+	uint32_t sink_exits[2];
+
+	for (int fast = 1; fast >= 0; fast--) {
+		struct mvc_guest *g = coalesced_guest(_metadata);
+		struct mipsvcpu_vcpu_stats st;
+		int ret;
+
+		if (mvc_set_param("fast_emulate", fast))
+			SKIP(return, "cannot write the fast_emulate parameter");
+		ret = run_coalesced(_metadata, g, false, &sink_exits[fast]);
+		mvc_set_param("fast_emulate", 1);
+		ASSERT_EQ(MIPSVCPU_EXIT_MMIO, ret);
+		check_guest(_metadata, g);
+		ASSERT_EQ(0, ioctl(g->vcpu_fd, MIPSVCPU_GET_STATS, &st));
+		coalesced[fast] = st.mmio_coalesced;
+		mmio[fast] = st.mmio;
+		if (fast) {
+			EXPECT_LT(st.exits, st.mmio_coalesced / 4);
+		} else {
+			EXPECT_GE(st.exits, st.mmio_coalesced);
+		}
+		mvc_guest_destroy(g);
+	}
+	EXPECT_EQ(coalesced[1], coalesced[0]);
+	EXPECT_EQ(mmio[1], mmio[0]);
+	EXPECT_EQ(sink_exits[1], sink_exits[0]);
+}
+
+/* What guests/tests/coalwidth.c stores, in order. */
+#define WIDTH_ZONE	0x1e000000u
+static const struct mipsvcpu_coalesced_entry width_stores[] = {
+	{ WIDTH_ZONE + 0, 0x78, 1 },
+	{ WIDTH_ZONE + 2, 0x5678, 2 },
+	{ WIDTH_ZONE + 4, 0x12345678, 4 },
+	{ WIDTH_ZONE + 8, 0x9abcdef0, 4 },	/* through gKSEG0 */
+	{ WIDTH_ZONE + 12, 0, 2 },		/* $zero */
+	{ WIDTH_ZONE + 12, 0xcafef00d, 4 },	/* in a delay slot */
+	{ WIDTH_ZONE + 15, 0xf0, 1 },		/* from $k0 */
+};
+
+/* Every entry as the guest stored it, with the fast paths on and off. */
+TEST(stores_of_every_width_reach_the_ring_as_stored)
+{
+	const unsigned int n = ARRAY_SIZE(width_stores);
+
+	for (int fast = 1; fast >= 0; fast--) {
+		struct mvc_guest *g = mvc_guest_create("coalwidth", 4 * MIB);
+		struct mipsvcpu_coalesced_ring *ring = &g->run->coalesced;
+		struct mipsvcpu_coalesced_entry got[8];
+		unsigned int seen = 0;
+		int ret = 0;
+
+		ASSERT_EQ(0, zone(g->vm_fd, REG, WIDTH_ZONE, 16));
+		if (mvc_set_param("fast_emulate", fast))
+			SKIP(return, "cannot write the fast_emulate parameter");
+		while (!g->finished) {
+			uint32_t tail;
+
+			ret = ioctl(g->vcpu_fd, MIPSVCPU_RUN, 0);
+			tail = __atomic_load_n(&ring->tail, __ATOMIC_ACQUIRE);
+			for (; ring->head != tail; ring->head++)
+				if (seen < ARRAY_SIZE(got))
+					got[seen++] = ring->entry[ring->head % RING];
+			if (ret < 0 && errno == EINTR)
+				continue;
+			if (ret < 0 || g->run->exit_reason != MIPSVCPU_EXIT_MMIO)
+				break;
+			mvc_guest_mmio(g);
+		}
+		mvc_set_param("fast_emulate", 1);
+		ASSERT_TRUE(g->finished);
+		ASSERT_EQ(n, seen);
+		for (unsigned int i = 0; i < n; i++) {
+			TH_LOG("fast %d, store %u: %#llx %u %#x", fast, i,
+			       (unsigned long long)got[i].phys_addr, got[i].len,
+			       got[i].data);
+			EXPECT_EQ(width_stores[i].phys_addr, got[i].phys_addr);
+			EXPECT_EQ(width_stores[i].len, got[i].len);
+			EXPECT_EQ(width_stores[i].data, got[i].data);
+		}
+		mvc_guest_destroy(g);
+	}
+}
+
 /* Runs @cmd with a shell; returns its exit status, its stdout in @out. */
 static int run_cmd(const char *cmd, char *out, size_t len)
 {

@@ -315,6 +315,8 @@ void mvc_complete_mmio(struct mvc_vcpu *vcpu)
 static bool mvc_coalesce(struct mvc_vcpu *vcpu, u32 gpa, u32 len, u32 data)
 {
 	struct mipsvcpu_coalesced_ring *ring = &vcpu->run->coalesced;
+	u32 *tail = &vcpu->ctx->fast_ring_tail;	/* shared with the vector */
+	u32 head;
 
 	/* Free-running u32 counters index it modulo its size. */
 	BUILD_BUG_ON_NOT_POWER_OF_2(MIPSVCPU_COALESCED_RING_SIZE);
@@ -322,13 +324,12 @@ static bool mvc_coalesce(struct mvc_vcpu *vcpu, u32 gpa, u32 len, u32 data)
 	    !mvc_cmmio_covers(&vcpu->vm->cmmio, gpa, len))
 		return false;
 	/* Pairs with userspace's release of the head: it has read those. */
-	if (!mvc_cmmio_room(vcpu->ctx->fast_ring_tail,
-			    smp_load_acquire(&ring->head)))
+	head = smp_load_acquire(&ring->head);
+	if (!mvc_cmmio_room(*tail, head))
 		return false;
-	vcpu->ctx->fast_ring_tail = mvc_cmmio_put(ring, vcpu->ctx->fast_ring_tail,
-						  gpa, len, data);
+	*tail = mvc_cmmio_put(ring, *tail, gpa, len, data);
 	/* Pairs with userspace's acquire of the tail: the entry first. */
-	smp_store_release(&ring->tail, vcpu->ctx->fast_ring_tail);
+	smp_store_release(&ring->tail, *tail);
 	vcpu->stats.mmio_coalesced++;
 	return true;
 }

@@ -85,9 +85,20 @@ if [ "${MIPSVCPU_DEBIAN_CCACHE:-1}" != 0 ]; then
 	fi
 fi
 
-"$top/tools/debianhost/run.sh" --timeout "$timeout" --log "$logs/debian-$mode.console" \
-	"$img" "$job" > /dev/null
-rc=$?
+# Once (of some twenty boots) the system never reached the job: the
+# initramfs's first mounts failed ("mount: No such file or directory")
+# and it rebooted within five seconds, the same image booting fine
+# before and after.  A boot that does not reach the job is retried once,
+# and said so; a job that started and failed is not.
+for try in 1 2; do
+	"$top/tools/debianhost/run.sh" --timeout "$timeout" \
+		--log "$logs/debian-$mode.console" "$img" "$job" > /dev/null
+	rc=$?
+	grep -a -q 'MVCJOB: start' "$logs/debian-$mode.console" && break
+	cp "$logs/debian-$mode.console" "$logs/debian-$mode-boot$try.console"
+	echo "== debian $mode: the system did not reach the job (boot $try," \
+		"console in debian-$mode-boot$try.console)"
+done
 for f in "$job.out"/*.tap; do
 	# shellcheck disable=SC2094 # $f is in the job's out/, not in $logs
 	[ -f "$f" ] && tr -d '\r' < "$f" > "$logs/$(basename "$f")"
@@ -100,5 +111,5 @@ if [ -f "$job.out/ccache.tar" ]; then
 fi
 grep -a -E '^(ok|not ok) [0-9]+ [^#]*\(' "$logs/debian-$mode.console" | tr -d '\r'
 grep -a 'MVCJOB: result' "$logs/debian-$mode.console" | tr -d '\r'
-if [ $rc = 0 ]; then verdict "$mode-run" ok; else verdict "$mode-run" FAILED; fi
-exit $rc
+if [ "$rc" = 0 ]; then verdict "$mode-run" ok; else verdict "$mode-run" FAILED; fi
+exit "$rc"

@@ -394,8 +394,12 @@ sparse:
 		modules 2>&1 | grep -v -E '__ATOMIC_|original definition|command-line: note' \
 		> $(BUILD)/sparse.log; cat $(BUILD)/sparse.log; ! grep -q -E 'warning|error' $(BUILD)/sparse.log
 
+# kbuild's clean of M=DIR deletes every *.dtb, *.[aios] ... under DIR: given
+# the top folder it took the committed DTBs of tests/fuzz with it.  Only
+# module/ holds kbuild's files; the two it leaves at the top go by hand.
 clean:
-	-$(MAKE) -C $(KDIR) $(KBUILD_ARGS) M=$(TOP) clean
+	-$(MAKE) -C $(KDIR) $(KBUILD_ARGS) M=$(TOP)/module clean
+	rm -f Module.symvers modules.order .Module.symvers.cmd .modules.order.cmd
 	rm -rf $(BUILD) $(VCPUCTL)
 
 # Make fragments of the larger subsystems (guests, DTB parser, ...).  They

@@ -94,6 +94,8 @@ for try in 1 2; do
 	"$top/tools/debianhost/run.sh" --timeout "$timeout" \
 		--log "$logs/debian-$mode.console" "$img" "$job" > /dev/null
 	rc=$?
+	# A watchdog is not retried: another boot would double a hung run.
+	[ "$rc" != 124 ] || break
 	grep -a -q 'MVCJOB: start' "$logs/debian-$mode.console" && break
 	cp "$logs/debian-$mode.console" "$logs/debian-$mode-boot$try.console"
 	echo "== debian $mode: the system did not reach the job (boot $try," \

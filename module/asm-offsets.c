@@ -11,12 +11,13 @@
 #include <linux/stddef.h>
 
 #include "mipsvcpu.h"
-#include "cmmio.h"
 
 #define CMMIO_Z_OFF	offsetof(struct mvc_cmmio_zones, z)
+#define SLOTS_OFF	offsetof(struct mvc_hw_ctx, fast_slot)
 
 #define CTX(sym, mem)	OFFSET(sym, mvc_hw_ctx, mem)
-#define GCP0(sym, id)	DEFINE(sym, offsetof(struct mvc_cp0, reg[id]))
+/* From the start of reg[], which is what fast_cp0 points at. */
+#define GCP0(sym, id)	DEFINE(sym, (id) * sizeof(((struct mvc_cp0 *)0)->reg[0]))
 /* A 32-bit mask as the immediate of a lui: its upper half. */
 #define HI16(sym, val)	DEFINE(sym, (val) >> 16)
 
@@ -49,6 +50,9 @@ int main(void)
 	CTX(HWC_FAST_NSLOTS, fast_nslots);
 	CTX(HWC_FAST_SLOTS, fast_slot);
 	DEFINE(HWC_FAST_SLOT_SIZE, sizeof(((struct mvc_hw_ctx *)0)->fast_slot[0]));
+	DEFINE(SLOT_GPA, offsetof(struct mvc_hw_ctx, fast_slot[0].gpa) - SLOTS_OFF);
+	DEFINE(SLOT_SIZE, offsetof(struct mvc_hw_ctx, fast_slot[0].size) - SLOTS_OFF);
+	DEFINE(SLOT_TABLE, offsetof(struct mvc_hw_ctx, fast_slot[0].table) - SLOTS_OFF);
 	CTX(HWC_FAST_REFILL, fast_refill);
 	CTX(HWC_FAST_EMUL, fast_emul);
 	CTX(HWC_FAST_EMULATED, fast_emulated);
@@ -150,6 +154,8 @@ int main(void)
 	BUILD_BUG_ON(sizeof(((struct mvc_tlb_entry *)0)->global) != 1);
 	BUILD_BUG_ON(sizeof(((struct mvc_vcpu *)0)->pending) != 4);
 	BUILD_BUG_ON(sizeof(((struct mvc_cp0 *)0)->reg[0]) != 4);
+	/* fast_decode computes a register's id as 8 * rd + sel */
+	BUILD_BUG_ON(MVC_CP0(1, 1) != 9 || MVC_CP0(31, 7) != 255);
 	BUILD_BUG_ON(MVC_CTX_OFFSET + sizeof(struct mvc_hw_ctx) > MVC_PAGE_SIZE);
 	BUILD_BUG_ON(MVC_VEC_INTERRUPT + 8 * 0x200 > MVC_CODE_OFFSET);
 	return 0;

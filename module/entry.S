@@ -61,15 +61,15 @@
 	lw	\n, CTX(HWC_FAST_NSLOTS)(k1)
 	addiu	\ptr, k1, CTX(HWC_FAST_SLOTS)
 80:	beqz	\n, \miss
-	 lw	\off, 0(\ptr)		/* slot gpa */
+	 lw	\off, SLOT_GPA(\ptr)
 	subu	\off, \gpa, \off	/* offset in the slot */
-	lw	\tmp, 4(\ptr)		/* slot size */
+	lw	\tmp, SLOT_SIZE(\ptr)
 	sltu	\tmp, \off, \tmp
 	bnez	\tmp, 81f
 	 addiu	\n, \n, -1
 	b	80b
 	 addiu	\ptr, \ptr, HWC_FAST_SLOT_SIZE
-81:	lw	\ptr, 8(\ptr)		/* table */
+81:	lw	\ptr, SLOT_TABLE(\ptr)
 	srl	\off, \off, 12
 	sll	\off, \off, 2
 	addu	\ptr, \ptr, \off
@@ -247,7 +247,6 @@ refill_bail:
 	lw	$9, CTX(HWC_FAST_CMMIO)(k1)
 	bnez	$9, refill_cmmio	/* a store to a coalesced zone? */
 	 nop
-refill_unsave:
 	lw	$1, CTX(HWC_GPR(1))(k1)
 	lw	$8, CTX(HWC_GPR(8))(k1)
 	lw	$9, CTX(HWC_GPR(9))(k1)
@@ -1240,7 +1239,6 @@ fast_user_deliver:			/* k0 = the host Cause bits to deliver */
 	b	fast_return
 	 nop
 
-	.globl	mvc_vectors_end
 /*
  * A store of the guest kernel to gKSEG0/gKSEG1 that no slot backs, from
  * the refill vector (refill_bail; $1, $8-$11 and k0 saved, t1 = the VM's
@@ -1340,6 +1338,7 @@ cmmio_bail:				/* nothing changed: C handles the refill */
 	b	common_exit_saved
 	 addiu	k1, k1, MVC_CTX_OFFSET
 
+	.globl	mvc_vectors_end
 mvc_vectors_end:
 	/* Fails to assemble ("move .org backwards") if the code reaches the context. */
 	.org	MVC_CTX_OFFSET

@@ -3,14 +3,29 @@
  * coalwidth.c - stores of each width to a coalesced zone no device backs
  * (coalesced_test registers ZONE_PA, 16 bytes): sb, sh and sw through
  * gKSEG1, sw through gKSEG0, a store of $zero, a store in a taken
- * branch's delay slot, and one with $k0 as its source.  The host reads
- * the ring and compares each entry with what coalesced_test expects.
+ * branch's delay slot, and stores from $k0, $at, $t0, $t3, $ra and $k1
+ * (registers the refill vector uses itself or keeps elsewhere), each of
+ * which must hold its value after the store.  The host reads the ring
+ * and compares each entry with what coalesced_test expects.
  */
 #include "test.h"
 
 #define ZONE_PA		0x1e000000
 #define Z1		KSEG1(ZONE_PA)
 #define Z0		KSEG0(ZONE_PA)
+
+/* sw from register @reg (loaded with @val) to @off; @reg still holds it? */
+#define STORE_FROM(reg, val, off) do {					\
+	u32 out;							\
+									\
+	__asm__ volatile(".set push\n.set noat\n"			\
+			 "li $" #reg ", " #val "\n"			\
+			 "sw $" #reg ", " #off "(%1)\n"			\
+			 "move %0, $" #reg "\n"				\
+			 ".set pop"					\
+			 : "=r"(out) : "r"(Z1) : "$" #reg, "memory");	\
+	GUEST_ASSERT(out == val);					\
+} while (0)
 
 int main(void)
 {
@@ -31,6 +46,11 @@ int main(void)
 			 "move $k0, %0\n"
 			 "sb $k0, 15(%1)\n"
 			 ".set pop" : : "r"(w), "r"(Z1) : "k0", "memory");
+	STORE_FROM(1, 0x11111111, 0);
+	STORE_FROM(8, 0x22222222, 4);
+	STORE_FROM(11, 0x33333333, 8);
+	STORE_FROM(31, 0x44444444, 12);
+	STORE_FROM(27, 0x55555555, 0);
 	done(0);
 	return 0;
 }

@@ -346,6 +346,11 @@ static const struct mipsvcpu_coalesced_entry width_stores[] = {
 	{ WIDTH_ZONE + 12, 0, 2 },		/* $zero */
 	{ WIDTH_ZONE + 12, 0xcafef00d, 4 },	/* in a delay slot */
 	{ WIDTH_ZONE + 15, 0xf0, 1 },		/* from $k0 */
+	{ WIDTH_ZONE + 0, 0x11111111, 4 },	/* $at */
+	{ WIDTH_ZONE + 4, 0x22222222, 4 },	/* $t0 */
+	{ WIDTH_ZONE + 8, 0x33333333, 4 },	/* $t3 */
+	{ WIDTH_ZONE + 12, 0x44444444, 4 },	/* $ra */
+	{ WIDTH_ZONE + 0, 0x55555555, 4 },	/* $k1 */
 };
 
 /* Every entry as the guest stored it, with the fast paths on and off. */
@@ -356,7 +361,8 @@ TEST(stores_of_every_width_reach_the_ring_as_stored)
 	for (int fast = 1; fast >= 0; fast--) {
 		struct mvc_guest *g = mvc_guest_create("coalwidth", 4 * MIB);
 		struct mipsvcpu_coalesced_ring *ring = &g->run->coalesced;
-		struct mipsvcpu_coalesced_entry got[8];
+		struct mipsvcpu_coalesced_entry got[16];
+		struct mipsvcpu_vcpu_stats st;
 		unsigned int seen = 0;
 		int ret = 0;
 
@@ -379,7 +385,22 @@ TEST(stores_of_every_width_reach_the_ring_as_stored)
 		}
 		mvc_set_param("fast_emulate", 1);
 		ASSERT_TRUE(g->finished);
+		for (unsigned int i = 0; i < g->nfails; i++)
+			TH_LOG("the guest's check at coalwidth.c:%u failed",
+			       g->fail_lines[i]);
+		EXPECT_EQ(0, g->nfails);	/* every register kept its value */
 		ASSERT_EQ(n, seen);
+		/*
+		 * All but the delay slot's store in the vector (no exit),
+		 * or each one an exit to C.
+		 */
+		ASSERT_EQ(0, ioctl(g->vcpu_fd, MIPSVCPU_GET_STATS, &st));
+		TH_LOG("fast %d: %llu exits", fast, (unsigned long long)st.exits);
+		if (fast) {
+			EXPECT_LT(st.exits, n - 4);
+		} else {
+			EXPECT_GE(st.exits, n);
+		}
 		for (unsigned int i = 0; i < n; i++) {
 			TH_LOG("fast %d, store %u: %#llx %u %#x", fast, i,
 			       (unsigned long long)got[i].phys_addr, got[i].len,

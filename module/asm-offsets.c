@@ -119,6 +119,9 @@ int main(void)
 	/* The guest TLB (guest_tlb.h) */
 	OFFSET(GTLB_SIZE, mvc_guest_tlb, size);
 	OFFSET(GTLB_E, mvc_guest_tlb, e);
+	OFFSET(GTLB_NLARGE, mvc_guest_tlb, nlarge);
+	OFFSET(GTLB_BUCKET, mvc_guest_tlb, bucket);
+	DEFINE(GTLB_BUCKET_BITS, ilog2(MVC_TLB_BUCKETS));	/* from VA bit 13 */
 	DEFINE(GTLBE_SIZE, sizeof(struct mvc_tlb_entry));
 	OFFSET(GTLBE_VPN2, mvc_tlb_entry, vpn2);
 	OFFSET(GTLBE_ASID, mvc_tlb_entry, asid);
@@ -152,6 +155,9 @@ int main(void)
 	BUILD_BUG_ON_NOT_POWER_OF_2(sizeof(struct mipsvcpu_coalesced_entry));
 	BUILD_BUG_ON_NOT_POWER_OF_2(MIPSVCPU_COALESCED_RING_SIZE);
 	BUILD_BUG_ON(sizeof(((struct mvc_tlb_entry *)0)->global) != 1);
+	BUILD_BUG_ON(sizeof(((struct mvc_guest_tlb *)0)->bucket[0]) != 1);
+	BUILD_BUG_ON(MVC_TLB_BUCKET(~0u) != MVC_TLB_BUCKETS - 1 ||
+		     MVC_TLB_BUCKET(1u << 13) != 1);
 	BUILD_BUG_ON(sizeof(((struct mvc_vcpu *)0)->pending) != 4);
 	BUILD_BUG_ON(sizeof(((struct mvc_cp0 *)0)->reg[0]) != 4);
 	/* fast_decode computes a register's id as 8 * rd + sel */

@@ -392,6 +392,8 @@ static enum mvc_action mvc_handle_mapped(struct mvc_vcpu *vcpu, u32 exc,
 			       true);
 		return MVC_RESUME;
 	}
+	/* The vector would have delivered a refill for it: a broken index. */
+	WARN_ON_ONCE(!mvc_tlb_may_match(&vcpu->tlb, gva));
 	if (!(hit.lo & MVC_ENTRYLO_V)) {
 		vcpu->stats.guest_tlb_fault++;
 		mvc_raise_addr(vcpu, store ? MVC_EXC_TLBS : MVC_EXC_TLBL, gva,

@@ -812,6 +812,23 @@ fast_bail:				/* nothing changed: the slow way */
 	srl	t4, t4, 1		/* the size of one guest page */
 	.endm
 
+	/*
+	 * Branch to @none when the guest TLB's index (guest_tlb.h) says no
+	 * entry can match the address in t0: no entry maps large pages and
+	 * none of 4 KiB counts in the address's bucket.  Clobbers t2, t3.
+	 */
+	.macro	GTLB_NONE none
+	lw	t2, CTX(HWC_FAST_TLB)(k1)
+	lw	t3, GTLB_NLARGE(t2)
+	bnez	t3, 74f
+	 ext	t3, t0, 13, GTLB_BUCKET_BITS
+	addu	t3, t3, t2
+	lbu	t3, GTLB_BUCKET(t3)
+	beqz	t3, \none
+	 nop
+74:
+	.endm
+
 	/* v = the host EntryLo of the 4 KiB page at @va (0: invalid or MMIO) */
 	.macro	HALF_LO va, v
 	move	\v, zero
@@ -859,6 +876,7 @@ refill_mapped:
 	lw	t1, CTX(HWC_FAST_CP0)(k1)
 	lw	t1, GCP0_ENTRYHI(t1)	/* EntryHi */
 	andi	t1, t1, 0xff		/* the guest's ASID */
+	GTLB_NONE refill_mapped_miss
 	GTLB_LOOKUP refill_mapped_miss
 	ins	t0, zero, 0, 12		/* the page that missed */
 	bal	half_lo
@@ -1033,6 +1051,7 @@ fast_tlbp:
 	move	$1, t0			/* $1 + 4: where the guest goes on */
 	lw	t0, GCP0_ENTRYHI(v1)	/* EntryHi */
 	andi	t1, t0, 0xff		/* its ASID */
+	GTLB_NONE 2f
 	GTLB_LOOKUP 2f
 	lw	t5, CTX(HWC_FAST_TLB)(k1)
 	lw	t5, GTLB_SIZE(t5)
@@ -1109,6 +1128,18 @@ fast_tlbw:
 	ins	ra, zero, 0, 1
 	sw	t7, GTLBE_LO0(t3)
 	sw	ra, GTLBE_LO1(t3)
+	/* The index: the old entry out of its bucket, the new one in. */
+	lw	t4, CTX(HWC_FAST_TLB)(k1)
+	ext	t5, t6, 13, GTLB_BUCKET_BITS
+	addu	t5, t5, t4
+	lbu	t7, GTLB_BUCKET(t5)
+	addiu	t7, t7, -1
+	sb	t7, GTLB_BUCKET(t5)
+	ext	t5, t1, 13, GTLB_BUCKET_BITS
+	addu	t5, t5, t4
+	lbu	t7, GTLB_BUCKET(t5)
+	addiu	t7, t7, 1
+	sb	t7, GTLB_BUCKET(t5)
 	mfc0	v0, CP0_ENTRYHI		/* the host's, to restore */
 	mtc0	zero, CP0_PAGEMASK
 	bal	shadow_kill

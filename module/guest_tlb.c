@@ -32,6 +32,20 @@ void mvc_tlb_reset(struct mvc_guest_tlb *t, u32 size)
 		t->e[i].lo[0] = 0;
 		t->e[i].lo[1] = 0;
 	}
+	t->nlarge = 0;
+	for (i = 0; i < MVC_TLB_BUCKETS; i++)
+		t->bucket[i] = 0;
+	t->bucket[MVC_TLB_BUCKET(0)] = size;	/* every entry: VPN2 0, 4 KiB */
+}
+
+/* Count @e into the index (@d = 1) or out of it (@d = -1). */
+static void index_entry(struct mvc_guest_tlb *t, const struct mvc_tlb_entry *e,
+			int d)
+{
+	if (e->pagemask)
+		t->nlarge += d;
+	else
+		t->bucket[MVC_TLB_BUCKET(e->vpn2)] += d;
 }
 
 /* PFN bits that select a 4 KiB page within one half of a large page. */
@@ -54,6 +68,7 @@ void mvc_tlb_write(struct mvc_guest_tlb *t, u32 index, u32 entryhi,
 {
 	struct mvc_tlb_entry *e = &t->e[index % t->size];
 
+	index_entry(t, e, -1);
 	pagemask &= MVC_PAGEMASK_MASK;
 	e->pagemask = pagemask;
 	e->vpn2 = entryhi & MVC_ENTRYHI_VPN2 & ~pagemask;
@@ -61,6 +76,7 @@ void mvc_tlb_write(struct mvc_guest_tlb *t, u32 index, u32 entryhi,
 	e->global = lo0 & lo1 & MVC_ENTRYLO_G;
 	e->lo[0] = lo0 & ~MVC_ENTRYLO_G & ~pfn_under_mask(pagemask);
 	e->lo[1] = lo1 & ~MVC_ENTRYLO_G & ~pfn_under_mask(pagemask);
+	index_entry(t, e, 1);
 }
 
 /**
@@ -139,6 +155,46 @@ int mvc_tlb_lookup(const struct mvc_guest_tlb *t, u32 va, u32 asid,
 		return i;
 	}
 	return -1;
+}
+
+/**
+ * mvc_tlb_may_match() - may some entry match @va, by the index?
+ * @t: the TLB
+ * @va: a virtual address
+ *
+ * Return: false only if no entry of @t matches @va, whatever the ASID.
+ */
+bool mvc_tlb_may_match(const struct mvc_guest_tlb *t, u32 va)
+{
+	return t->nlarge || t->bucket[MVC_TLB_BUCKET(va)];
+}
+
+/**
+ * mvc_tlb_index_ok() - does the index count the entries as they are?
+ * @t: the TLB
+ *
+ * Recounts it from the entries: a check of everything that writes them
+ * (the vector's tlbwi/tlbwr too), for tests and debugfs.
+ *
+ * Return: true if nlarge and every bucket agree with the entries.
+ */
+bool mvc_tlb_index_ok(const struct mvc_guest_tlb *t)
+{
+	u8 count[MVC_TLB_BUCKETS] = { 0 };
+	u32 i, nlarge = 0;
+
+	for (i = 0; i < t->size; i++) {
+		if (t->e[i].pagemask)
+			nlarge++;
+		else
+			count[MVC_TLB_BUCKET(t->e[i].vpn2)]++;
+	}
+	if (nlarge != t->nlarge)
+		return false;
+	for (i = 0; i < MVC_TLB_BUCKETS; i++)
+		if (count[i] != t->bucket[i])
+			return false;
+	return true;
 }
 
 /**

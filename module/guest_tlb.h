@@ -29,8 +29,22 @@ struct mvc_tlb_entry {
 	u32 lo[2];		/* EntryLo without G */
 };
 
+/*
+ * An index of the entries: how many of the first @size map 4 KiB pages
+ * with each value of VPN2's low bits (virtual address bits 13-20, the
+ * bucket), and how many map larger pages.  While no entry maps large
+ * pages, no entry can match an address whose bucket counts none: the
+ * refill vector then delivers the guest's TLB refill without scanning.
+ * mvc_tlb_write() and mvc_tlb_reset() keep it, and so does the vector's
+ * tlbwi/tlbwr (entry.S), for the 4 KiB entries it writes.
+ */
+#define MVC_TLB_BUCKETS		256
+#define MVC_TLB_BUCKET(va)	(((va) >> 13) & (MVC_TLB_BUCKETS - 1))
+
 struct mvc_guest_tlb {
 	u32 size;
+	u32 nlarge;			/* entries with PageMask != 0 */
+	u8 bucket[MVC_TLB_BUCKETS];	/* 4 KiB entries per bucket */
 	struct mvc_tlb_entry e[MVC_GUEST_TLB_MAX];
 };
 
@@ -51,5 +65,7 @@ int mvc_tlb_probe(const struct mvc_guest_tlb *t, u32 entryhi);
 int mvc_tlb_lookup(const struct mvc_guest_tlb *t, u32 va, u32 asid,
 		   struct mvc_tlb_hit *hit);
 void mvc_tlb_range(const struct mvc_tlb_entry *e, u32 *start, u32 *end);
+bool mvc_tlb_may_match(const struct mvc_guest_tlb *t, u32 va);
+bool mvc_tlb_index_ok(const struct mvc_guest_tlb *t);
 
 #endif /* MVC_GUEST_TLB_H */

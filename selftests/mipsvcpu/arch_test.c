@@ -53,6 +53,18 @@ static struct mvc_guest *run_guest(struct __test_metadata *_metadata,
  * counters.  With them off nothing may have been emulated in the vector.
  * Returns false if the module parameter cannot be written.
  */
+/*
+ * The guest TLB's index (guest_tlb.h), which C and the vector's tlbwi and
+ * tlbwr keep, recounted from the entries through debugfs (vcpuctl stats
+ * shows every VCPU alive: call it while the guest is the only one).
+ */
+static void expect_tlb_index_ok(struct __test_metadata *_metadata)
+{
+	if (access("/sys/kernel/debug/mipsvcpu", F_OK))
+		return;
+	EXPECT_EQ(1, mvc_shell_number("vcpuctl stats --json | sed -n 's/.*\"guest_tlb_index_ok\": \\([0-9]*\\).*/\\1/p'"));
+}
+
 static bool run_off_and_on(struct __test_metadata *_metadata,
 			   const char *name, const uint32_t *want, size_t n,
 			   struct mipsvcpu_vcpu_stats st[2])
@@ -67,6 +79,7 @@ static bool run_off_and_on(struct __test_metadata *_metadata,
 		TH_LOG("%s, fast_emulate=%d", name, fast);
 		expect_reports(_metadata, g, want, n);
 		EXPECT_EQ(0, ioctl(g->vcpu_fd, MIPSVCPU_GET_STATS, &st[fast]));
+		expect_tlb_index_ok(_metadata);
 		mvc_guest_destroy(g);
 	}
 	EXPECT_EQ(0, st[0].fast_emulated);
@@ -98,6 +111,7 @@ TEST(guest_tlb_maps_remaps_and_never_goes_stale)
 	/* One per remap at least, in C or in the vector. */
 	EXPECT_LT(2000, st.shadow_refill + st.fast_refill);
 	EXPECT_LT(4000, st.emulated);
+	expect_tlb_index_ok(_metadata);
 	mvc_guest_destroy(g);
 }
 

@@ -120,6 +120,68 @@ TEST(random_entries_agree_with_reference)
 	}
 }
 
+/*
+ * The index (mvc_tlb_may_match()) never rules out an address some entry
+ * matches, and recounts equal after every write: overwrites of 4 KiB
+ * entries by 4 KiB ones (what the vector does), of large ones, and back.
+ */
+TEST(the_index_never_hides_an_entry)
+{
+	static const u32 masks[] = { 0, 0, 0, 0, 0x6000, 0x1ffe000 };
+	struct mvc_guest_tlb t;
+	unsigned int i, n, hidden = 0, ruled_out = 0;
+
+	srand(2);
+	for (n = 0; n < 200; n++) {
+		mvc_tlb_reset(&t, 1 + rand() % 64);
+		ASSERT_TRUE(mvc_tlb_index_ok(&t));
+		/* A reset TLB: VPN2 0 everywhere, as tlbr reads it. */
+		EXPECT_TRUE(mvc_tlb_may_match(&t, 0x1fff));
+		EXPECT_FALSE(mvc_tlb_may_match(&t, 0x2000));
+		for (i = 0; i < 4 * t.size; i++) {
+			u32 va = (u32)rand() << 1 ^ rand(), asid = rand() & 0xff;
+			/* Only 4 KiB pages in most rounds: the index decides. */
+			u32 pm = n & 1 ? masks[rand() % 6] : 0;
+
+			if (i & 1)	/* overwrite near another entry */
+				va = t.e[rand() % t.size].vpn2 ^ (rand() & 0xe000);
+			mvc_tlb_write(&t, rand(), va | asid, pm, rand(), rand());
+			ASSERT_TRUE(mvc_tlb_index_ok(&t));
+		}
+		for (i = 0; i < 4000; i++) {
+			u32 va = (u32)rand() << 1 ^ rand(), asid = rand() & 0xff;
+			struct mvc_tlb_hit hit;
+
+			if (i & 1)
+				va = t.e[rand() % t.size].vpn2 + (rand() & 0x1fff);
+			if (mvc_tlb_lookup(&t, va, asid, &hit) >= 0 &&
+			    !mvc_tlb_may_match(&t, va))
+				hidden++;
+			if (!mvc_tlb_may_match(&t, va))
+				ruled_out++;
+		}
+	}
+	EXPECT_EQ(0, hidden);
+	/* And it is worth having: most random addresses are ruled out. */
+	EXPECT_GT(ruled_out, 200 * 4000 / 8);
+}
+
+/* A changed count is seen: the check is not vacuous. */
+TEST(a_wrong_count_is_caught)
+{
+	struct mvc_guest_tlb t;
+
+	mvc_tlb_reset(&t, 16);
+	mvc_tlb_write(&t, 3, 0x40002000, 0, 0, 0);
+	ASSERT_TRUE(mvc_tlb_index_ok(&t));
+	EXPECT_TRUE(mvc_tlb_may_match(&t, 0x40003ffc));
+	t.bucket[MVC_TLB_BUCKET(0x40002000)]--;
+	EXPECT_FALSE(mvc_tlb_index_ok(&t));
+	t.bucket[MVC_TLB_BUCKET(0x40002000)]++;
+	t.nlarge = 1;
+	EXPECT_FALSE(mvc_tlb_index_ok(&t));
+}
+
 TEST(cp0_write_masks)
 {
 	struct mvc_cp0 c;

@@ -1140,6 +1140,7 @@ fast_tlbw:
 	lbu	t7, GTLB_BUCKET(t5)
 	addiu	t7, t7, 1
 	sb	t7, GTLB_BUCKET(t5)
+	move	t5, t3			/* the entry: shadow_kill clobbers t3 */
 	mfc0	v0, CP0_ENTRYHI		/* the host's, to restore */
 	mtc0	zero, CP0_PAGEMASK
 	bal	shadow_kill
@@ -1148,9 +1149,67 @@ fast_tlbw:
 	 nop
 	bal	shadow_kill
 	 move	t2, t1
-3:	mtc0	v0, CP0_ENTRYHI
+3:	bal	tlbw_preinstall
+	 move	t3, t5
+	mtc0	v0, CP0_ENTRYHI
 	ehb
 	b	fast_next
+	 nop
+
+/*
+ * After a tlbwi/tlbwr of a 4 KiB entry (t1 = its VPN2, t3 = the entry):
+ * the guest kernel writes an entry mostly because user code just missed
+ * on it and will retry at its eret.  Install the user view's host pair
+ * now, as refill_mapped would at that retry, when the whole pair lies
+ * in the VM's user window and the user view's host ASID is live (it
+ * stands for the guest's current ASID, which is the entry's, or the
+ * entry is global).  Neither view has an entry of the range left
+ * (shadow_kill), so a random write cannot duplicate one.  Returns to ra
+ * (kept in at meanwhile: half_lo clobbers t5-t9 and a1); clobbers at,
+ * t2-t7; PageMask is 0; the caller restores EntryHi.
+ */
+tlbw_preinstall:
+	lw	t5, CTX(HWC_FAST_UASID)(k1)
+	addiu	t6, t5, 1
+	beqz	t6, 9f			/* not live */
+	 lw	t6, CTX(HWC_FAST_UBASE)(k1)
+	sltu	t6, t1, t6
+	bnez	t6, 9f			/* starts below the window */
+	 lw	t6, CTX(HWC_FAST_UEND)(k1)
+	sltu	t7, t1, t6
+	beqz	t7, 9f			/* starts past it */
+	 addiu	t7, t1, 0x2000
+	sltu	t6, t6, t7
+	bnez	t6, 9f			/* ends past it */
+	 nop
+	.irp	n, 5, 6, 7, 24, 25
+	sw	$\n, CTX(HWC_GPR(\n))(k1)
+	.endr
+	move	$1, ra
+	move	t2, t3			/* the entry, as GTLB_LOOKUP leaves it */
+	li	t4, 0x1000		/* its page size */
+	bal	half_lo
+	 move	a2, t1			/* the even page */
+	move	t3, a3
+	bal	half_lo
+	 ori	a2, t1, 0x1000		/* the odd page */
+	or	t5, t3, a3
+	beqz	t5, 8f			/* neither half valid RAM */
+	 lw	t5, CTX(HWC_FAST_UASID)(k1)
+	or	t5, t5, t1
+	mtc0	t5, CP0_ENTRYHI
+	mtc0	t3, CP0_ENTRYLO0
+	mtc0	a3, CP0_ENTRYLO1
+	ehb
+	tlbwr
+	lw	t5, CTX(HWC_FAST_REFILLS)(k1)
+	addiu	t5, t5, 1
+	sw	t5, CTX(HWC_FAST_REFILLS)(k1)
+8:	move	ra, $1
+	.irp	n, 5, 6, 7, 24, 25
+	lw	$\n, CTX(HWC_GPR(\n))(k1)
+	.endr
+9:	jr	ra
 	 nop
 
 	/*

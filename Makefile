@@ -255,7 +255,8 @@ check-oracle:
 	echo "oracle conformance-real $$c" > $(BUILD)/logs/oracle-conformance.verdict; \
 	[ $$r = ok ] && [ $$c = ok ]
 
-# checkpatch --strict and sparse, each counted as one test.
+# checkpatch --strict and sparse, each counted as one test; and make clean,
+# in a clone, deleting no tracked file (one test more).
 check-lint:
 	@mkdir -p $(BUILD)/logs; rm -f $(BUILD)/logs/lint-skipped.tap; \
 	for t in style sparse; do \
@@ -267,7 +268,12 @@ check-lint:
 		if $(MAKE) --no-print-directory $$t > $(BUILD)/logs/lint-$$t.log 2>&1; \
 		then r=ok; else r=FAILED; fi; \
 		echo "== lint $$t: $$r"; echo "lint $$t $$r" > $(BUILD)/logs/lint-$$t.verdict; \
-	done; ! grep -q FAILED $(BUILD)/logs/lint-*.verdict
+	done; \
+	if tools/clean-keeps-tree.sh $(KDIR) > $(BUILD)/logs/lint-clean.log 2>&1; \
+	then r=ok; else r=FAILED; fi; \
+	echo "== lint make clean keeps the tree: $$r"; \
+	echo "lint clean $$r" > $(BUILD)/logs/lint-clean.verdict; \
+	! grep -q FAILED $(BUILD)/logs/lint-*.verdict
 
 check-host: host-tests
 	@mkdir -p $(BUILD)/logs

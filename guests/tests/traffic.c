@@ -3,7 +3,12 @@
  * traffic.c - MMIO and interrupt traffic for the concurrency test: writes
  * TESTDEV_DATA2 sequence numbers 0, 1, 2, ... to the sink while the host
  * raises IP2 over and over; each interrupt is counted and acknowledged by
- * asking the host to lower the line.  Reports the interrupts it took.
+ * asking the host to lower the line.  TESTDEV_DATA2 holds the number of
+ * writes in its low 16 bits and in its high 16 the interrupts to take at
+ * least: after its writes the guest waits for the rest, so that the count
+ * does not depend on how the host scheduled its threads (once, under
+ * load, the guest finished before the raising thread first ran).
+ * Reports the interrupts it took.
  */
 #include "test.h"
 
@@ -49,7 +54,8 @@ void guest_exception(struct frame *f)
 
 int main(u32 ram_base, u32 ram_size, u32 dtb, u32 cpu)
 {
-	u32 n = mmio_read32(TESTDEV_BASE + TESTDEV_DATA2), i;
+	u32 data2 = mmio_read32(TESTDEV_BASE + TESTDEV_DATA2), i;
+	u32 n = data2 & 0xffff, min_irqs = data2 >> 16;
 
 	(void)ram_base;
 	(void)ram_size;
@@ -59,6 +65,8 @@ int main(u32 ram_base, u32 ram_size, u32 dtb, u32 cpu)
 	mtc0(12, 0, ST_BEV | IM2 | ST_IE);
 	for (i = 0; i < n; i++)
 		mmio_write32(SINK, i);
+	while (irqs[cpu & 7] < min_irqs)
+		__asm__ volatile("wait" ::: "memory");
 	mtc0(12, 0, ST_BEV);
 	report(irqs[cpu & 7]);
 	report(cpu);

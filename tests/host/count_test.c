@@ -153,6 +153,46 @@ TEST(cause_with_ti_or_dc_is_left_alone)
  * exceed the bound the vector's signed comparison needs, and come to 0
  * when the match is due, close or the rate unknown.
  */
+/*
+ * a * b <= c * d for 64-bit factors, exactly: 32-bit MIPS gcc has no
+ * __uint128_t, and the native make check builds this test there.
+ */
+static void mul_128(u64 a, u64 b, u64 *hi, u64 *lo)
+{
+	u64 p00 = (a & 0xffffffffu) * (b & 0xffffffffu);
+	u64 p01 = (a & 0xffffffffu) * (b >> 32);
+	u64 p10 = (a >> 32) * (b & 0xffffffffu);
+	u64 mid = (p00 >> 32) + (p01 & 0xffffffffu) + (p10 & 0xffffffffu);
+
+	*lo = mid << 32 | (p00 & 0xffffffffu);
+	*hi = (a >> 32) * (b >> 32) + (p01 >> 32) + (p10 >> 32) + (mid >> 32);
+}
+
+static bool product_le(u64 a, u64 b, u64 c, u64 d)
+{
+	u64 h1, l1, h2, l2;
+
+	mul_128(a, b, &h1, &l1);
+	mul_128(c, d, &h2, &l2);
+	return h1 < h2 || (h1 == h2 && l1 <= l2);
+}
+
+TEST(the_128_bit_product_is_exact)
+{
+	u64 hi, lo;
+
+	mul_128(~0ull, ~0ull, &hi, &lo);	/* (2^64 - 1)^2 */
+	EXPECT_EQ(~0ull - 1, hi);
+	EXPECT_EQ(1ull, lo);
+	mul_128(1ull << 32, 1ull << 32, &hi, &lo);
+	EXPECT_EQ(1ull, hi);
+	EXPECT_EQ(0ull, lo);
+	EXPECT_TRUE(product_le(3, 1ull << 63, 2, ~0ull));	/* 3 * 2^63 <= 2^65 - 2 */
+	EXPECT_FALSE(product_le(2, ~0ull, 3, 1ull << 63));
+	EXPECT_TRUE(product_le(5, 7, 35, 1));
+	EXPECT_FALSE(product_le(5, 7, 34, 1));
+}
+
 TEST(quiet_ticks_end_before_the_match)
 {
 	static const u32 rates[] = { 1, 1000, 12500000, 100000000, 160000000,
@@ -182,8 +222,7 @@ TEST(quiet_ticks_end_before_the_match)
 			continue;
 		/* t ticks take t / hz s: at least a sixteenth early */
 		before_ns = match - now;
-		ASSERT_LE((__uint128_t)t * 1000000000u * 16,
-			  (__uint128_t)before_ns * 15 * hz)
+		ASSERT_TRUE(product_le(t, 16000000000ull, before_ns, 15ull * hz))
 			TH_LOG("now %llu match %llu hz %u: %u ticks",
 			       (unsigned long long)now,
 			       (unsigned long long)match, hz, t);

@@ -195,10 +195,10 @@ TEST(demo_guest)
 	char err[256] = "", *dts;
 
 	dts = slurp_text(MVC_SRCDIR "/examples/demo/guest.dts");
-	ASSERT_NE(NULL, dts) TH_LOG("examples/demo/guest.dts unreadable");
+	ASSERT_TRUE(dts != NULL) TH_LOG("examples/demo/guest.dts unreadable");
 	blob = dtc(_metadata, dts, "", &size);
 	free(dts);
-	ASSERT_NE(NULL, blob);
+	ASSERT_TRUE(blob != NULL);
 	ASSERT_EQ(0, parse(blob, size, &d, err, sizeof(err))) TH_LOG("%s", err);
 	EXPECT_STREQ("mipsvcpu-demo", d.model);
 	ASSERT_EQ(1, d.nvcpus);
@@ -257,7 +257,7 @@ TEST(spec_xvisor_example)
 	char err[256] = "";
 
 	blob = dtc(_metadata, xvisor_dts, "", &size);
-	ASSERT_NE(NULL, blob);
+	ASSERT_TRUE(blob != NULL);
 	ASSERT_EQ(0, parse(blob, size, &d, err, sizeof(err))) TH_LOG("%s", err);
 	EXPECT_STREQ("vqemu-mips", d.model);
 	ASSERT_EQ(1, d.nvcpus);
@@ -287,7 +287,7 @@ TEST(guest_under_guests_node)
 	char err[256] = "";
 
 	blob = dtc(_metadata, dts, "", &size);
-	ASSERT_NE(NULL, blob);
+	ASSERT_TRUE(blob != NULL);
 	ASSERT_EQ(0, parse(blob, size, &d, err, sizeof(err))) TH_LOG("%s", err);
 	EXPECT_EQ(2, d.nregions);
 	free(blob);
@@ -310,7 +310,7 @@ TEST(xvisor_guest_tree_at_root)
 	char err[256] = "";
 
 	blob = dtc(_metadata, dts, "", &size);
-	ASSERT_NE(NULL, blob);
+	ASSERT_TRUE(blob != NULL);
 	ASSERT_EQ(0, parse(blob, size, &d, err, sizeof(err))) TH_LOG("%s", err);
 	EXPECT_STREQ("virt", d.model);
 	ASSERT_EQ(2, d.nregions);
@@ -323,7 +323,7 @@ TEST(xvisor_guest_tree_at_root)
 	free(blob);
 	blob = dtc(_metadata, DTS("model = \"virt\"; device_type = \"guest\"; "
 				  ASPACE(RAM ROM)), "", &size);
-	ASSERT_NE(NULL, blob);
+	ASSERT_TRUE(blob != NULL);
 	ASSERT_EQ(EINVAL_RET, parse(blob, size, &d, err, sizeof(err)));
 	EXPECT_STREQ("/: node \"vcpus\" missing", err);
 	free(blob);
@@ -355,7 +355,7 @@ TEST(extensions_and_limits)
 	char err[256] = "";
 
 	blob = dtc(_metadata, dts, "", &size);
-	ASSERT_NE(NULL, blob);
+	ASSERT_TRUE(blob != NULL);
 	ASSERT_EQ(0, parse(blob, size, &d, err, sizeof(err))) TH_LOG("%s", err);
 	ASSERT_EQ(2, d.nvcpus);
 	EXPECT_STREQ("cpu@0", d.vcpu[0].name);
@@ -521,7 +521,7 @@ TEST(region_to_512m_and_64k_blob)
 	char err[256] = "";
 
 	blob = dtc(_metadata, dts, "-S 65536", &size);
-	ASSERT_NE(NULL, blob);
+	ASSERT_TRUE(blob != NULL);
 	ASSERT_EQ(65536, size);
 	ASSERT_EQ(0, parse(blob, size, &d, err, sizeof(err))) TH_LOG("%s", err);
 	EXPECT_EQ(0x20000000u, d.region[1].gpa + d.region[1].size);
@@ -553,7 +553,7 @@ TEST(user_window)
 		snprintf(dts, sizeof(dts), DTS(GUEST_AT("guest0", "%s "
 			 VCPUS ASPACE(RAM ROM))), cases[i].prop);
 		blob = dtc(_metadata, dts, "", &size);
-		ASSERT_NE(NULL, blob);
+		ASSERT_TRUE(blob != NULL);
 		ASSERT_EQ(0, parse(blob, size, &d, err, sizeof(err)))
 			TH_LOG("%s: %s", cases[i].prop, err);
 		EXPECT_EQ(cases[i].set, d.user_window) TH_LOG("%s", cases[i].prop);
@@ -575,7 +575,7 @@ TEST(message_buffer)
 	char err[256];
 
 	blob = dtc(_metadata, dts, "", &size);
-	ASSERT_NE(NULL, blob);
+	ASSERT_TRUE(blob != NULL);
 	ASSERT_EQ(EINVAL_RET, parse(blob, size, &d, err, sizeof(err)));
 	EXPECT_STREQ(full, err);
 	for (n = 1; n < sizeof(full) + 2; n++) {
@@ -811,7 +811,7 @@ FIXTURE_SETUP(bad)
 	self->buf = dtc(_metadata, dts ? dts : variant->dts, "-p 64",
 			&self->size);
 	free(dts);
-	ASSERT_NE(NULL, self->buf);
+	ASSERT_TRUE(self->buf != NULL);
 	/* dtc -p pads the blob; the parser gets the header's size */
 	self->size = get32(self->buf + H_TOTALSIZE);
 	self->blob = self->buf;
@@ -832,7 +832,7 @@ TEST_F(bad, rejected)
 	EXPECT_EQ(variant->ret ? variant->ret : EINVAL_RET,
 		  parse(self->blob, self->size, &d, err, sizeof(err)))
 		TH_LOG("message: %s", err);
-	EXPECT_NE(NULL, strstr(err, variant->expect))
+	EXPECT_TRUE(strstr(err, variant->expect) != NULL)
 		TH_LOG("expected \"%s\" in \"%s\"", variant->expect, err);
 }
 
@@ -1191,7 +1191,7 @@ TEST(every_bit_flip_and_truncation)
 	char why[128];
 
 	blob = demo_blob(_metadata, &size);
-	ASSERT_NE(NULL, blob);
+	ASSERT_TRUE(blob != NULL);
 	for (i = 0; i < size; i++) {
 		for (bit = 0; bit < 8; bit++) {
 			blob[i] ^= 1u << bit;
@@ -1216,9 +1216,9 @@ TEST(random_damage)
 	char why[128];
 
 	blob = demo_blob(_metadata, &size);
-	ASSERT_NE(NULL, blob);
+	ASSERT_TRUE(blob != NULL);
 	work = aligned_alloc(8, BUF_CAP);
-	ASSERT_NE(NULL, work);
+	ASSERT_TRUE(work != NULL);
 	for (i = 0; i < 20000; i++) {
 		memcpy(work, blob, size);
 		x ^= x << 13;

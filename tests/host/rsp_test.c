@@ -113,8 +113,8 @@ TEST(oversized_packets_become_empty_not_overruns)
 	char *framed = malloc(RSP_MAX_PACKET * 2 + 16);
 	size_t n;
 
-	ASSERT_NE(NULL, big);
-	ASSERT_NE(NULL, framed);
+	ASSERT_TRUE(big != NULL);
+	ASSERT_TRUE(framed != NULL);
 	memset(big, 'm', RSP_MAX_PACKET * 2);
 	rsp_rx_init(&rx);
 	n = rsp_frame(framed, RSP_MAX_PACKET * 2 + 16, big, RSP_MAX_PACKET * 2);
@@ -300,11 +300,11 @@ TEST(target_description_in_chunks)
 	size_t total = strlen(rsp_target_xml), got = 0, n;
 	char out[300], *doc = calloc(1, total + 1);
 
-	ASSERT_NE(NULL, doc);
+	ASSERT_TRUE(doc != NULL);
 	/* gdb's MIPS port insists on these three features. */
-	EXPECT_NE(NULL, strstr(rsp_target_xml, "org.gnu.gdb.mips.cpu"));
-	EXPECT_NE(NULL, strstr(rsp_target_xml, "org.gnu.gdb.mips.cp0"));
-	EXPECT_NE(NULL, strstr(rsp_target_xml, "org.gnu.gdb.mips.fpu"));
+	EXPECT_TRUE(strstr(rsp_target_xml, "org.gnu.gdb.mips.cpu") != NULL);
+	EXPECT_TRUE(strstr(rsp_target_xml, "org.gnu.gdb.mips.cp0") != NULL);
+	EXPECT_TRUE(strstr(rsp_target_xml, "org.gnu.gdb.mips.fpu") != NULL);
 	for (;;) {
 		n = rsp_xfer_reply(out, sizeof(out), rsp_target_xml, got, 1000);
 		ASSERT_GT(n, 0u);

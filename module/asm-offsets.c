@@ -7,6 +7,7 @@
  */
 #include <linux/build_bug.h>
 #include <linux/kbuild.h>
+#include <linux/limits.h>
 #include <linux/log2.h>
 #include <linux/stddef.h>
 
@@ -156,6 +157,9 @@ int main(void)
 	BUILD_BUG_ON_NOT_POWER_OF_2(MIPSVCPU_COALESCED_RING_SIZE);
 	BUILD_BUG_ON(sizeof(((struct mvc_tlb_entry *)0)->global) != 1);
 	BUILD_BUG_ON(sizeof(((struct mvc_guest_tlb *)0)->bucket[0]) != 1);
+	BUILD_BUG_ON(MVC_GUEST_TLB_MAX > U8_MAX);	/* a bucket's count */
+	/* fast_tlbw computes an entry's offset as index * 8 + index * 16 */
+	BUILD_BUG_ON(sizeof(struct mvc_tlb_entry) != 24);
 	BUILD_BUG_ON(MVC_TLB_BUCKET(~0u) != MVC_TLB_BUCKETS - 1 ||
 		     MVC_TLB_BUCKET(1u << 13) != 1);
 	BUILD_BUG_ON(sizeof(((struct mvc_vcpu *)0)->pending) != 4);

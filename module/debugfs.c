@@ -36,7 +36,11 @@ static int mvc_vcpu_stats_show(struct seq_file *m, void *unused)
 	seq_printf(m, "fast_refill %llu\n", s->fast_refill);
 	seq_printf(m, "fast_emulated %llu\n", s->fast_emulated);
 	seq_printf(m, "mmio_coalesced %llu\n", s->mmio_coalesced);
-	/* Not a counter: 1 while the guest TLB's index agrees with it. */
+	/*
+	 * Not a counter: 1 while the guest TLB's index agrees with it.  Read
+	 * without the VCPU's run lock: only meaningful while it is not in RUN
+	 * (the selftests read it after their guest has finished).
+	 */
 	seq_printf(m, "guest_tlb_index_ok %d\n", mvc_tlb_index_ok(&vcpu->tlb));
 	return 0;
 }

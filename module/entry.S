@@ -1140,6 +1140,8 @@ fast_tlbw:
 	lbu	t7, GTLB_BUCKET(t5)
 	addiu	t7, t7, 1
 	sb	t7, GTLB_BUCKET(t5)
+	lbu	t4, GTLBE_GLOBAL(t3)
+	addu	t7, t7, t4		/* 1: the preinstall may go ahead */
 	move	t5, t3			/* the entry: shadow_kill clobbers t3 */
 	mfc0	v0, CP0_ENTRYHI		/* the host's, to restore */
 	mtc0	zero, CP0_PAGEMASK
@@ -1149,9 +1151,12 @@ fast_tlbw:
 	 nop
 	bal	shadow_kill
 	 move	t2, t1
-3:	bal	tlbw_preinstall
+3:	xori	t7, t7, 1
+	bnez	t7, 4f
+	 nop
+	bal	tlbw_preinstall
 	 move	t3, t5
-	mtc0	v0, CP0_ENTRYHI
+4:	mtc0	v0, CP0_ENTRYHI
 	ehb
 	b	fast_next
 	 nop
@@ -1160,16 +1165,21 @@ fast_tlbw:
  * After a tlbwi/tlbwr of a 4 KiB entry (t1 = its VPN2, t3 = the entry):
  * the guest kernel writes an entry mostly because user code just missed
  * on it and will retry at its eret.  Install the user view's host pair
- * now, as refill_mapped would at that retry, when the whole pair lies
- * in the VM's user window and the user view's host ASID is live (it
- * stands for the guest's current ASID, which is the entry's, or the
- * entry is global).  Neither view has an entry of the range left
+ * now, as refill_mapped would at that retry, when refills may be served
+ * here (fast_refill), the whole pair lies in the VM's user window and
+ * the user view's host ASID is live (it stands for the guest's current
+ * ASID, which is the entry's).  The caller skips global entries (mostly
+ * the guest kernel's own) and entries whose bucket holds another (which
+ * might match the same page at a lower index, and the lowest decides:
+ * refill_mapped sorts that out at the retry).  Neither view has an entry of the range left
  * (shadow_kill), so a random write cannot duplicate one.  Returns to ra
  * (kept in at meanwhile: half_lo clobbers t5-t9 and a1); clobbers at,
  * t2-t7; PageMask is 0; the caller restores EntryHi.
  */
 tlbw_preinstall:
-	lw	t5, CTX(HWC_FAST_UASID)(k1)
+	lw	t5, CTX(HWC_FAST_REFILL)(k1)
+	beqz	t5, 9f			/* fast_refill=0: C serves every miss */
+	 lw	t5, CTX(HWC_FAST_UASID)(k1)
 	addiu	t6, t5, 1
 	beqz	t6, 9f			/* not live */
 	 lw	t6, CTX(HWC_FAST_UBASE)(k1)

@@ -307,8 +307,10 @@ check-mips: initramfs
 	done; exit $$rc
 else
 # The selftests on this machine, as root, against the module just built
-# (a loaded mipsvcpu, e.g. the DKMS one, is unloaded first).  Each test's
-# TAP goes to $(BUILD)/logs/native-NAME.tap for the summary.
+# (a loaded mipsvcpu, e.g. the DKMS one, is unloaded first) and with the
+# vcpuctl just built first on the PATH (the tests run it by name, as the
+# packages install it).  Each test's TAP goes to
+# $(BUILD)/logs/native-NAME.tap for the summary.
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 check-mips: all kselftest-install
 	@mkdir -p $(BUILD)/logs
@@ -316,6 +318,7 @@ check-mips: all kselftest-install
 	$(SUDO) insmod module/mipsvcpu.ko
 	@bad() { $(SUDO) dmesg | grep -c -E 'Oops|BUG:|WARNING:|Call Trace:'; }; \
 	before=$$(bad); $(SUDO) env MIPSVCPU_KO=$(TOP)/module/mipsvcpu.ko \
+		PATH=$(TOP)/tools/vcpuctl:$$PATH \
 		$(KSFT_INSTALL)/run_kselftest.sh -o $(BUILD)/logs/native- \
 		> $(BUILD)/logs/native-run.log 2>&1; rc=$$?; \
 	cat $(BUILD)/logs/native-run.log; $(SUDO) rmmod mipsvcpu || rc=1; \

@@ -5,22 +5,26 @@
  * The guest CPU is a MIPS32 Release 2 24Kc without FPU, and the masks are
  * those of the architecture as QEMU's 24Kc model applies them, so that a
  * guest cannot tell the two apart (the conformance program checks this).
- * Count and Random depend on time and are handled by the caller; so are
- * the side effects a write reports (MVC_CP0_FX_*).
+ * One table (rules[]) says how each register reads and writes; Count and
+ * Random depend on time and are the caller's, and so are the side effects
+ * a write reports (MVC_CP0_FX_*).  Exception delivery and eret, as they
+ * change the register file, are here too.
  *
  * Pure: no kernel dependencies, compiled unchanged into the host tests.
  */
 #include "cp0.h"
 #include "addrmap.h"
+#include "guest_tlb.h"
 
 #define STATUS_RW_MASK		0x1278ff17u	/* CU0 RE BEV TS SR NMI IM UM ERL EXL IE */
 #define CAUSE_RW_MASK		(MVC_CAUSE_DC | MVC_CAUSE_IV | MVC_CAUSE_WP | 0x300u)
 #define ENTRYLO_RW_MASK		0x03ffffffu	/* PFN C D V G, 32-bit physical */
 #define ENTRYHI_RW_MASK		0xffffe0ffu	/* VPN2, ASID */
 #define CONTEXT_RW_MASK		0xff800000u	/* PTEBase */
-#define EBASE_RW_MASK		0x3ffff000u	/* bits 31:30 read 0 in the guest view */
+#define EBASE_RW_MASK		MVC_GUEST_EBASE_MASK	/* 31:30 read 0 in the guest view */
 #define HWRENA_RW_MASK		0x0000000fu	/* CPUNum SYNCI_Step CC CCRes */
 #define CONFIG0_RW_MASK		0x00000007u	/* K0 */
+#define PAGEMASK_RW_MASK	0x1fffe000u
 
 /**
  * mvc_cp0_index_mask() - the bits of Index that select a TLB entry
@@ -69,44 +73,148 @@ void mvc_cp0_reset(struct mvc_cp0 *c, u32 tlb_size, u32 vcpu_id)
 	c->reg[MVC_CP0_CONFIG3] = 0;
 }
 
+/*
+ * How mfc0 (and MIPSVCPU_GET_CP0) reads a register.  R_NONE: the guest CPU
+ * does not have it; it reads as zero.
+ */
+enum {
+	R_NONE,
+	R_PLAIN,	/* reg[id] */
+	R_COUNT,	/* from the time: the caller's */
+	R_RANDOM,	/* from Count and Wired: mvc_cp0_random() */
+	R_CAUSE,	/* reg[id], once the caller latched a timer match */
+};
+
+/* How mtc0 (and MIPSVCPU_SET_CP0) writes it. */
+enum {
+	W_NONE,		/* ignored: read-only, or not implemented */
+	W_MASKED,	/* reg = (reg & ~mask) | (val & mask) */
+	W_INDEX,	/* W_MASKED, the mask from the TLB size */
+	W_ENTRYHI,	/* W_MASKED; an ASID change is MVC_CP0_FX_ASID */
+	W_STATUS,	/* W_MASKED; the caller re-evaluates view and interrupts */
+	W_CAUSE,	/* W_MASKED; MVC_CP0_FX_CAUSE */
+	W_PAGEMASK,	/* the legal page sizes only */
+	W_WIRED,	/* modulo the TLB size; Random restarts at the top */
+	W_COMPARE,	/* clears the timer interrupt; MVC_CP0_FX_COMPARE */
+	W_COUNT,	/* the time base moves: MVC_CP0_FX_COUNT */
+};
+
+struct mvc_cp0_rule {
+	u8 read;
+	u8 write;
+	u32 mask;
+};
+
+/*
+ * The guest CPU's CP0 registers: the one list of what each is and does.
+ * mvc_cp0_implemented(), mvc_cp0_read(), mvc_cp0_write() and the exception
+ * vector's classes (mvc_cp0_fast_class()) are all read off it.
+ */
+static const struct mvc_cp0_rule rules[MVC_CP0_NR] = {
+	[MVC_CP0_INDEX]		= { R_PLAIN, W_INDEX },
+	[MVC_CP0_RANDOM]	= { R_RANDOM, W_NONE },
+	[MVC_CP0_ENTRYLO0]	= { R_PLAIN, W_MASKED, ENTRYLO_RW_MASK },
+	[MVC_CP0_ENTRYLO1]	= { R_PLAIN, W_MASKED, ENTRYLO_RW_MASK },
+	[MVC_CP0_CONTEXT]	= { R_PLAIN, W_MASKED, CONTEXT_RW_MASK },
+	[MVC_CP0_PAGEMASK]	= { R_PLAIN, W_PAGEMASK, PAGEMASK_RW_MASK },
+	[MVC_CP0_WIRED]		= { R_PLAIN, W_WIRED },
+	[MVC_CP0_HWRENA]	= { R_PLAIN, W_MASKED, HWRENA_RW_MASK },
+	[MVC_CP0_BADVADDR]	= { R_PLAIN, W_NONE },
+	[MVC_CP0_COUNT]		= { R_COUNT, W_COUNT },
+	[MVC_CP0_ENTRYHI]	= { R_PLAIN, W_ENTRYHI, ENTRYHI_RW_MASK },
+	[MVC_CP0_COMPARE]	= { R_PLAIN, W_COMPARE },
+	[MVC_CP0_STATUS]	= { R_PLAIN, W_STATUS, STATUS_RW_MASK },
+	[MVC_CP0_INTCTL]	= { R_PLAIN, W_NONE },
+	[MVC_CP0_SRSCTL]	= { R_PLAIN, W_NONE },
+	[MVC_CP0_CAUSE]		= { R_CAUSE, W_CAUSE, CAUSE_RW_MASK },
+	[MVC_CP0_EPC]		= { R_PLAIN, W_MASKED, 0xffffffffu },
+	[MVC_CP0_PRID]		= { R_PLAIN, W_NONE },
+	[MVC_CP0_EBASE]		= { R_PLAIN, W_MASKED, EBASE_RW_MASK },
+	[MVC_CP0_CONFIG0]	= { R_PLAIN, W_MASKED, CONFIG0_RW_MASK },
+	[MVC_CP0_CONFIG1]	= { R_PLAIN, W_NONE },
+	[MVC_CP0_CONFIG2]	= { R_PLAIN, W_NONE },
+	[MVC_CP0_CONFIG3]	= { R_PLAIN, W_NONE },
+	[MVC_CP0_CONFIG7]	= { R_PLAIN, W_NONE },
+	[MVC_CP0_LLADDR]	= { R_PLAIN, W_NONE },
+	[MVC_CP0_WATCHLO]	= { R_PLAIN, W_NONE },
+	[MVC_CP0_WATCHHI]	= { R_PLAIN, W_NONE },
+	[MVC_CP0_ERRCTL]	= { R_PLAIN, W_MASKED, 0xffffffffu },
+	[MVC_CP0_TAGLO]		= { R_PLAIN, W_MASKED, 0xffffffffu },
+	[MVC_CP0_DATALO]	= { R_PLAIN, W_MASKED, 0xffffffffu },
+	[MVC_CP0_ERROREPC]	= { R_PLAIN, W_MASKED, 0xffffffffu },
+	[MVC_CP0_DESAVE]	= { R_PLAIN, W_MASKED, 0xffffffffu },
+};
+
+static const struct mvc_cp0_rule *rule(u32 id)
+{
+	return &rules[id < MVC_CP0_NR ? id : 0];
+}
+
 /**
  * mvc_cp0_implemented() - is this register part of the guest CPU?
  * @id: 8 * rd + sel
  *
- * Return: true for the registers mvc_cp0_read() and mvc_cp0_write() know.
- * The others read as zero and ignore writes, as on a real 24Kc.
+ * Return: true for the registers of the guest CPU.  The others read as
+ * zero and ignore writes, as on a real 24Kc.
  */
 bool mvc_cp0_implemented(u32 id)
 {
-	switch (id) {
-	case MVC_CP0_INDEX: case MVC_CP0_RANDOM: case MVC_CP0_ENTRYLO0:
-	case MVC_CP0_ENTRYLO1: case MVC_CP0_CONTEXT: case MVC_CP0_PAGEMASK:
-	case MVC_CP0_WIRED: case MVC_CP0_HWRENA: case MVC_CP0_BADVADDR:
-	case MVC_CP0_COUNT: case MVC_CP0_ENTRYHI: case MVC_CP0_COMPARE:
-	case MVC_CP0_STATUS: case MVC_CP0_INTCTL: case MVC_CP0_SRSCTL:
-	case MVC_CP0_CAUSE: case MVC_CP0_EPC: case MVC_CP0_PRID:
-	case MVC_CP0_EBASE: case MVC_CP0_CONFIG0: case MVC_CP0_CONFIG1:
-	case MVC_CP0_CONFIG2: case MVC_CP0_CONFIG3: case MVC_CP0_CONFIG7:
-	case MVC_CP0_LLADDR: case MVC_CP0_WATCHLO: case MVC_CP0_WATCHHI:
-	case MVC_CP0_ERRCTL: case MVC_CP0_TAGLO: case MVC_CP0_DATALO:
-	case MVC_CP0_ERROREPC: case MVC_CP0_DESAVE:
-		return true;
-	}
-	return false;
+	return id < MVC_CP0_NR && rules[id].read != R_NONE;
 }
 
 /**
- * mvc_cp0_read() - what mfc0 returns
+ * mvc_cp0_read_source() - where a read of this register comes from
+ * @id: 8 * rd + sel
+ *
+ * Return: MVC_CP0_SRC_TIME for Count, MVC_CP0_SRC_RANDOM for Random,
+ * MVC_CP0_SRC_CAUSE for Cause (a timer match must be latched first), else
+ * MVC_CP0_SRC_FILE: mvc_cp0_read() has it.
+ */
+unsigned int mvc_cp0_read_source(u32 id)
+{
+	switch (id < MVC_CP0_NR ? rules[id].read : R_NONE) {
+	case R_COUNT:
+		return MVC_CP0_SRC_TIME;
+	case R_RANDOM:
+		return MVC_CP0_SRC_RANDOM;
+	case R_CAUSE:
+		return MVC_CP0_SRC_CAUSE;
+	}
+	return MVC_CP0_SRC_FILE;
+}
+
+/**
+ * mvc_cp0_read() - what mfc0 returns, from the register file
  * @c: the register file
  * @id: 8 * rd + sel
  *
- * Return: the value; 0 for registers the guest CPU does not have.
+ * Return: the value; 0 for registers the guest CPU does not have.  For
+ * Count and Random, see mvc_cp0_read_source().
  */
 u32 mvc_cp0_read(const struct mvc_cp0 *c, u32 id)
 {
-	if (id >= MVC_CP0_NR || !mvc_cp0_implemented(id))
+	if (!mvc_cp0_implemented(id))
 		return 0;
 	return c->reg[id];
+}
+
+/**
+ * mvc_cp0_random() - what Random reads
+ * @c: the register file
+ * @count: the guest's Count now
+ *
+ * Random counts down from the top of the TLB to Wired as the CPU runs; the
+ * guest sees it move with Count (QEMU's model draws it pseudo-randomly:
+ * no guest can rely on the sequence, only on the range).
+ *
+ * Return: a value in Wired .. TLB size - 1.
+ */
+u32 mvc_cp0_random(const struct mvc_cp0 *c, u32 count)
+{
+	u32 wired = c->reg[MVC_CP0_WIRED];
+	u32 span = c->tlb_size - wired;
+
+	return wired + (span ? count % span : 0);
 }
 
 static bool pagemask_legal(u32 val)
@@ -120,16 +228,13 @@ static bool pagemask_legal(u32 val)
 	return false;
 }
 
-static unsigned int write_masked(u32 *reg, u32 mask, u32 val)
+static void write_masked(u32 *reg, u32 mask, u32 val)
 {
-	u32 old = *reg;
-
-	*reg = (old & ~mask) | (val & mask);
-	return old != *reg;
+	*reg = (*reg & ~mask) | (val & mask);
 }
 
 /**
- * mvc_cp0_write() - what mtc0 does
+ * mvc_cp0_write() - what mtc0 does to the register file
  * @c: the register file
  * @id: 8 * rd + sel
  * @val: the value written
@@ -141,62 +246,124 @@ static unsigned int write_masked(u32 *reg, u32 mask, u32 val)
  */
 unsigned int mvc_cp0_write(struct mvc_cp0 *c, u32 id, u32 val)
 {
-	u32 *r = &c->reg[id < MVC_CP0_NR ? id : 0];
-	u32 old;
+	const struct mvc_cp0_rule *r = rule(id);
+	u32 *reg = &c->reg[id < MVC_CP0_NR ? id : 0];
+	u32 old = *reg;
 
-	switch (id) {
-	case MVC_CP0_INDEX:
-		write_masked(r, mvc_cp0_index_mask(c->tlb_size), val);
+	switch (r->write) {
+	case W_MASKED:
+	case W_STATUS:
+		write_masked(reg, r->mask, val);
 		return 0;
-	case MVC_CP0_ENTRYLO0:
-	case MVC_CP0_ENTRYLO1:
-		*r = val & ENTRYLO_RW_MASK;
+	case W_INDEX:
+		write_masked(reg, mvc_cp0_index_mask(c->tlb_size), val);
 		return 0;
-	case MVC_CP0_CONTEXT:
-		write_masked(r, CONTEXT_RW_MASK, val);
+	case W_ENTRYHI:
+		write_masked(reg, r->mask, val);
+		return (old ^ *reg) & MVC_ENTRYHI_ASID ? MVC_CP0_FX_ASID : 0;
+	case W_CAUSE:
+		write_masked(reg, r->mask, val);
+		return MVC_CP0_FX_CAUSE;
+	case W_PAGEMASK:
+		if (pagemask_legal(val & r->mask))
+			*reg = val & r->mask;
 		return 0;
-	case MVC_CP0_PAGEMASK:
-		if (pagemask_legal(val & 0x1fffe000u))
-			*r = val & 0x1fffe000u;
-		return 0;
-	case MVC_CP0_WIRED:
-		*r = val % c->tlb_size;
+	case W_WIRED:
+		*reg = val % c->tlb_size;
 		c->reg[MVC_CP0_RANDOM] = c->tlb_size - 1;
 		return 0;
-	case MVC_CP0_HWRENA:
-		*r = val & HWRENA_RW_MASK;
-		return 0;
-	case MVC_CP0_ENTRYHI:
-		old = *r;
-		*r = val & ENTRYHI_RW_MASK;
-		return (old ^ *r) & 0xff ? MVC_CP0_FX_ASID : 0;
-	case MVC_CP0_COMPARE:
-		*r = val;
+	case W_COMPARE:
+		*reg = val;
 		c->reg[MVC_CP0_CAUSE] &= ~(MVC_CAUSE_TI | MVC_CAUSE_IP7);
-		return MVC_CP0_FX_COMPARE | MVC_CP0_FX_IRQ;
-	case MVC_CP0_STATUS:
-		write_masked(r, STATUS_RW_MASK, val);
-		return MVC_CP0_FX_VIEW | MVC_CP0_FX_IRQ;
-	case MVC_CP0_CAUSE:
-		write_masked(r, CAUSE_RW_MASK, val);
-		return MVC_CP0_FX_IRQ;
-	case MVC_CP0_EPC:
-	case MVC_CP0_ERROREPC:
-	case MVC_CP0_DESAVE:
-	case MVC_CP0_TAGLO:
-	case MVC_CP0_DATALO:
-	case MVC_CP0_ERRCTL:
-		*r = val;
-		return 0;
-	case MVC_CP0_EBASE:
-		write_masked(r, EBASE_RW_MASK, val);
-		return 0;
-	case MVC_CP0_CONFIG0:
-		write_masked(r, CONFIG0_RW_MASK, val);
-		return 0;
+		return MVC_CP0_FX_COMPARE;
+	case W_COUNT:
+		return MVC_CP0_FX_COUNT;
 	}
-	/* Random, BadVAddr, PRId, Config1-3/7, LLAddr, ... are read-only. */
 	return 0;
+}
+
+/**
+ * mvc_cp0_exception() - take an exception, as a MIPS32 CPU does
+ * @c: the register file
+ * @pc: the PC of the instruction that raised it (its branch, in a delay slot)
+ * @bd: the instruction sat in a branch delay slot
+ * @exc: the ExcCode (MVC_EXC_*)
+ * @ce: Cause.CE, for Coprocessor Unusable
+ * @refill: a TLB refill, which has its own vector while EXL is clear
+ *
+ * EPC and Cause.BD unless EXL was already set, ExcCode and CE, EXL, and
+ * the vector from BEV, EBase and Cause.IV.  BadVAddr and the TLB
+ * registers are mvc_cp0_set_badvaddr()'s.
+ *
+ * Return: the guest virtual address to continue at.
+ */
+u32 mvc_cp0_exception(struct mvc_cp0 *c, u32 pc, bool bd, u32 exc, u32 ce,
+		      bool refill)
+{
+	u32 status = c->reg[MVC_CP0_STATUS];
+	u32 cause = c->reg[MVC_CP0_CAUSE];
+	u32 base, off = MVC_GUEST_VEC_GENERAL;
+
+	if (!(status & MVC_ST_EXL)) {
+		c->reg[MVC_CP0_EPC] = pc;
+		if (bd)
+			cause |= MVC_CAUSE_BD;
+		else
+			cause &= ~MVC_CAUSE_BD;
+		if (refill)
+			off = MVC_GUEST_VEC_REFILL;
+	}
+	if (exc == MVC_EXC_INT && (cause & MVC_CAUSE_IV))
+		off = MVC_GUEST_VEC_INTERRUPT;
+	cause &= ~(MVC_CAUSE_EXC | MVC_CAUSE_CE);
+	cause |= exc << MVC_CAUSE_EXC_SHIFT | ce << MVC_CAUSE_CE_SHIFT;
+	c->reg[MVC_CP0_CAUSE] = cause;
+	c->reg[MVC_CP0_STATUS] = status | MVC_ST_EXL;
+	base = status & MVC_ST_BEV ? MVC_GUEST_BEV_BASE :
+	       c->reg[MVC_CP0_EBASE] & MVC_GUEST_EBASE_MASK;
+	return base + off;
+}
+
+/**
+ * mvc_cp0_set_badvaddr() - what an address error or TLB exception records
+ * @c: the register file
+ * @exc: MVC_EXC_ADEL/ADES, or MVC_EXC_MOD/TLBL/TLBS
+ * @badvaddr: the address
+ *
+ * BadVAddr; for a TLB exception also Context.BadVPN2 and EntryHi.VPN2
+ * (the ASID stays), so that a refill handler finds its page table entry.
+ */
+void mvc_cp0_set_badvaddr(struct mvc_cp0 *c, u32 exc, u32 badvaddr)
+{
+	u32 *r = c->reg;
+
+	r[MVC_CP0_BADVADDR] = badvaddr;
+	if (exc != MVC_EXC_MOD && exc != MVC_EXC_TLBL && exc != MVC_EXC_TLBS)
+		return;
+	r[MVC_CP0_CONTEXT] = (r[MVC_CP0_CONTEXT] & CONTEXT_RW_MASK) |
+			     ((badvaddr >> 9) & ~CONTEXT_RW_MASK & ~0xfu);
+	r[MVC_CP0_ENTRYHI] = (badvaddr & MVC_ENTRYHI_VPN2) |
+			     (r[MVC_CP0_ENTRYHI] & MVC_ENTRYHI_ASID);
+}
+
+/**
+ * mvc_cp0_eret() - what eret does to the register file
+ * @c: the register file
+ *
+ * From an error (ERL) to ErrorEPC, else from an exception (EXL) to EPC.
+ *
+ * Return: the guest virtual address to continue at.
+ */
+u32 mvc_cp0_eret(struct mvc_cp0 *c)
+{
+	u32 status = c->reg[MVC_CP0_STATUS];
+
+	if (status & MVC_ST_ERL) {
+		c->reg[MVC_CP0_STATUS] = status & ~MVC_ST_ERL;
+		return c->reg[MVC_CP0_ERROREPC];
+	}
+	c->reg[MVC_CP0_STATUS] = status & ~MVC_ST_EXL;
+	return c->reg[MVC_CP0_EPC];
 }
 
 /**
@@ -220,55 +387,32 @@ unsigned int mvc_cp0_write(struct mvc_cp0 *c, u32 id, u32 val)
  */
 unsigned int mvc_cp0_fast_class(u32 id, u32 tlb_size, u32 *mask)
 {
-	unsigned int rd = MVC_CP0_FAST_READ;
+	const struct mvc_cp0_rule *r = rule(id);
+	unsigned int cls = 0;
 
 	*mask = 0;
-	switch (id) {
-	case MVC_CP0_COUNT:
+	if (id >= MVC_CP0_NR)
 		return 0;
-	case MVC_CP0_RANDOM:
-		rd = 0;		/* writes are ignored */
-		break;
-	case MVC_CP0_CAUSE:
+	if (r->read == R_PLAIN || r->read == R_NONE)
+		cls = MVC_CP0_FAST_READ;
+	else if (r->read == R_CAUSE)
 		return MVC_CP0_FAST_READ_TIMER;
-	case MVC_CP0_COMPARE:
-	case MVC_CP0_PAGEMASK:
-	case MVC_CP0_WIRED:
-		return rd;
-	case MVC_CP0_INDEX:
+	switch (r->write) {
+	case W_NONE:			/* writes are ignored: mask 0 */
+		return cls | MVC_CP0_FAST_WRITE;
+	case W_MASKED:
+		*mask = r->mask;
+		return cls | MVC_CP0_FAST_WRITE;
+	case W_INDEX:
 		*mask = mvc_cp0_index_mask(tlb_size);
-		break;
-	case MVC_CP0_ENTRYLO0:
-	case MVC_CP0_ENTRYLO1:
-		*mask = ENTRYLO_RW_MASK;
-		break;
-	case MVC_CP0_CONTEXT:
-		*mask = CONTEXT_RW_MASK;
-		break;
-	case MVC_CP0_HWRENA:
-		*mask = HWRENA_RW_MASK;
-		break;
-	case MVC_CP0_EPC:
-	case MVC_CP0_ERROREPC:
-	case MVC_CP0_DESAVE:
-	case MVC_CP0_TAGLO:
-	case MVC_CP0_DATALO:
-	case MVC_CP0_ERRCTL:
-		*mask = 0xffffffffu;
-		break;
-	case MVC_CP0_EBASE:
-		*mask = EBASE_RW_MASK;
-		break;
-	case MVC_CP0_CONFIG0:
-		*mask = CONFIG0_RW_MASK;
-		break;
-	case MVC_CP0_ENTRYHI:
-		*mask = ENTRYHI_RW_MASK;
-		return rd | MVC_CP0_FAST_ENTRYHI;
-	case MVC_CP0_STATUS:
-		*mask = STATUS_RW_MASK;
-		return rd | MVC_CP0_FAST_STATUS;
+		return cls | MVC_CP0_FAST_WRITE;
+	case W_ENTRYHI:
+		*mask = r->mask;
+		return cls | MVC_CP0_FAST_ENTRYHI;
+	case W_STATUS:
+		*mask = r->mask;
+		return cls | MVC_CP0_FAST_STATUS;
 	}
-	/* Everything else ignores writes: mask 0. */
-	return rd | MVC_CP0_FAST_WRITE;
+	/* PageMask, Wired, Compare, Count: C, for their side effects. */
+	return cls;
 }

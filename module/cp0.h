@@ -101,10 +101,26 @@
 #define MVC_GUEST_COUNT_HZ	100000000u
 
 /* What a CP0 write changed, for the caller to act on. */
-#define MVC_CP0_FX_VIEW		0x1	/* Status: the view may have changed */
-#define MVC_CP0_FX_ASID		0x2	/* EntryHi.ASID changed */
-#define MVC_CP0_FX_COMPARE	0x4	/* the timer must be re-armed */
-#define MVC_CP0_FX_IRQ		0x8	/* interrupt state may have changed */
+#define MVC_CP0_FX_ASID		0x1	/* EntryHi.ASID changed */
+#define MVC_CP0_FX_COMPARE	0x2	/* the timer must be re-armed */
+#define MVC_CP0_FX_CAUSE	0x4	/* IP0/IP1 may raise an interrupt */
+#define MVC_CP0_FX_COUNT	0x8	/* Count written: move the time base */
+
+/* Where a read of a register comes from (mvc_cp0_read_source()). */
+#define MVC_CP0_SRC_FILE	0	/* mvc_cp0_read() */
+#define MVC_CP0_SRC_TIME	1	/* Count: the caller's clock */
+#define MVC_CP0_SRC_RANDOM	2	/* mvc_cp0_random() of Count */
+#define MVC_CP0_SRC_CAUSE	3	/* mvc_cp0_read() after a timer latch */
+
+/*
+ * The guest's exception vectors: at BEV's ROM (0xbfc00200, which the guest
+ * map places at 0x3fc00200) or at EBase, whose bits 31:30 read 0.
+ */
+#define MVC_GUEST_BEV_BASE	0x3fc00200u
+#define MVC_GUEST_EBASE_MASK	0x3ffff000u
+#define MVC_GUEST_VEC_REFILL	0x000u
+#define MVC_GUEST_VEC_GENERAL	0x180u
+#define MVC_GUEST_VEC_INTERRUPT	0x200u	/* with Cause.IV */
 
 /*
  * How the exception vector may emulate mfc0/mtc0 of a register without
@@ -128,9 +144,15 @@ struct mvc_cp0 {
 
 void mvc_cp0_reset(struct mvc_cp0 *c, u32 tlb_size, u32 vcpu_id);
 bool mvc_cp0_implemented(u32 id);
+unsigned int mvc_cp0_read_source(u32 id);
 u32 mvc_cp0_read(const struct mvc_cp0 *c, u32 id);
+u32 mvc_cp0_random(const struct mvc_cp0 *c, u32 count);
 unsigned int mvc_cp0_write(struct mvc_cp0 *c, u32 id, u32 val);
 u32 mvc_cp0_index_mask(u32 tlb_size);
 unsigned int mvc_cp0_fast_class(u32 id, u32 tlb_size, u32 *mask);
+u32 mvc_cp0_exception(struct mvc_cp0 *c, u32 pc, bool bd, u32 exc, u32 ce,
+		      bool refill);
+void mvc_cp0_set_badvaddr(struct mvc_cp0 *c, u32 exc, u32 badvaddr);
+u32 mvc_cp0_eret(struct mvc_cp0 *c);
 
 #endif /* MVC_CP0_H */

@@ -39,11 +39,6 @@
  */
 #define MVC_FAST_SLOTS		16
 
-/* The guest's exception vectors as the fast paths deliver to them. */
-#define GUEST_BEV_BASE		0x3fc00200	/* stands for 0xbfc00200 */
-#define GUEST_EBASE_MASK	0x3ffff000
-#define GUEST_VEC_GENERAL	0x180
-
 /* struct mvc_hw_ctx.fast_emul: what the general vector may emulate. */
 #define MVC_FAST_EMUL_COP0	0x1	/* mfc0, mtc0, di, ei, eret */
 #define MVC_FAST_EMUL_CACHE	0x2	/* cache (the host's lines allow it) */

@@ -154,7 +154,7 @@ struct mvc_vcpu {
 /* main.c: */
 extern struct mvc_host_caps mvc_host;
 extern struct mvc_counters mvc_live;
-/* Module parameter coalesced_mmio (emulate.c): rings in use at all. */
+/* Module parameter coalesced_mmio (mmio.c): rings in use at all. */
 extern bool mvc_coalesced_mmio;
 
 /* probe.c: */
@@ -233,17 +233,74 @@ void mvc_sync_irqs(struct mvc_vcpu *vcpu);
 bool mvc_irq_wakeup(struct mvc_vcpu *vcpu);
 int mvc_set_irq_line(struct mvc_vcpu *vcpu, u32 line, u32 level);
 
-/* emulate.c: */
-enum mvc_view mvc_current_view(const struct mvc_vcpu *vcpu);
+/* exit.c: */
 enum mvc_action mvc_handle_exit(struct mvc_vcpu *vcpu, int kind);
-void mvc_complete_mmio(struct mvc_vcpu *vcpu);
-bool mvc_odd_pc_fault(struct mvc_vcpu *vcpu);
-void mvc_deliver_pending_irq(struct mvc_vcpu *vcpu);
-u32 mvc_guest_asid(const struct mvc_vcpu *vcpu);
-u32 mvc_guest_read_cp0(struct mvc_vcpu *vcpu, u32 id);
-int mvc_read_guest_insn(struct mvc_vcpu *vcpu, u32 gva, u32 *insn);
-void mvc_raise_exception(struct mvc_vcpu *vcpu, u32 exc);
 enum mvc_action mvc_internal_error(struct mvc_vcpu *vcpu, u32 suberror,
 				   u32 pc, u32 insn, const char *msg);
+enum mvc_action mvc_delay_slot_error(struct mvc_vcpu *vcpu, u32 pc, u32 insn);
+int mvc_skip_insn(struct mvc_vcpu *vcpu);
+
+/* exception.c: */
+void mvc_raise(struct mvc_vcpu *vcpu, u32 exc, u32 ce, bool refill);
+void mvc_raise_exception(struct mvc_vcpu *vcpu, u32 exc);
+void mvc_raise_addr(struct mvc_vcpu *vcpu, u32 exc, u32 badvaddr, bool refill);
+bool mvc_odd_pc_fault(struct mvc_vcpu *vcpu);
+bool mvc_guest_irq_pending(struct mvc_vcpu *vcpu);
+void mvc_deliver_pending_irq(struct mvc_vcpu *vcpu);
+
+/* emul_cp0.c: */
+u32 mvc_vcpu_cp0_read(struct mvc_vcpu *vcpu, u32 id);
+void mvc_vcpu_cp0_write(struct mvc_vcpu *vcpu, u32 id, u32 val);
+enum mvc_action mvc_handle_cpu(struct mvc_vcpu *vcpu);
+enum mvc_action mvc_handle_ri(struct mvc_vcpu *vcpu);
+
+/* emul_tlb.c: */
+enum mvc_action mvc_handle_tlb(struct mvc_vcpu *vcpu, u32 exc);
+enum mvc_action mvc_emulate_tlb_op(struct mvc_vcpu *vcpu, u32 op, u32 pc);
+void mvc_guest_asid_changed(struct mvc_vcpu *vcpu);
+
+/* mmio.c: */
+enum mvc_action mvc_emulate_mmio(struct mvc_vcpu *vcpu, u32 gpa);
+void mvc_complete_mmio(struct mvc_vcpu *vcpu);
+
+/* guest_mem.c: */
+struct page *mvc_guest_page(struct mvc_vcpu *vcpu, u32 gva, u32 *off);
+int mvc_read_guest_insn(struct mvc_vcpu *vcpu, u32 gva, u32 *insn);
+
+/* The guest's state as the files above read and change it. */
+
+/* The guest's view, from its Status: MVC_VIEW_KERNEL or MVC_VIEW_USER. */
+static inline enum mvc_view mvc_current_view(const struct mvc_vcpu *vcpu)
+{
+	return mvc_kernel_view(vcpu->cp0.reg[MVC_CP0_STATUS]) ?
+	       MVC_VIEW_KERNEL : MVC_VIEW_USER;
+}
+
+/* The guest's current ASID: EntryHi.ASID. */
+static inline u32 mvc_guest_asid(const struct mvc_vcpu *vcpu)
+{
+	return vcpu->cp0.reg[MVC_CP0_ENTRYHI] & MVC_ENTRYHI_ASID;
+}
+
+/* The address of the instruction that trapped (EPC is its branch in a slot). */
+static inline u32 mvc_trap_pc(const struct mvc_vcpu *vcpu)
+{
+	const struct mvc_hw_ctx *ctx = vcpu->ctx;
+
+	return ctx->cause & MVC_CAUSE_BD ? ctx->pc + 4 : ctx->pc;
+}
+
+/* Continue at @pc: an instruction boundary, not a delay slot. */
+static inline void mvc_set_pc(struct mvc_vcpu *vcpu, u32 pc)
+{
+	vcpu->ctx->pc = pc;
+	vcpu->ctx->cause &= ~MVC_CAUSE_BD;
+}
+
+static inline void mvc_set_gpr(struct mvc_vcpu *vcpu, u32 reg, u32 val)
+{
+	if (reg)
+		vcpu->ctx->gpr[reg] = val;
+}
 
 #endif /* MIPSVCPU_H */

@@ -81,22 +81,14 @@ static long mvc_vcpu_cp0(struct mvc_vcpu *vcpu, void __user *argp, bool set)
 	    reg.id >= MVC_CP0_NR || !mvc_cp0_implemented(reg.id))
 		return -EINVAL;
 	if (set) {
-		u32 old_cause = vcpu->cp0.reg[MVC_CP0_CAUSE];
-
-		if (reg.id == MVC_CP0_COUNT)
-			mvc_set_count(vcpu, reg.value);
-		else if (mvc_cp0_write(&vcpu->cp0, reg.id, reg.value) &
-			 MVC_CP0_FX_COMPARE)
-			mvc_timer_rearm(vcpu);
-		if (reg.id == MVC_CP0_CAUSE)
-			mvc_cause_written(vcpu, old_cause);
+		mvc_vcpu_cp0_write(vcpu, reg.id, reg.value);
 		/* Whatever changed, no shadow entry may outlive it. */
 		mvc_shadow_drop_view(vcpu, MVC_VIEW_KERNEL);
 		mvc_shadow_drop_view(vcpu, MVC_VIEW_USER);
 		mvc_debug_step_cancel(vcpu);
 		return 0;
 	}
-	reg.value = mvc_guest_read_cp0(vcpu, reg.id);
+	reg.value = mvc_vcpu_cp0_read(vcpu, reg.id);
 	return copy_to_user(argp, &reg, sizeof(reg)) ? -EFAULT : 0;
 }
 

@@ -12,6 +12,7 @@
 #include <linux/stddef.h>
 
 #include "mipsvcpu.h"
+#include "decode.h"
 
 #define CMMIO_Z_OFF	offsetof(struct mvc_cmmio_zones, z)
 #define SLOTS_OFF	offsetof(struct mvc_hw_ctx, fast_slot)
@@ -111,6 +112,22 @@ int main(void)
 	DEFINE(GUEST_VEC_GENERAL, MVC_GUEST_VEC_GENERAL);
 	/* The guest cache lines of a 4 KiB page, for the cache instruction */
 	DEFINE(GUEST_LINE_IN_PAGE, 0xfff & ~(MVC_GUEST_CACHE_LINE - 1));
+	BLANK();
+
+	/* Instruction fields and exception codes the vector decodes (decode.h) */
+	DEFINE(OP_COP0, MVC_OP_COP0);
+	DEFINE(OP_CACHE, MVC_OP_CACHE);
+	DEFINE(COP0_MT, MVC_COP0_MT);
+	DEFINE(COP0_MFMC0, MVC_COP0_MFMC0);
+	DEFINE(INSN_ERET, MVC_INSN_CO(MVC_CO_ERET));
+	DEFINE(INSN_TLBP, MVC_INSN_CO(MVC_CO_TLBP));
+	DEFINE(INSN_TLBWI, MVC_INSN_CO(MVC_CO_TLBWI));
+	DEFINE(INSN_TLBWR, MVC_INSN_CO(MVC_CO_TLBWR));
+	DEFINE(MFMC0_DIEI_MASK, MVC_MFMC0_DIEI_MASK);
+	DEFINE(MFMC0_DIEI, MVC_MFMC0_DIEI);
+	DEFINE(MFMC0_SC, MVC_MFMC0_SC);
+	DEFINE(EXC_SYS, MVC_EXC_SYS);
+	DEFINE(EXC_CPU, MVC_EXC_CPU);
 	BLANK();
 
 	/* MVC_CP0_FAST_*: the vector's classes of CP0 registers (cp0.h) */

@@ -52,6 +52,13 @@
 #define MVC_CO_WAIT		0x20
 #define MVC_SPECIAL3_RDHWR	0x3b
 
+/* A whole CO instruction (eret, tlbwi, ...): COP0, the CO bit, funct. */
+#define MVC_INSN_CO(funct)	((u32)MVC_OP_COP0 << 26 | 1u << 25 | (funct))
+/* di and ei: MFMC0 of Status (rd 12, sel 0); bit 5 (sc) set for ei. */
+#define MVC_MFMC0_DIEI_MASK	0xffdfu
+#define MVC_MFMC0_DIEI		0x6000u
+#define MVC_MFMC0_SC		0x20u
+
 /* A load or store, as MMIO emulation needs it. */
 struct mvc_mem_op {
 	u8 size;		/* 1, 2 or 4 */

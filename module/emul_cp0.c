@@ -84,13 +84,13 @@ static enum mvc_action mvc_emulate_cop0(struct mvc_vcpu *vcpu, u32 insn,
 		mvc_vcpu_cp0_write(vcpu, id, val);
 		return MVC_RESUME;
 	case MVC_COP0_MFMC0:	/* di, ei */
-		if ((insn & 0xffdf) != 0x6000)
+		if ((insn & MVC_MFMC0_DIEI_MASK) != MVC_MFMC0_DIEI)
 			goto unhandled;
 		status = c->reg[MVC_CP0_STATUS];
 		if (mvc_skip_insn(vcpu))
 			break;
 		mvc_set_gpr(vcpu, rt, status);
-		if (insn & 0x20)
+		if (insn & MVC_MFMC0_SC)
 			c->reg[MVC_CP0_STATUS] = status | MVC_ST_IE;
 		else
 			c->reg[MVC_CP0_STATUS] = status & ~MVC_ST_IE;

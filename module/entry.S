@@ -189,9 +189,9 @@ general_slow:
  */
 fast_user_exc:
 	ext	k0, k0, 2, 5
-	xori	k0, k0, 8		/* Syscall */
+	xori	k0, k0, EXC_SYS
 	beqz	k0, 1f
-	 xori	k0, k0, 8 ^ 11		/* Coprocessor Unusable */
+	 xori	k0, k0, EXC_SYS ^ EXC_CPU
 	bnez	k0, general_slow
 	 mfc0	k0, CP0_CAUSE
 	ext	k0, k0, 28, 2

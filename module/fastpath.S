@@ -180,7 +180,7 @@ fast_cop0_check:
 	beqz	k0, fast_user_exc
 	 mfc0	k0, CP0_CAUSE
 	ext	k0, k0, 2, 5
-	xori	k0, k0, 11		/* Coprocessor Unusable */
+	xori	k0, k0, EXC_CPU
 	bnez	k0, general_slow
 	 mfc0	k0, CP0_CAUSE
 	ext	k0, k0, 28, 2		/* CE */
@@ -226,9 +226,9 @@ fast_fetched:				/* t4 = the KSEG0 address of EPC's page */
 	 */
 fast_decode:
 	srl	t3, t2, 26
-	xori	t1, t3, 0x2f
-	beqz	t1, fast_cache		/* CACHE */
-	 xori	t3, t3, 0x10		/* COP0 */
+	xori	t1, t3, OP_CACHE
+	beqz	t1, fast_cache
+	 xori	t3, t3, OP_COP0
 	bnez	t3, fast_bail
 	 ext	t3, t2, 21, 5
 	ext	t4, t2, 16, 5
@@ -242,21 +242,21 @@ fast_decode:
 	addu	t7, t7, t5
 	lbu	t7, 0(t7)
 	beqz	t3, fast_mfc0
-	 li	t1, 4
+	 li	t1, COP0_MT
 	beq	t3, t1, fast_mtc0
-	 li	t1, 0xb
+	 li	t1, COP0_MFMC0
 	beq	t3, t1, fast_mfmc0
 	 nop
-	li	t1, 0x42000018		/* eret */
+	li	t1, INSN_ERET
 	beq	t2, t1, fast_eret
 	 nop
-	li	t1, 0x42000008		/* tlbp */
+	li	t1, INSN_TLBP
 	beq	t2, t1, fast_tlbp
 	 nop
-	li	t1, 0x42000002		/* tlbwi */
+	li	t1, INSN_TLBWI
 	beq	t2, t1, fast_tlbw
 	 nop
-	li	t1, 0x42000006		/* tlbwr */
+	li	t1, INSN_TLBWR
 	beq	t2, t1, fast_tlbw
 	 nop
 	b	fast_bail
@@ -281,7 +281,7 @@ fast_slot:
 	xori	t5, t5, 0xffc
 	beqz	t5, fast_bail		/* the slot is on the next page */
 	 lw	t2, 4(t4)		/* the slot's instruction */
-	li	t1, 0x42000018		/* eret */
+	li	t1, INSN_ERET
 	beq	t2, t1, fast_bail
 	 addiu	v0, t0, 4		/* not taken: v0 + 4 = EPC + 8 */
 	lw	t3, 0(t4)		/* the branch */
@@ -391,12 +391,12 @@ fast_store:
 	 sw	t1, 0(t6)
 
 fast_mfmc0:				/* di, ei: rt = Status, then IE */
-	andi	t1, t2, 0xffdf
-	li	t3, 0x6000
+	andi	t1, t2, MFMC0_DIEI_MASK
+	li	t3, MFMC0_DIEI
 	bne	t1, t3, fast_bail
 	 lw	$1, GCP0_STATUS(v1)
 	ori	t1, $1, GST_IE
-	andi	t3, t2, 0x20
+	andi	t3, t2, MFMC0_SC
 	bnez	t3, 1f
 	 nop
 	ins	t1, zero, 0, 1

@@ -9,7 +9,7 @@
  * mvc_cmmio_room() only ever compares; an entry's index is the module's
  * tail modulo the ring's size, so nothing userspace writes can move a
  * store outside the ring.  The barriers around the ring are the caller's
- * (emulate.c): a store-release of the tail after mvc_cmmio_put(), a
+ * (mmio.c): a store-release of the tail after mvc_cmmio_put(), a
  * load-acquire of the head before mvc_cmmio_room().
  *
  * Pure: no kernel dependencies, compiled unchanged into the host tests.

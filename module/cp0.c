@@ -376,7 +376,7 @@ u32 mvc_cp0_eret(struct mvc_cp0 *c)
  * caller adds nothing: every register but Count, Random and Cause.  Cause's
  * IP2..IP6 are brought up to date before every guest entry and only an
  * exit can change them, but a timer match can set TI and IP7 at any time
- * (emulate.c latches it at the read), so Cause is plain only while TI or DC
+ * (emul_cp0.c latches it at the read), so Cause is plain only while TI or DC
  * is set, when mvc_count_latch() leaves it alone.  A write is plain when
  * mvc_cp0_write() is a masked store with no side effect; EntryHi is plain
  * while its ASID stays, and Status while the guest's view stays and the

@@ -229,8 +229,8 @@ TEST(cp0_write_masks)
  * What the exception vector does for a register (mvc_cp0_fast_class())
  * must be exactly what the C emulation does: a plain write is a masked
  * store with no side effect, EntryHi and Status are masked stores too
- * (the vector bails when the ASID or view changes).  Reads: emulate.c's
- * mvc_guest_read_cp0() computes Count and Random, so they are never plain;
+ * (the vector bails when the ASID or view changes).  Reads: emul_cp0.c's
+ * mvc_vcpu_cp0_read() computes Count and Random, so they are never plain;
  * it brings Cause up to date with the timer (mvc_count_latch()), so Cause
  * is plain only while TI or DC is set (count_test.c holds the latch to
  * that); the vector bails while a timer is pending and IP2..IP6 are

@@ -19,7 +19,6 @@
  */
 #include <dirent.h>
 #include <errno.h>
-#include <poll.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -40,14 +39,6 @@
 static int quick, ntests, nfail, nfigures;
 static FILE *json;
 
-static uint64_t now_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000000000ull + ts.tv_nsec;
-}
-
 /* Runs the bench guest once; returns elapsed ns, or 0 on failure. */
 static uint64_t guest_run(uint32_t workload, uint32_t count,
 			  struct mipsvcpu_vcpu_stats *st)
@@ -58,9 +49,9 @@ static uint64_t guest_run(uint32_t workload, uint32_t count,
 
 	g->testdev_data = workload;
 	g->testdev_data2 = count;
-	t0 = now_ns();
+	t0 = mvc_now_ns();
 	ret = mvc_guest_run(g, 600000);
-	t1 = now_ns();
+	t1 = mvc_now_ns();
 	if (st)
 		ioctl(g->vcpu_fd, MIPSVCPU_GET_STATS, st);
 	ntests++;
@@ -139,7 +130,7 @@ static uint64_t mmio_loop(uint32_t workload, uint32_t n, bool coalesce,
 	g->testdev_data2 = n;
 	if (coalesce && ioctl(g->vm_fd, MIPSVCPU_REGISTER_COALESCED_MMIO, &thr))
 		ok = 0;
-	t0 = now_ns();
+	t0 = mvc_now_ns();
 	while (ok && !g->finished) {
 		if (ioctl(g->vcpu_fd, MIPSVCPU_RUN, 0) < 0) {
 			if (coalesce)
@@ -162,7 +153,7 @@ static uint64_t mmio_loop(uint32_t workload, uint32_t n, bool coalesce,
 		}
 		mvc_guest_mmio(g);
 	}
-	t1 = now_ns();
+	t1 = mvc_now_ns();
 	if (st)
 		ioctl(g->vcpu_fd, MIPSVCPU_GET_STATS, st);
 	ntests++;
@@ -234,15 +225,15 @@ static void bench_exits(void)
 	     "all exits of the run / n");
 	emit("mmio_refills_per_op", (double)(st.shadow_refill + st.fast_refill) / n,
 	     "refills", "shadow refills (C and vector) of the run / n");
-	t0 = now_ns();
+	t0 = mvc_now_ns();
 	for (i = 0; i < n; i++)
 		syscall(SYS_getppid);
-	t1 = now_ns();
+	t1 = mvc_now_ns();
 	getppid_ns = (double)(t1 - t0) / n;
-	t0 = now_ns();
+	t0 = mvc_now_ns();
 	for (i = 0; i < n; i++)
-		now_ns();
-	t1 = now_ns();
+		mvc_now_ns();
+	t1 = mvc_now_ns();
 	emit("clock_gettime", (double)(t1 - t0) / n, "host insns",
 	     "what mvc_guest_run() adds per exit");
 	emit("mmio_exit_round_trip", mmio, "host insns", "to userspace and back");
@@ -272,17 +263,17 @@ static void bench_cpu(void)
 	volatile unsigned int sink;
 	uint64_t t0, native, guest, base;
 
-	t0 = now_ns();
+	t0 = mvc_now_ns();
 	sink = wl_crc32(buf, len);
-	native = now_ns() - t0;
+	native = mvc_now_ns() - t0;
 	base = guest_run(WL_EMPTY, 1, NULL);
 	guest = guest_run(WL_CRC32, len, NULL) - base;
 	emit("cpu_crc32_4mib_vs_native", guest ? (double)native / guest : 0,
 	     "x native", "target >= 0.98");
 
-	t0 = now_ns();
+	t0 = mvc_now_ns();
 	sink = wl_matmul(m, rounds);
-	native = now_ns() - t0;
+	native = mvc_now_ns() - t0;
 	guest = guest_run(WL_MATMUL, rounds, NULL) - base;
 	emit("cpu_matmul_vs_native", guest ? (double)native / guest : 0,
 	     "x native", "target >= 0.98");
@@ -302,11 +293,11 @@ static void bench_tlb_heavy(void)
 	uint64_t t0, native, guest, base;
 	uint32_t acc = 0;
 
-	t0 = now_ns();
+	t0 = mvc_now_ns();
 	for (r = 0; r < rounds; r++)
 		for (i = 0; i < 256; i++)
 			acc += p[i * 1024];
-	native = now_ns() - t0;
+	native = mvc_now_ns() - t0;
 	base = guest_run(WL_USER_SAME, 1, NULL);
 	guest = guest_run(WL_TLB_HEAVY, rounds, NULL) - base;
 	emit("tlb_heavy_user_vs_native", guest ? (double)native / guest : 0,
@@ -318,13 +309,13 @@ static void bench_tlb_heavy(void)
 /* From creating the VM to the firmware's banner line on the UART. */
 static void bench_boot(void)
 {
-	uint64_t t0 = now_ns(), t1;
+	uint64_t t0 = mvc_now_ns(), t1;
 	struct mvc_guest *g = mvc_guest_create("flash", 64 * MIB);
 	int ret;
 
 	g->stop_at = "mipsvcpu firmware";
 	ret = mvc_guest_run(g, 60000);
-	t1 = now_ns();
+	t1 = mvc_now_ns();
 	ntests++;
 	if (ret != MIPSVCPU_EXIT_MMIO || !g->finished) {
 		printf("not ok %d boot to banner: exit %d\n", ntests, ret);
@@ -376,9 +367,9 @@ static uint64_t slot_once(uint32_t size, int flags, int populate)
 	int ok;
 
 	r.userspace_addr = (uintptr_t)mem;
-	t0 = now_ns();
+	t0 = mvc_now_ns();
 	ok = mem != MAP_FAILED && !ioctl(vm, MIPSVCPU_SET_MEMORY_REGION, &r);
-	t1 = now_ns();
+	t1 = mvc_now_ns();
 	ntests++;
 	if (!ok) {
 		printf("not ok %d slot of %u bytes: %s\n", ntests, size,
@@ -438,10 +429,8 @@ static void bench_slots(void)
 
 struct linux_guest {
 	pid_t pid;
-	int to_guest, from_guest;
-	char *out;
-	size_t len, seen;
-	uint64_t hit_ns;	/* when linux_wait_for() found its string */
+	int to_guest;
+	struct mvc_console con;	/* hit_ns: when linux_wait_for() found it */
 };
 
 /* The counters in debugfs, "name value" lines (module/debugfs.c). */
@@ -543,44 +532,19 @@ static int linux_start(struct linux_guest *l, const char *dtb)
 {
 	const char *const args[] = { "run", "--timeout", "3000", dtb, NULL };
 
-	l->out = malloc(LINUX_OUT_SIZE);
-	if (!l->out)
+	l->con.out = malloc(LINUX_OUT_SIZE);
+	if (!l->con.out)
 		return -1;
-	l->pid = mvc_spawn_vcpuctl(args, &l->to_guest, &l->from_guest);
+	l->con.size = LINUX_OUT_SIZE;
+	l->pid = mvc_spawn_vcpuctl(args, &l->to_guest, &l->con.fd);
 	return l->pid < 0 ? -1 : 0;
 }
 
-/*
- * Reads the guest's output until @want appears after the consumed part,
- * then consumes up to its end and notes the time in l->hit_ns; NULL when
- * the guest goes away or @secs pass first.
- */
+/* mvc_console_wait() for the guest's output, in whole seconds. */
 static const char *linux_wait_for(struct linux_guest *l, const char *want,
 				  unsigned int secs)
 {
-	uint64_t end = now_ns() + secs * 1000000000ull;
-	struct pollfd p = { .fd = l->from_guest, .events = POLLIN };
-	char *hit;
-	ssize_t n;
-
-	for (;;) {
-		l->out[l->len] = 0;
-		hit = strstr(l->out + l->seen, want);
-		if (hit) {
-			l->hit_ns = now_ns();
-			l->seen = hit + strlen(want) - l->out;
-			return hit;
-		}
-		if (now_ns() > end || l->len >= LINUX_OUT_SIZE - 1)
-			return NULL;
-		if (poll(&p, 1, 200) <= 0)
-			continue;
-		n = read(l->from_guest, l->out + l->len,
-			 LINUX_OUT_SIZE - 1 - l->len);
-		if (n <= 0)
-			return NULL;
-		l->len += n;
-	}
+	return mvc_console_wait(&l->con, want, secs);
 }
 
 static int linux_type(struct linux_guest *l, const char *line)
@@ -595,7 +559,7 @@ static void linux_fail(struct linux_guest *l, const char *what)
 	ntests++;
 	nfail++;
 	printf("not ok %d linux guest: %s; the end of its output:\n%s\n",
-	       ntests, what, l->out + (l->len > 2000 ? l->len - 2000 : 0));
+	       ntests, what, l->con.out + (l->con.len > 2000 ? l->con.len - 2000 : 0));
 }
 
 /*
@@ -675,16 +639,16 @@ static uint64_t linux_workload(struct linux_guest *l, const char *workload,
 	if (linux_type(l, cmd) || !linux_wait_for(l, want, 60))
 		return linux_fail(l, cmd), 0;
 	linux_stats_read(l->pid, &s0);
-	h0 = now_ns();
+	h0 = mvc_now_ns();
 	snprintf(want, sizeof(want), "guestbench %s %lu ", workload, n);
 	if (linux_type(l, "\n") || !linux_wait_for(l, want, 600))
 		return linux_fail(l, cmd), 0;
-	num = l->seen;
+	num = l->con.seen;
 	if (!linux_wait_for(l, "\n", 30) ||
-	    sscanf(l->out + num, "%llu", &ns) != 1)
+	    sscanf(l->con.out + num, "%llu", &ns) != 1)
 		return linux_fail(l, cmd), 0;
 	linux_stats_read(l->pid, &s1);
-	emit_rates(workload, &s0, &s1, l->hit_ns - h0);
+	emit_rates(workload, &s0, &s1, l->con.hit_ns - h0);
 	if (!linux_wait_for(l, MVC_LINUX_PROMPT, 60))
 		return linux_fail(l, cmd), 0;
 	return ns;
@@ -706,15 +670,15 @@ static void linux_clock(struct linux_guest *l, uint64_t ns)
 		 (unsigned long long)ns);
 	if (linux_type(l, cmd) || !linux_wait_for(l, mark, 60))
 		return linux_fail(l, cmd);
-	h0 = l->hit_ns;
+	h0 = l->con.hit_ns;
 	if (!linux_wait_for(l, mark, 60))
 		return linux_fail(l, cmd);
-	mark_ns = l->hit_ns;
+	mark_ns = l->con.hit_ns;
 	if (!linux_wait_for(l, "guestbench clock ", 30))
 		return linux_fail(l, cmd);
-	num = l->seen;
+	num = l->con.seen;
 	if (!linux_wait_for(l, "\n", 30) ||
-	    sscanf(l->out + num, "%llu %llu", &want, &guest) != 2)
+	    sscanf(l->con.out + num, "%llu %llu", &want, &guest) != 2)
 		return linux_fail(l, cmd);
 	emit("linux_clock_guest", guest, "guest ns", "guestbench spins, its clock");
 	h0 = mark_ns - h0;
@@ -829,7 +793,7 @@ static void bench_linux(void)
 	};
 	const char *dtb = MVC_LINUX_DIR "/guest.dtb";
 	struct linux_stats s0 = { 0 }, s1;
-	struct linux_guest l = { .pid = -1, .to_guest = -1, .from_guest = -1 };
+	struct linux_guest l = { .pid = -1, .to_guest = -1, .con.fd = -1 };
 	char name[64], anchor[96];
 	uint64_t t0, guest, native;
 	unsigned int i;
@@ -850,7 +814,7 @@ static void bench_linux(void)
 	if (symlink("busybox", MVC_LINUX_USERLAND "/bin/true") && errno != EEXIST)
 		printf("# linux: cannot link /bin/true: %s\n", strerror(errno));
 
-	t0 = now_ns();
+	t0 = mvc_now_ns();
 	if (linux_start(&l, dtb))
 		return linux_fail(&l, "cannot start vcpuctl");
 	for (i = 0; i < ARRAY_SIZE(phases); i++) {
@@ -861,11 +825,11 @@ static void bench_linux(void)
 		snprintf(name, sizeof(name), "linux_boot_to_%s", phases[i][0]);
 		snprintf(anchor, sizeof(anchor), "vcpuctl run to '%s'",
 			 phases[i][1]);
-		emit(name, l.hit_ns - t0, "host insns", anchor);
+		emit(name, l.con.hit_ns - t0, "host insns", anchor);
 	}
 	if (linux_stats_read(l.pid, &s1))
 		printf("# linux: no exit counters in " LINUX_DEBUGFS "\n");
-	emit_rates("boot", &s0, &s1, l.hit_ns - t0);
+	emit_rates("boot", &s0, &s1, l.con.hit_ns - t0);
 
 	linux_clock(&l, 1000000000);
 	if (!linux_wait_for(&l, MVC_LINUX_PROMPT, 60)) {
@@ -910,9 +874,9 @@ out:
 	}
 	if (l.to_guest >= 0)
 		close(l.to_guest);
-	if (l.from_guest >= 0)
-		close(l.from_guest);
-	free(l.out);
+	if (l.con.fd >= 0)
+		close(l.con.fd);
+	free(l.con.out);
 }
 
 static int selected(const char *only, const char *name)

@@ -12,7 +12,6 @@
  * must end vcpuctl with status 0.  Once with a 64-entry guest TLB and
  * once with 16.
  */
-#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,13 +28,12 @@
 #define EXAMPLES	MVC_LINUX_DIR
 
 static char out[OUT_SIZE];
-static size_t out_len;
+static struct mvc_console con = { .out = out, .size = OUT_SIZE };
 
 FIXTURE(linux_guest) {
 	pid_t pid;
 	int to_guest;		/* vcpuctl's stdin */
 	int from_guest;		/* vcpuctl's stdout and stderr */
-	size_t seen;		/* output before this offset is consumed */
 	char dtb[512];
 };
 
@@ -92,58 +90,18 @@ static int host_tlb_entries(void)
 	return n;
 }
 
-static double now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-/*
- * Reads vcpuctl's output until @want appears after the consumed part, the
- * guest goes away or @secs pass.  Returns the text from the consumed
- * offset (NUL-terminated) and consumes up to the end of @want, or NULL.
- */
-static const char *wait_for(FIXTURE_DATA(linux_guest) *self, const char *want,
-			    double secs)
-{
-	double end = now() + secs;
-	struct pollfd p = { .fd = self->from_guest, .events = POLLIN };
-	const char *start, *hit;
-	ssize_t n;
-
-	for (;;) {
-		out[out_len] = 0;
-		start = out + self->seen;
-		hit = strstr(start, want);
-		if (hit) {
-			self->seen = hit + strlen(want) - out;
-			return start;
-		}
-		if (now() > end || out_len >= OUT_SIZE - 1)
-			return NULL;
-		if (poll(&p, 1, 200) <= 0)
-			continue;
-		n = read(self->from_guest, out + out_len, OUT_SIZE - 1 - out_len);
-		if (n <= 0)
-			return NULL;
-		out_len += n;
-	}
-}
-
-static double started;
+static uint64_t started;
 
 /* The end of what the guest printed: TH_LOG cuts long messages short. */
 static const char *tail(void)
 {
-	return out + (out_len > 1500 ? out_len - 1500 : 0);
+	return out + (con.len > 1500 ? con.len - 1500 : 0);
 }
 
 /* Progress in the TAP log: what ran, and how long into the test. */
 static void note(const char *what)
 {
-	printf("# linux_guest: %.1f s: %.60s\n", now() - started, what);
+	printf("# linux_guest: %.1f s: %.60s\n", (mvc_now_ns() - started) / 1e9, what);
 	fflush(stdout);
 }
 
@@ -160,12 +118,12 @@ static const char *command(FIXTURE_DATA(linux_guest) *self, const char *line,
 
 	if (write(self->to_guest, buf, len) != len)
 		return NULL;
-	t = wait_for(self, PROMPT, secs);
+	t = mvc_console_wait(&con, PROMPT, secs);
 	note(line);
 	if (!t)
 		return NULL;
 	/* Cut the prompt off the end of the answer. */
-	out[self->seen - strlen(PROMPT)] = 0;
+	out[con.seen - strlen(PROMPT)] = 0;
 	nl = strchr(t, '\n');
 	return nl ? nl + 1 : t;
 }
@@ -206,9 +164,10 @@ FIXTURE_SETUP(linux_guest)
 	}
 	self->pid = mvc_spawn_vcpuctl(args, &self->to_guest, &self->from_guest);
 	ASSERT_LE(0, self->pid);
-	out_len = 0;
-	self->seen = 0;
-	started = now();
+	con.fd = self->from_guest;
+	con.len = 0;
+	con.seen = 0;
+	started = mvc_now_ns();
 }
 
 FIXTURE_TEARDOWN(linux_guest)
@@ -256,7 +215,7 @@ TEST_F_TIMEOUT(linux_guest, boots_to_a_shell_and_runs_debian_userland, 1500)
 		     self->dtb);
 
 	if (variant->uboot) {
-		t = wait_for(self, UBOOT_PROMPT, 300);
+		t = mvc_console_wait(&con, UBOOT_PROMPT, 300);
 		ASSERT_TRUE(t != NULL) TH_LOG("no U-Boot prompt; output:\n%s", tail());
 		ASSERT_EQ(strlen(UBOOT_BOOT),
 			  write(self->to_guest, UBOOT_BOOT, strlen(UBOOT_BOOT)));
@@ -264,13 +223,13 @@ TEST_F_TIMEOUT(linux_guest, boots_to_a_shell_and_runs_debian_userland, 1500)
 
 	/* The boot log, up to the first prompt, with the time of each phase */
 	for (i = variant->uboot; i < sizeof(boot_phases) / sizeof(boot_phases[0]); i++) {
-		t = wait_for(self, boot_phases[i], 900);
+		t = mvc_console_wait(&con, boot_phases[i], 900);
 		ASSERT_TRUE(t != NULL) TH_LOG("no '%s'; output:\n%s",
 					      boot_phases[i], tail());
 		note(boot_phases[i]);
 	}
-	self->seen = 0;		/* the checks below read the whole log */
-	t = wait_for(self, PROMPT, 900);
+	con.seen = 0;		/* the checks below read the whole log */
+	t = mvc_console_wait(&con, PROMPT, 900);
 	note("boot to the shell prompt");
 	ASSERT_TRUE(t != NULL) TH_LOG("no shell prompt; output:\n%s", tail());
 	EXPECT_TRUE(strstr(t, "Linux version 6.1") != NULL);
@@ -306,7 +265,7 @@ TEST_F_TIMEOUT(linux_guest, boots_to_a_shell_and_runs_debian_userland, 1500)
 	ASSERT_EQ(12, write(self->to_guest, "poweroff -f\n", 12));
 	close(self->to_guest);
 	self->to_guest = -1;
-	wait_for(self, "\xff", 300);	/* the rest, until vcpuctl exits */
+	mvc_console_wait(&con, "\xff", 300);	/* the rest, until vcpuctl exits */
 	ASSERT_EQ(self->pid, waitpid(self->pid, &status, 0));
 	self->pid = 0;
 	EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0)

@@ -9,12 +9,10 @@
  * the guest DTB from a2, and finally bootmvc, which starts the demo OS
  * from the flash; the OS must run and power off with status 0.
  */
-#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 #include <sys/wait.h>
 
@@ -25,55 +23,14 @@
 #define OUT_SIZE	(256 * 1024)
 
 static char out[OUT_SIZE];
-static size_t out_len;
+static struct mvc_console con = { .out = out, .size = OUT_SIZE };
 
 FIXTURE(uboot) {
 	pid_t pid;
 	int to_guest;		/* vcpuctl's stdin */
 	int from_guest;		/* vcpuctl's stdout and stderr */
-	size_t seen;		/* output before this offset is consumed */
 	char dtb[512];
 };
-
-static double now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-/*
- * Reads vcpuctl's output until @want appears after the consumed part, the
- * guest goes away or @secs pass.  Returns the text from the consumed
- * offset (NUL-terminated) and consumes up to the end of @want, or NULL.
- */
-static const char *wait_for(FIXTURE_DATA(uboot) *self, const char *want,
-			    double secs)
-{
-	double end = now() + secs;
-	struct pollfd p = { .fd = self->from_guest, .events = POLLIN };
-	const char *start, *hit;
-	ssize_t n;
-
-	for (;;) {
-		out[out_len] = 0;
-		start = out + self->seen;
-		hit = strstr(start, want);
-		if (hit) {
-			self->seen = hit + strlen(want) - out;
-			return start;
-		}
-		if (now() > end || out_len >= OUT_SIZE - 1)
-			return NULL;
-		if (poll(&p, 1, 200) <= 0)
-			continue;
-		n = read(self->from_guest, out + out_len, OUT_SIZE - 1 - out_len);
-		if (n <= 0)
-			return NULL;
-		out_len += n;
-	}
-}
 
 /* Types one command line at the prompt and waits for the next prompt. */
 static const char *command(FIXTURE_DATA(uboot) *self, const char *line)
@@ -83,7 +40,7 @@ static const char *command(FIXTURE_DATA(uboot) *self, const char *line)
 
 	if (write(self->to_guest, buf, len) != len)
 		return NULL;
-	return wait_for(self, PROMPT, 60);
+	return mvc_console_wait(&con, PROMPT, 60);
 }
 
 FIXTURE_SETUP(uboot)
@@ -102,8 +59,9 @@ FIXTURE_SETUP(uboot)
 		return;
 	self->pid = mvc_spawn_vcpuctl(args, &self->to_guest, &self->from_guest);
 	ASSERT_LE(0, self->pid);
-	out_len = 0;
-	self->seen = 0;
+	con.fd = self->from_guest;
+	con.len = 0;
+	con.seen = 0;
 }
 
 FIXTURE_TEARDOWN(uboot)
@@ -129,7 +87,7 @@ TEST_F_TIMEOUT(uboot, prompt_commands_and_guest_os, 400)
 		SKIP(return, "no %s: build it with make uboot", self->dtb);
 
 	/* Start-up: banner, the boot registers, RAM from a1, the guest DTB */
-	t = wait_for(self, PROMPT, 120);
+	t = mvc_console_wait(&con, PROMPT, 120);
 	ASSERT_TRUE(t != NULL) TH_LOG("no U-Boot prompt; output:\n%s", out);
 	EXPECT_TRUE(strstr(t, "U-Boot 2023.01") != NULL);
 	EXPECT_TRUE(strstr(t, "Board: mipsvcpu guest, VCPU 0") != NULL);
@@ -166,7 +124,7 @@ TEST_F_TIMEOUT(uboot, prompt_commands_and_guest_os, 400)
 
 	/* The hand-over: the demo OS gets a0..a3 and runs to its end */
 	ASSERT_EQ(19, write(self->to_guest, "bootmvc ${os_addr}\n", 19));
-	t = wait_for(self, "demo-os: done", 200);
+	t = mvc_console_wait(&con, "demo-os: done", 200);
 	ASSERT_TRUE(t != NULL) TH_LOG("the demo OS did not finish; output:\n%s", out);
 	EXPECT_TRUE(strstr(t, "## Starting the guest OS at 0x00010000: a0 0x00000000, a1 0x04000000") != NULL);
 	EXPECT_TRUE(strstr(t, "demo-os: hello: RAM 0x00000000 + 64 MiB") != NULL);
@@ -177,7 +135,7 @@ TEST_F_TIMEOUT(uboot, prompt_commands_and_guest_os, 400)
 
 	close(self->to_guest);
 	self->to_guest = -1;
-	wait_for(self, "\xff", 30);	/* the rest, until vcpuctl exits */
+	mvc_console_wait(&con, "\xff", 30);	/* the rest, until vcpuctl exits */
 	ASSERT_EQ(self->pid, waitpid(self->pid, &status, 0));
 	self->pid = 0;
 	EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0)

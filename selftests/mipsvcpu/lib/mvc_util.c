@@ -3,6 +3,7 @@
  * mvc_util.c - helpers shared by the mipsvcpu selftests.
  */
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -403,6 +404,42 @@ pid_t mvc_spawn_vcpuctl(const char *const args[], int *to_child,
 	*from_child = out[0];
 	signal(SIGPIPE, SIG_IGN);
 	return pid;
+}
+
+uint64_t mvc_now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000000000ull + ts.tv_nsec;
+}
+
+const char *mvc_console_wait(struct mvc_console *c, const char *want,
+			     double secs)
+{
+	uint64_t end = mvc_now_ns() + (uint64_t)(secs * 1e9);
+	struct pollfd p = { .fd = c->fd, .events = POLLIN };
+	const char *start, *hit;
+	ssize_t n;
+
+	for (;;) {
+		c->out[c->len] = 0;
+		start = c->out + c->seen;
+		hit = strstr(start, want);
+		if (hit) {
+			c->hit_ns = mvc_now_ns();
+			c->seen = hit + strlen(want) - c->out;
+			return start;
+		}
+		if (mvc_now_ns() > end || c->len >= c->size - 1)
+			return NULL;
+		if (poll(&p, 1, 200) <= 0)
+			continue;
+		n = read(c->fd, c->out + c->len, c->size - 1 - c->len);
+		if (n <= 0)
+			return NULL;
+		c->len += n;
+	}
 }
 
 long mvc_shell_number(const char *cmd)

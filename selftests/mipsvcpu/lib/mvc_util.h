@@ -130,6 +130,29 @@ const char *mvc_guest_path(const char *image);
 pid_t mvc_spawn_vcpuctl(const char *const args[], int *to_child,
 			int *from_child);
 
+/*
+ * A conversation with a spawned vcpuctl: what it printed so far and how
+ * far the reader has consumed it.  The caller provides @out (@size bytes)
+ * and sets @fd, the read end mvc_spawn_vcpuctl() gave.
+ */
+struct mvc_console {
+	int fd;
+	char *out;		/* what vcpuctl printed, NUL-terminated */
+	size_t size;
+	size_t len;		/* bytes in @out */
+	size_t seen;		/* output before this offset is consumed */
+	uint64_t hit_ns;	/* mvc_now_ns() when the last wait succeeded */
+};
+/* CLOCK_MONOTONIC in ns (under -icount, host instructions). */
+uint64_t mvc_now_ns(void);
+/*
+ * Reads until @want appears after the consumed part, vcpuctl goes away,
+ * @out is full or @secs pass.  Returns the text from the consumed offset
+ * and consumes up to the end of @want, or NULL.
+ */
+const char *mvc_console_wait(struct mvc_console *c, const char *want,
+			     double secs);
+
 /* ---- Linux as a guest (guests/linux/, docs/linux-guest.md) ---- */
 
 /* Where the MIPS host's initramfs holds the guest's files (mk/linux.mk). */

@@ -166,13 +166,16 @@ bool mvc_cp0_implemented(u32 id)
  * mvc_cp0_read_source() - where a read of this register comes from
  * @id: 8 * rd + sel
  *
- * Return: MVC_CP0_SRC_TIME for Count, MVC_CP0_SRC_RANDOM for Random,
- * MVC_CP0_SRC_CAUSE for Cause (a timer match must be latched first), else
- * MVC_CP0_SRC_FILE: mvc_cp0_read() has it.
+ * Return: MVC_CP0_SRC_ZERO for a register the guest CPU does not have,
+ * MVC_CP0_SRC_TIME for Count, MVC_CP0_SRC_RANDOM for Random,
+ * MVC_CP0_SRC_CAUSE for Cause (a timer match must be latched first, then
+ * reg[id] has it), else MVC_CP0_SRC_FILE: reg[id] (mvc_cp0_read()).
  */
 unsigned int mvc_cp0_read_source(u32 id)
 {
 	switch (id < MVC_CP0_NR ? rules[id].read : R_NONE) {
+	case R_NONE:
+		return MVC_CP0_SRC_ZERO;
 	case R_COUNT:
 		return MVC_CP0_SRC_TIME;
 	case R_RANDOM:

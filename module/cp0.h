@@ -107,10 +107,11 @@
 #define MVC_CP0_FX_COUNT	0x8	/* Count written: move the time base */
 
 /* Where a read of a register comes from (mvc_cp0_read_source()). */
-#define MVC_CP0_SRC_FILE	0	/* mvc_cp0_read() */
+#define MVC_CP0_SRC_ZERO	0	/* not implemented: reads as zero */
+#define MVC_CP0_SRC_FILE	4	/* the register file: reg[id] */
 #define MVC_CP0_SRC_TIME	1	/* Count: the caller's clock */
 #define MVC_CP0_SRC_RANDOM	2	/* mvc_cp0_random() of Count */
-#define MVC_CP0_SRC_CAUSE	3	/* mvc_cp0_read() after a timer latch */
+#define MVC_CP0_SRC_CAUSE	3	/* reg[id] after a timer latch */
 
 /*
  * The guest's exception vectors: at BEV's ROM (0xbfc00200, which the guest

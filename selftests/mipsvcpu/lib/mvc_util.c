@@ -406,14 +406,6 @@ pid_t mvc_spawn_vcpuctl(const char *const args[], int *to_child,
 	return pid;
 }
 
-uint64_t mvc_now_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000000000ull + ts.tv_nsec;
-}
-
 const char *mvc_console_wait(struct mvc_console *c, const char *want,
 			     double secs)
 {

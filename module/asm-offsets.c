@@ -128,6 +128,7 @@ int main(void)
 	DEFINE(MFMC0_SC, MVC_MFMC0_SC);
 	DEFINE(EXC_SYS, MVC_EXC_SYS);
 	DEFINE(EXC_CPU, MVC_EXC_CPU);
+	DEFINE(EXC_TLBS, MVC_EXC_TLBS);
 	BLANK();
 
 	/* MVC_CP0_FAST_*: the vector's classes of CP0 registers (cp0.h) */

@@ -167,7 +167,7 @@ general_vector:
 	sw	k0, CTX(HWC_GPR(26))(k1)
 	lw	k0, CTX(HWC_FAST_EMUL)(k1)
 	bnez	k0, fast_cop0_check
-	 nop
+	 lw	k0, CTX(HWC_FAST_KVIEW)(k1)
 general_slow:
 	li	k0, MVC_EXIT_KIND_GENERAL
 	b	common_exit

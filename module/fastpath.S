@@ -32,8 +32,9 @@
  * in the context and k1's in ErrorEPC; the instruction's own register
  * is reached through GPR_READ and GPR_WRITE.  Keep FAST_SET in step.
  */
+	/* All but at, which fast_save stores in a delay slot */
 	.macro	SAVE_FAST
-	.irp	n, 1, 2, 3, 8, 9, 10, 11, 12, 13, 14, 15, 31
+	.irp	n, 2, 3, 8, 9, 10, 11, 12, 13, 14, 15, 31
 	sw	$\n, CTX(HWC_GPR(\n))(k1)
 	.endr
 	.endm
@@ -71,34 +72,51 @@
 
 /*
  * at = the guest's GPR[@idx] (@idx a register of the working set holding
- * 0-31), wherever it is now; clobbers ra.
+ * 0-31), wherever it is now; clobbers ra.  GPR_READ_J leaves the jump's
+ * delay slot to the caller's next instruction, which must not touch at
+ * or ra.
  */
-	.macro	GPR_READ idx
+	.macro	GPR_READ_J idx
 	sll	$1, \idx, 3
 	addu	$1, $1, k1
 	addiu	$1, $1, gpr_read_table - mvc_vectors_start
 	jalr	$1
+	.endm
+
+	.macro	GPR_READ idx
+	GPR_READ_J \idx
 	 nop
 	.endm
 
-/* The guest's GPR[@idx] = at; clobbers @tmp and ra. */
-	.macro	GPR_WRITE idx, tmp
+/*
+ * The guest's GPR[@idx] = at; clobbers @tmp and ra.  GPR_WRITE_J leaves
+ * the jump's delay slot to the caller's next instruction, which must not
+ * touch @tmp or ra; it runs before the move, so it may load at.
+ */
+	.macro	GPR_WRITE_J idx, tmp
 	sll	\tmp, \idx, 3
 	addu	\tmp, \tmp, k1
 	addiu	\tmp, \tmp, gpr_write_table - mvc_vectors_start
 	jalr	\tmp
+	.endm
+
+	.macro	GPR_WRITE idx, tmp
+	GPR_WRITE_J \idx, \tmp
 	 nop
 	.endm
 
 /*
  * t4 = the KSEG0 address of the page of the guest's instruction at t0
- * (EPC, even) with t2 = t0 >> 12, when the page of the last fetch (the
- * context's fast_ipage) was another one: through the slot tables, and
- * remembered; branch to @bail when it is not gKSEG0/gKSEG1 RAM that
- * KSEG0 reaches.  Clobbers t3, t5-t7.
+ * (EPC) with t2 = t0 less its bits 2-11, when that is not the page of the
+ * last fetch (the context's fast_ipage, which is always a page boundary):
+ * through the slot tables, and remembered; branch to @bail when EPC is
+ * odd (MIPS16e: C raises the address error) or not in gKSEG0/gKSEG1 RAM
+ * that KSEG0 reaches.  Clobbers t3, t5-t7.
  */
 	.macro	FETCH_PAGE bail
-	srl	t3, t0, 30
+	andi	t3, t0, 1
+	bnez	t3, \bail		/* MIPS16e */
+	 srl	t3, t0, 30
 	bnez	t3, \bail		/* not gKSEG0/gKSEG1 */
 	 ext	t3, t0, 0, 29		/* guest physical */
 	FIND_SLOT t3, t4, t5, t6, t7, \bail
@@ -175,18 +193,19 @@ gpr_write_table:
 90:
 	.endm
 
-fast_cop0_check:
-	lw	k0, CTX(HWC_FAST_KVIEW)(k1)
+fast_cop0_check:			/* k0 = fast_kview */
 	beqz	k0, fast_user_exc
 	 mfc0	k0, CP0_CAUSE
-	ext	k0, k0, 2, 5
-	xori	k0, k0, EXC_CPU
+	ext	k0, k0, 2, 28		/* ExcCode at bit 0, CE at 26 */
+	ins	k0, zero, 5, 21		/* and nothing else */
+	xori	k0, k0, EXC_CPU		/* 0: Coprocessor Unusable, CE 0 */
 	bnez	k0, general_slow
-	 mfc0	k0, CP0_CAUSE
-	ext	k0, k0, 28, 2		/* CE */
-	bnez	k0, general_slow
-	 nop
+	/*
+	 * The working set's first store is the delay slot's: on the way to
+	 * general_slow it stores at where the common exit stores it again.
+	 */
 fast_save:				/* k0 = 0: emulate; else deliver */
+	 sw	$1, CTX(HWC_GPR(1))(k1)
 	SAVE_FAST
 	bnez	k0, fast_user_deliver
 	 lw	v1, CTX(HWC_FAST_CP0)(k1)
@@ -204,17 +223,15 @@ fast_save:				/* k0 = 0: emulate; else deliver */
 	/*
 	 * Fetch the instruction through the KSEG0 alias of its page, from
 	 * the page of the last fetch or (fast_fetch) through the slot
-	 * tables; not from an odd EPC, the guest in MIPS16e mode (C raises
-	 * AdEL).
+	 * tables.  An odd EPC (the guest in MIPS16e mode) keeps bit 0 in
+	 * t2, never equals the last page and bails in fast_fetch.
 	 */
-	andi	t1, t0, 1
-	bnez	t1, fast_bail
-	 srl	t2, t0, 12
+	andi	t5, t0, 0xffc
+	xor	t2, t0, t5
 	lw	t1, CTX(HWC_FAST_IPAGE)(k1)
 	bne	t1, t2, fast_fetch
 	 lw	t4, CTX(HWC_FAST_IPAGE_K0)(k1)
-fast_fetched:				/* t4 = the KSEG0 address of EPC's page */
-	andi	t5, t0, 0xffc
+fast_fetched:				/* t4 = EPC's page in KSEG0, t5 its offset */
 	or	t4, t4, t5
 	mfc0	k0, CP0_CAUSE
 	bltz	k0, fast_slot		/* BD: EPC is the branch's */
@@ -232,10 +249,9 @@ fast_decode:
 	bnez	t3, fast_bail
 	 ext	t3, t2, 21, 5
 	ext	t4, t2, 16, 5
-	ext	t5, t2, 11, 5
-	sll	t5, t5, 3
-	andi	t6, t2, 7
-	or	t5, t5, t6
+	/* 8 * rd + sel: rd is bits 11-15, sel bits 0-2 */
+	ext	t5, t2, 8, 8
+	ins	t5, t2, 0, 3
 	sll	t6, t5, 2
 	addu	t6, t6, v1
 	lw	t7, CTX(HWC_FAST_CLASS)(k1)
@@ -266,7 +282,7 @@ fast_decode:
 fast_fetch:
 	FETCH_PAGE fast_bail
 	b	fast_fetched
-	 nop
+	 andi	t5, t0, 0xffc
 
 /*
  * The instruction sits in the delay slot of the branch at EPC (t0; t4 =
@@ -354,18 +370,17 @@ fast_mfc0:
 	subu	t3, t3, t5
 	bgez	t3, fast_bail
 	 nop
-1:	lw	$1, 0(t6)
-	GPR_WRITE t4, t5
-	b	fast_next
-	 nop
+1:	GPR_WRITE_J t4, t5
+	 lw	$1, 0(t6)
+	b	fast_resume
+	 addiu	t0, t0, 4		/* fast_next */
 
 fast_mtc0:
 	andi	t1, t2, 0x7f8
 	bnez	t1, fast_bail
-	 nop
-	GPR_READ t4			/* at = the value */
-	lw	t3, CTX(HWC_FAST_WMASK)(k1)
-	sll	t1, t5, 2
+	 lw	t3, CTX(HWC_FAST_WMASK)(k1)
+	GPR_READ_J t4			/* at = the value */
+	 sll	t1, t5, 2
 	addu	t3, t3, t1
 	lw	t3, 0(t3)		/* mask */
 	lw	v0, 0(t6)		/* old */
@@ -378,17 +393,18 @@ fast_mtc0:
 	beqz	t2, 1f
 	 xor	t2, v0, t1
 	andi	t2, t2, 0xff
-	bnez	t2, fast_bail		/* the guest's ASID changes */
+	beqz	t2, fast_store		/* the guest's ASID stays */
 	 nop
-	b	fast_store
+	b	fast_bail
 	 nop
 1:	andi	t2, t7, FAST_STATUS
 	beqz	t2, fast_bail
 	 nop
 	CHECK_KSTATUS t1, t2
 fast_store:
-	b	fast_next
-	 sw	t1, 0(t6)
+	sw	t1, 0(t6)
+	b	fast_resume
+	 addiu	t0, t0, 4		/* fast_next */
 
 fast_mfmc0:				/* di, ei: rt = Status, then IE */
 	andi	t1, t2, MFMC0_DIEI_MASK
@@ -401,10 +417,10 @@ fast_mfmc0:				/* di, ei: rt = Status, then IE */
 	 nop
 	ins	t1, zero, 0, 1
 1:	CHECK_KSTATUS t1, t2
-	sw	t1, GCP0_STATUS(v1)
-	GPR_WRITE t4, t5
-	b	fast_next
-	 nop
+	GPR_WRITE_J t4, t5
+	 sw	t1, GCP0_STATUS(v1)
+	b	fast_resume
+	 addiu	t0, t0, 4		/* fast_next */
 
 fast_eret:
 	lw	t3, GCP0_STATUS(v1)
@@ -1048,18 +1064,17 @@ refill_cmmio:
 	mfc0	k0, CP0_CAUSE
 	bltz	k0, cmmio_bail		/* BD: C finishes the branch */
 	 ext	k0, k0, 2, 5
-	xori	k0, k0, 3		/* TLBS */
+	xori	k0, k0, EXC_TLBS
 	bnez	k0, cmmio_bail
 	 mfc0	t0, CP0_EPC
-	andi	t1, t0, 1
-	bnez	t1, cmmio_bail		/* MIPS16e: C */
-	 srl	t2, t0, 12
+	andi	t5, t0, 0xffc		/* as fast_save fetches (MIPS16e: C) */
+	xor	t2, t0, t5
 	lw	t1, CTX(HWC_FAST_IPAGE)(k1)
 	beq	t1, t2, 1f
 	 lw	t4, CTX(HWC_FAST_IPAGE_K0)(k1)
 	FETCH_PAGE cmmio_bail
-1:	andi	t5, t0, 0xffc
-	or	t4, t4, t5
+	andi	t5, t0, 0xffc
+1:	or	t4, t4, t5
 	lw	t2, 0(t4)		/* the store */
 	srl	t3, t2, 26
 	xori	t1, t3, 0x28		/* sb */

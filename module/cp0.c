@@ -145,9 +145,12 @@ static const struct mvc_cp0_rule rules[MVC_CP0_NR] = {
 	[MVC_CP0_DESAVE]	= { R_PLAIN, W_MASKED, 0xffffffffu },
 };
 
+/* What ids beyond the register file are: nothing (R_NONE, W_NONE). */
+static const struct mvc_cp0_rule no_rule;
+
 static const struct mvc_cp0_rule *rule(u32 id)
 {
-	return &rules[id < MVC_CP0_NR ? id : 0];
+	return id < MVC_CP0_NR ? &rules[id] : &no_rule;
 }
 
 /**

@@ -45,11 +45,17 @@ u32 mvc_vcpu_cp0_read(struct mvc_vcpu *vcpu, u32 id)
  * @val: the value written
  *
  * The register file's rules (cp0.c), then the side effects they report:
- * Count's time base, the interrupt lines after Cause, the shadow entries
- * of an old ASID, the timer after Compare.  mtc0 and MIPSVCPU_SET_CP0
- * both write through here.
+ * Count's time base, the interrupt lines after Cause, the timer after
+ * Compare.  mtc0 and MIPSVCPU_SET_CP0 both write through here.  A change
+ * of the guest's ASID is the caller's to act on, as only it knows where
+ * it runs: the run loop, on the guest's CPU with interrupts off, kills
+ * the shadow entries of the old ASID in this CPU's TLB
+ * (mvc_guest_asid_changed()); the ioctl, preemptible, retires both views'
+ * host ASIDs instead.
+ *
+ * Return: MVC_CP0_FX_ASID when the guest's ASID changed, else 0.
  */
-void mvc_vcpu_cp0_write(struct mvc_vcpu *vcpu, u32 id, u32 val)
+unsigned int mvc_vcpu_cp0_write(struct mvc_vcpu *vcpu, u32 id, u32 val)
 {
 	u32 old_cause = vcpu->cp0.reg[MVC_CP0_CAUSE];
 	unsigned int fx = mvc_cp0_write(&vcpu->cp0, id, val);
@@ -58,10 +64,9 @@ void mvc_vcpu_cp0_write(struct mvc_vcpu *vcpu, u32 id, u32 val)
 		mvc_set_count(vcpu, val);
 	if (fx & MVC_CP0_FX_CAUSE)
 		mvc_cause_written(vcpu, old_cause);
-	if (fx & MVC_CP0_FX_ASID)
-		mvc_guest_asid_changed(vcpu);
 	if (fx & MVC_CP0_FX_COMPARE)
 		mvc_timer_rearm(vcpu);
+	return fx & MVC_CP0_FX_ASID;
 }
 
 static enum mvc_action mvc_emulate_cop0(struct mvc_vcpu *vcpu, u32 insn,
@@ -83,7 +88,8 @@ static enum mvc_action mvc_emulate_cop0(struct mvc_vcpu *vcpu, u32 insn,
 		val = vcpu->ctx->gpr[rt];
 		if (mvc_skip_insn(vcpu))
 			break;
-		mvc_vcpu_cp0_write(vcpu, id, val);
+		if (mvc_vcpu_cp0_write(vcpu, id, val))
+			mvc_guest_asid_changed(vcpu);
 		return MVC_RESUME;
 	case MVC_COP0_MFMC0:	/* di, ei */
 		if ((insn & MVC_MFMC0_DIEI_MASK) != MVC_MFMC0_DIEI)

@@ -108,7 +108,7 @@
 /*
  * t4 = the KSEG0 address of the page of the guest's instruction at t0
  * (EPC) with t2 = t0 less its bits 2-11, when that is not the page of the
- * last fetch (the context's fast_ipage, which is always a page boundary):
+ * last fetch (the context's fast_ipage; bit 0 is never set in it):
  * through the slot tables, and remembered; branch to @bail when EPC is
  * odd (MIPS16e: C raises the address error) or not in gKSEG0/gKSEG1 RAM
  * that KSEG0 reaches.  Clobbers t3, t5-t7.
@@ -278,7 +278,7 @@ fast_decode:
 	b	fast_bail
 	 nop
 
-/* The KSEG0 address of EPC's page, t0 = EPC, t2 = EPC >> 12. */
+/* The KSEG0 address of EPC's page, t0 = EPC, t2 = EPC less bits 2-11. */
 fast_fetch:
 	FETCH_PAGE fast_bail
 	b	fast_fetched

@@ -105,8 +105,8 @@ struct mvc_hw_ctx {
 	u32 fast_kasid;		/* in: the kernel view's live host ASID, or ~0 */
 	u32 fast_exceptions;	/* out: exceptions delivered here */
 	/*
-	 * The page of the last instruction the CP0 path fetched (its guest
-	 * virtual address; in: ~0, as nothing was fetched yet) and its KSEG0
+	 * The page of the last instruction the CP0 path fetched (EPC less
+	 * its bits 2-11; in: ~0, as nothing was fetched yet) and its KSEG0
 	 * address: gKSEG0/gKSEG1 translate the same way while the guest
 	 * runs, as its slots cannot change.
 	 */

@@ -250,7 +250,7 @@ void mvc_deliver_pending_irq(struct mvc_vcpu *vcpu);
 
 /* emul_cp0.c: */
 u32 mvc_vcpu_cp0_read(struct mvc_vcpu *vcpu, u32 id);
-void mvc_vcpu_cp0_write(struct mvc_vcpu *vcpu, u32 id, u32 val);
+unsigned int mvc_vcpu_cp0_write(struct mvc_vcpu *vcpu, u32 id, u32 val);
 enum mvc_action mvc_handle_cpu(struct mvc_vcpu *vcpu);
 enum mvc_action mvc_handle_ri(struct mvc_vcpu *vcpu);
 

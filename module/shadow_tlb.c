@@ -211,7 +211,13 @@ void mvc_shadow_invalidate(struct mvc_vcpu *vcpu, u32 start, u32 end)
 	u32 first, last;
 	int i;
 
-	lockdep_assert_irqs_disabled();
+	/*
+	 * Not lockdep's assertion alone: from preemptible context the scan
+	 * would write this CPU's TLB under an interrupt's or a migration's
+	 * feet (SET_CP0 once did so).
+	 */
+	if (WARN_ON_ONCE(!irqs_disabled()))
+		return;
 	if (kasid < 0 && uasid < 0)
 		return;
 	htw_stop();

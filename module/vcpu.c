@@ -81,8 +81,11 @@ static long mvc_vcpu_cp0(struct mvc_vcpu *vcpu, void __user *argp, bool set)
 	    reg.id >= MVC_CP0_NR || !mvc_cp0_implemented(reg.id))
 		return -EINVAL;
 	if (set) {
+		/*
+		 * Whatever changed (the ASID too), no shadow entry may outlive
+		 * it: both views' host ASIDs are retired on every CPU.
+		 */
 		mvc_vcpu_cp0_write(vcpu, reg.id, reg.value);
-		/* Whatever changed, no shadow entry may outlive it. */
 		mvc_shadow_drop_view(vcpu, MVC_VIEW_KERNEL);
 		mvc_shadow_drop_view(vcpu, MVC_VIEW_USER);
 		mvc_debug_step_cancel(vcpu);

@@ -339,7 +339,8 @@ bootstrap-debian:
 	@$(TOP)/tools/mipshost/bootstrap.sh --debian
 check-debian check-debian-native:
 	@rm -rf $(DEBIAN_LOGS)
-	@BUILD=$(BUILD) tools/debianhost/check.sh $(if $(filter %native,$@),--native) \
+	@BUILD=$(BUILD) DEBIAN_TIMEOUT=$${DEBIAN_TIMEOUT:-$(if $(filter %native,$@),7200,3600)} \
+		tools/debianhost/check.sh $(if $(filter %native,$@),--native) \
 		$(DEBIAN_LOGS); rc=$$?; tools/tap-summary.sh $(DEBIAN_LOGS); exit $$rc
 
 debs:

@@ -430,7 +430,7 @@ static void bench_slots(void)
 struct linux_guest {
 	pid_t pid;
 	int to_guest;
-	struct mvc_console con;	/* hit_ns: when the last wait found its text */
+	struct mvc_console con;	/* hit_ns: when linux_wait_for() found it */
 };
 
 /* The counters in debugfs, "name value" lines (module/debugfs.c). */
@@ -540,6 +540,13 @@ static int linux_start(struct linux_guest *l, const char *dtb)
 	return l->pid < 0 ? -1 : 0;
 }
 
+/* mvc_console_wait() for the guest's output, in whole seconds. */
+static const char *linux_wait_for(struct linux_guest *l, const char *want,
+				  unsigned int secs)
+{
+	return mvc_console_wait(&l->con, want, secs);
+}
+
 static int linux_type(struct linux_guest *l, const char *line)
 {
 	ssize_t len = strlen(line);
@@ -629,20 +636,20 @@ static uint64_t linux_workload(struct linux_guest *l, const char *workload,
 
 	snprintf(cmd, sizeof(cmd), "guestbench %s %lu\n", workload, n);
 	snprintf(want, sizeof(want), "guestbench %s ready", workload);
-	if (linux_type(l, cmd) || !mvc_console_wait(&l->con, want, 60))
+	if (linux_type(l, cmd) || !linux_wait_for(l, want, 60))
 		return linux_fail(l, cmd), 0;
 	linux_stats_read(l->pid, &s0);
 	h0 = mvc_now_ns();
 	snprintf(want, sizeof(want), "guestbench %s %lu ", workload, n);
-	if (linux_type(l, "\n") || !mvc_console_wait(&l->con, want, 600))
+	if (linux_type(l, "\n") || !linux_wait_for(l, want, 600))
 		return linux_fail(l, cmd), 0;
 	num = l->con.seen;
-	if (!mvc_console_wait(&l->con, "\n", 30) ||
+	if (!linux_wait_for(l, "\n", 30) ||
 	    sscanf(l->con.out + num, "%llu", &ns) != 1)
 		return linux_fail(l, cmd), 0;
 	linux_stats_read(l->pid, &s1);
 	emit_rates(workload, &s0, &s1, l->con.hit_ns - h0);
-	if (!mvc_console_wait(&l->con, MVC_LINUX_PROMPT, 60))
+	if (!linux_wait_for(l, MVC_LINUX_PROMPT, 60))
 		return linux_fail(l, cmd), 0;
 	return ns;
 }
@@ -661,16 +668,16 @@ static void linux_clock(struct linux_guest *l, uint64_t ns)
 
 	snprintf(cmd, sizeof(cmd), "guestbench clock %llu\n",
 		 (unsigned long long)ns);
-	if (linux_type(l, cmd) || !mvc_console_wait(&l->con, mark, 60))
+	if (linux_type(l, cmd) || !linux_wait_for(l, mark, 60))
 		return linux_fail(l, cmd);
 	h0 = l->con.hit_ns;
-	if (!mvc_console_wait(&l->con, mark, 60))
+	if (!linux_wait_for(l, mark, 60))
 		return linux_fail(l, cmd);
 	mark_ns = l->con.hit_ns;
-	if (!mvc_console_wait(&l->con, "guestbench clock ", 30))
+	if (!linux_wait_for(l, "guestbench clock ", 30))
 		return linux_fail(l, cmd);
 	num = l->con.seen;
-	if (!mvc_console_wait(&l->con, "\n", 30) ||
+	if (!linux_wait_for(l, "\n", 30) ||
 	    sscanf(l->con.out + num, "%llu %llu", &want, &guest) != 2)
 		return linux_fail(l, cmd);
 	emit("linux_clock_guest", guest, "guest ns", "guestbench spins, its clock");
@@ -722,18 +729,18 @@ static void linux_trace_forkexec(struct linux_guest *l)
 	FILE *f;
 
 	if (linux_type(l, "guestbench forkexec 1\n") ||
-	    !mvc_console_wait(&l->con, "guestbench forkexec ready", 60))
+	    !linux_wait_for(l, "guestbench forkexec ready", 60))
 		return linux_fail(l, "trace: guestbench forkexec 1");
 	if (write_str(LINUX_TRACING "/buffer_size_kb", "8192") ||
 	    write_str(LINUX_TRACING "/trace", "") ||
 	    write_str(LINUX_TRACING "/events/mipsvcpu/mipsvcpu_exit/enable", "1")) {
 		printf("# linux trace: cannot enable the exit tracepoint\n");
 		linux_type(l, "\n");
-		mvc_console_wait(&l->con, MVC_LINUX_PROMPT, 600);
+		linux_wait_for(l, MVC_LINUX_PROMPT, 600);
 		return;
 	}
 	if (linux_type(l, "\n") ||
-	    !mvc_console_wait(&l->con, "guestbench forkexec 1 ", 600))
+	    !linux_wait_for(l, "guestbench forkexec 1 ", 600))
 		linux_fail(l, "trace: guestbench forkexec 1");
 	write_str(LINUX_TRACING "/events/mipsvcpu/mipsvcpu_exit/enable", "0");
 	f = fopen(LINUX_TRACING "/trace", "r");
@@ -761,7 +768,7 @@ static void linux_trace_forkexec(struct linux_guest *l)
 	for (i = 0; i < nc; i++)
 		printf("# linux trace: %u at guest pc %08x (ExcCode %u)\n",
 		       c[i].n, c[i].pc, c[i].exc);
-	mvc_console_wait(&l->con, MVC_LINUX_PROMPT, 60);
+	linux_wait_for(l, MVC_LINUX_PROMPT, 60);
 }
 
 static void bench_linux(void)
@@ -811,7 +818,7 @@ static void bench_linux(void)
 	if (linux_start(&l, dtb))
 		return linux_fail(&l, "cannot start vcpuctl");
 	for (i = 0; i < ARRAY_SIZE(phases); i++) {
-		if (!mvc_console_wait(&l.con, phases[i][1], 600)) {
+		if (!linux_wait_for(&l, phases[i][1], 600)) {
 			linux_fail(&l, phases[i][1]);
 			goto out;
 		}
@@ -825,7 +832,7 @@ static void bench_linux(void)
 	emit_rates("boot", &s0, &s1, l.con.hit_ns - t0);
 
 	linux_clock(&l, 1000000000);
-	if (!mvc_console_wait(&l.con, MVC_LINUX_PROMPT, 60)) {
+	if (!linux_wait_for(&l, MVC_LINUX_PROMPT, 60)) {
 		linux_fail(&l, "no prompt after the clock check");
 		goto out;
 	}
@@ -851,7 +858,7 @@ static void bench_linux(void)
 	linux_type(&l, "poweroff -f\n");
 	close(l.to_guest);
 	l.to_guest = -1;
-	mvc_console_wait(&l.con, "\xff", 60);	/* the rest, until vcpuctl exits */
+	linux_wait_for(&l, "\xff", 60);	/* the rest, until vcpuctl exits */
 	ntests++;
 	if (waitpid(l.pid, &status, 0) != l.pid || !WIFEXITED(status) ||
 	    WEXITSTATUS(status)) {

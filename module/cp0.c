@@ -73,6 +73,18 @@ void mvc_cp0_reset(struct mvc_cp0 *c, u32 tlb_size, u32 vcpu_id)
 	c->reg[MVC_CP0_CONFIG3] = 0;
 }
 
+/*
+ * How mfc0 (and MIPSVCPU_GET_CP0) reads a register.  R_NONE: the guest CPU
+ * does not have it; it reads as zero.
+ */
+enum {
+	R_NONE,
+	R_PLAIN,	/* reg[id] */
+	R_COUNT,	/* from the time: the caller's */
+	R_RANDOM,	/* from Count and Wired: mvc_cp0_random() */
+	R_CAUSE,	/* reg[id], once the caller latched a timer match */
+};
+
 /* How mtc0 (and MIPSVCPU_SET_CP0) writes it. */
 enum {
 	W_NONE,		/* ignored: read-only, or not implemented */
@@ -88,7 +100,7 @@ enum {
 };
 
 struct mvc_cp0_rule {
-	u8 read;		/* MVC_CP0_SRC_*: how mfc0 reads it */
+	u8 read;
 	u8 write;
 	u32 mask;
 };
@@ -99,41 +111,41 @@ struct mvc_cp0_rule {
  * vector's classes (mvc_cp0_fast_class()) are all read off it.
  */
 static const struct mvc_cp0_rule rules[MVC_CP0_NR] = {
-	[MVC_CP0_INDEX]		= { MVC_CP0_SRC_FILE, W_INDEX },
-	[MVC_CP0_RANDOM]	= { MVC_CP0_SRC_RANDOM, W_NONE },
-	[MVC_CP0_ENTRYLO0]	= { MVC_CP0_SRC_FILE, W_MASKED, ENTRYLO_RW_MASK },
-	[MVC_CP0_ENTRYLO1]	= { MVC_CP0_SRC_FILE, W_MASKED, ENTRYLO_RW_MASK },
-	[MVC_CP0_CONTEXT]	= { MVC_CP0_SRC_FILE, W_MASKED, CONTEXT_RW_MASK },
-	[MVC_CP0_PAGEMASK]	= { MVC_CP0_SRC_FILE, W_PAGEMASK, PAGEMASK_RW_MASK },
-	[MVC_CP0_WIRED]		= { MVC_CP0_SRC_FILE, W_WIRED },
-	[MVC_CP0_HWRENA]	= { MVC_CP0_SRC_FILE, W_MASKED, HWRENA_RW_MASK },
-	[MVC_CP0_BADVADDR]	= { MVC_CP0_SRC_FILE, W_NONE },
-	[MVC_CP0_COUNT]		= { MVC_CP0_SRC_TIME, W_COUNT },
-	[MVC_CP0_ENTRYHI]	= { MVC_CP0_SRC_FILE, W_ENTRYHI, ENTRYHI_RW_MASK },
-	[MVC_CP0_COMPARE]	= { MVC_CP0_SRC_FILE, W_COMPARE },
-	[MVC_CP0_STATUS]	= { MVC_CP0_SRC_FILE, W_STATUS, STATUS_RW_MASK },
-	[MVC_CP0_INTCTL]	= { MVC_CP0_SRC_FILE, W_NONE },
-	[MVC_CP0_SRSCTL]	= { MVC_CP0_SRC_FILE, W_NONE },
-	[MVC_CP0_CAUSE]		= { MVC_CP0_SRC_CAUSE, W_CAUSE, CAUSE_RW_MASK },
-	[MVC_CP0_EPC]		= { MVC_CP0_SRC_FILE, W_MASKED, 0xffffffffu },
-	[MVC_CP0_PRID]		= { MVC_CP0_SRC_FILE, W_NONE },
-	[MVC_CP0_EBASE]		= { MVC_CP0_SRC_FILE, W_MASKED, EBASE_RW_MASK },
-	[MVC_CP0_CONFIG0]	= { MVC_CP0_SRC_FILE, W_MASKED, CONFIG0_RW_MASK },
-	[MVC_CP0_CONFIG1]	= { MVC_CP0_SRC_FILE, W_NONE },
-	[MVC_CP0_CONFIG2]	= { MVC_CP0_SRC_FILE, W_NONE },
-	[MVC_CP0_CONFIG3]	= { MVC_CP0_SRC_FILE, W_NONE },
-	[MVC_CP0_CONFIG7]	= { MVC_CP0_SRC_FILE, W_NONE },
-	[MVC_CP0_LLADDR]	= { MVC_CP0_SRC_FILE, W_NONE },
-	[MVC_CP0_WATCHLO]	= { MVC_CP0_SRC_FILE, W_NONE },
-	[MVC_CP0_WATCHHI]	= { MVC_CP0_SRC_FILE, W_NONE },
-	[MVC_CP0_ERRCTL]	= { MVC_CP0_SRC_FILE, W_MASKED, 0xffffffffu },
-	[MVC_CP0_TAGLO]		= { MVC_CP0_SRC_FILE, W_MASKED, 0xffffffffu },
-	[MVC_CP0_DATALO]	= { MVC_CP0_SRC_FILE, W_MASKED, 0xffffffffu },
-	[MVC_CP0_ERROREPC]	= { MVC_CP0_SRC_FILE, W_MASKED, 0xffffffffu },
-	[MVC_CP0_DESAVE]	= { MVC_CP0_SRC_FILE, W_MASKED, 0xffffffffu },
+	[MVC_CP0_INDEX]		= { R_PLAIN, W_INDEX },
+	[MVC_CP0_RANDOM]	= { R_RANDOM, W_NONE },
+	[MVC_CP0_ENTRYLO0]	= { R_PLAIN, W_MASKED, ENTRYLO_RW_MASK },
+	[MVC_CP0_ENTRYLO1]	= { R_PLAIN, W_MASKED, ENTRYLO_RW_MASK },
+	[MVC_CP0_CONTEXT]	= { R_PLAIN, W_MASKED, CONTEXT_RW_MASK },
+	[MVC_CP0_PAGEMASK]	= { R_PLAIN, W_PAGEMASK, PAGEMASK_RW_MASK },
+	[MVC_CP0_WIRED]		= { R_PLAIN, W_WIRED },
+	[MVC_CP0_HWRENA]	= { R_PLAIN, W_MASKED, HWRENA_RW_MASK },
+	[MVC_CP0_BADVADDR]	= { R_PLAIN, W_NONE },
+	[MVC_CP0_COUNT]		= { R_COUNT, W_COUNT },
+	[MVC_CP0_ENTRYHI]	= { R_PLAIN, W_ENTRYHI, ENTRYHI_RW_MASK },
+	[MVC_CP0_COMPARE]	= { R_PLAIN, W_COMPARE },
+	[MVC_CP0_STATUS]	= { R_PLAIN, W_STATUS, STATUS_RW_MASK },
+	[MVC_CP0_INTCTL]	= { R_PLAIN, W_NONE },
+	[MVC_CP0_SRSCTL]	= { R_PLAIN, W_NONE },
+	[MVC_CP0_CAUSE]		= { R_CAUSE, W_CAUSE, CAUSE_RW_MASK },
+	[MVC_CP0_EPC]		= { R_PLAIN, W_MASKED, 0xffffffffu },
+	[MVC_CP0_PRID]		= { R_PLAIN, W_NONE },
+	[MVC_CP0_EBASE]		= { R_PLAIN, W_MASKED, EBASE_RW_MASK },
+	[MVC_CP0_CONFIG0]	= { R_PLAIN, W_MASKED, CONFIG0_RW_MASK },
+	[MVC_CP0_CONFIG1]	= { R_PLAIN, W_NONE },
+	[MVC_CP0_CONFIG2]	= { R_PLAIN, W_NONE },
+	[MVC_CP0_CONFIG3]	= { R_PLAIN, W_NONE },
+	[MVC_CP0_CONFIG7]	= { R_PLAIN, W_NONE },
+	[MVC_CP0_LLADDR]	= { R_PLAIN, W_NONE },
+	[MVC_CP0_WATCHLO]	= { R_PLAIN, W_NONE },
+	[MVC_CP0_WATCHHI]	= { R_PLAIN, W_NONE },
+	[MVC_CP0_ERRCTL]	= { R_PLAIN, W_MASKED, 0xffffffffu },
+	[MVC_CP0_TAGLO]		= { R_PLAIN, W_MASKED, 0xffffffffu },
+	[MVC_CP0_DATALO]	= { R_PLAIN, W_MASKED, 0xffffffffu },
+	[MVC_CP0_ERROREPC]	= { R_PLAIN, W_MASKED, 0xffffffffu },
+	[MVC_CP0_DESAVE]	= { R_PLAIN, W_MASKED, 0xffffffffu },
 };
 
-/* What ids beyond the register file are: nothing (MVC_CP0_SRC_ZERO, W_NONE). */
+/* What ids beyond the register file are: nothing (R_NONE, W_NONE). */
 static const struct mvc_cp0_rule no_rule;
 
 static const struct mvc_cp0_rule *rule(u32 id)
@@ -150,27 +162,46 @@ static const struct mvc_cp0_rule *rule(u32 id)
  */
 bool mvc_cp0_implemented(u32 id)
 {
-	return id < MVC_CP0_NR && rules[id].read != MVC_CP0_SRC_ZERO;
+	return id < MVC_CP0_NR && rules[id].read != R_NONE;
+}
+
+/**
+ * mvc_cp0_read_source() - where a read of this register comes from
+ * @id: 8 * rd + sel
+ *
+ * Return: MVC_CP0_SRC_ZERO for a register the guest CPU does not have,
+ * MVC_CP0_SRC_TIME for Count, MVC_CP0_SRC_RANDOM for Random,
+ * MVC_CP0_SRC_CAUSE for Cause (a timer match must be latched first, then
+ * reg[id] has it), else MVC_CP0_SRC_FILE: reg[id] (mvc_cp0_read()).
+ */
+unsigned int mvc_cp0_read_source(u32 id)
+{
+	switch (id < MVC_CP0_NR ? rules[id].read : R_NONE) {
+	case R_NONE:
+		return MVC_CP0_SRC_ZERO;
+	case R_COUNT:
+		return MVC_CP0_SRC_TIME;
+	case R_RANDOM:
+		return MVC_CP0_SRC_RANDOM;
+	case R_CAUSE:
+		return MVC_CP0_SRC_CAUSE;
+	}
+	return MVC_CP0_SRC_FILE;
 }
 
 /**
  * mvc_cp0_read() - what mfc0 returns, from the register file
  * @c: the register file
  * @id: 8 * rd + sel
- * @src: if not NULL, set to where the guest's read comes from
- *	 (MVC_CP0_SRC_*): the return value for ZERO and FILE; for TIME,
- *	 RANDOM and CAUSE the caller's clock, mvc_cp0_random() or a timer
- *	 latch decides
  *
- * Return: reg[id]; 0 for registers the guest CPU does not have.
+ * Return: the value; 0 for registers the guest CPU does not have.  For
+ * Count and Random, see mvc_cp0_read_source().
  */
-u32 mvc_cp0_read(const struct mvc_cp0 *c, u32 id, unsigned int *src)
+u32 mvc_cp0_read(const struct mvc_cp0 *c, u32 id)
 {
-	const struct mvc_cp0_rule *r = rule(id);
-
-	if (src)
-		*src = r->read;
-	return r->read == MVC_CP0_SRC_ZERO ? 0 : c->reg[id];
+	if (!mvc_cp0_implemented(id))
+		return 0;
+	return c->reg[id];
 }
 
 /**
@@ -368,9 +399,9 @@ unsigned int mvc_cp0_fast_class(u32 id, u32 tlb_size, u32 *mask)
 	*mask = 0;
 	if (id >= MVC_CP0_NR)
 		return 0;
-	if (r->read == MVC_CP0_SRC_FILE || r->read == MVC_CP0_SRC_ZERO)
+	if (r->read == R_PLAIN || r->read == R_NONE)
 		cls = MVC_CP0_FAST_READ;
-	else if (r->read == MVC_CP0_SRC_CAUSE)
+	else if (r->read == R_CAUSE)
 		return MVC_CP0_FAST_READ_TIMER;
 	switch (r->write) {
 	case W_NONE:			/* writes are ignored: mask 0 */

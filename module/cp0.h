@@ -106,12 +106,12 @@
 #define MVC_CP0_FX_CAUSE	0x4	/* IP0/IP1 may raise an interrupt */
 #define MVC_CP0_FX_COUNT	0x8	/* Count written: move the time base */
 
-/* Where a read of a register comes from (mvc_cp0_read()'s @src). */
+/* Where a read of a register comes from (mvc_cp0_read_source()). */
 #define MVC_CP0_SRC_ZERO	0	/* not implemented: reads as zero */
-#define MVC_CP0_SRC_FILE	1	/* the register file: reg[id] */
-#define MVC_CP0_SRC_TIME	2	/* Count: the caller's clock */
-#define MVC_CP0_SRC_RANDOM	3	/* mvc_cp0_random() of Count */
-#define MVC_CP0_SRC_CAUSE	4	/* reg[id] after a timer latch */
+#define MVC_CP0_SRC_FILE	4	/* the register file: reg[id] */
+#define MVC_CP0_SRC_TIME	1	/* Count: the caller's clock */
+#define MVC_CP0_SRC_RANDOM	2	/* mvc_cp0_random() of Count */
+#define MVC_CP0_SRC_CAUSE	3	/* reg[id] after a timer latch */
 
 /*
  * The guest's exception vectors: at BEV's ROM (0xbfc00200, which the guest
@@ -145,7 +145,8 @@ struct mvc_cp0 {
 
 void mvc_cp0_reset(struct mvc_cp0 *c, u32 tlb_size, u32 vcpu_id);
 bool mvc_cp0_implemented(u32 id);
-u32 mvc_cp0_read(const struct mvc_cp0 *c, u32 id, unsigned int *src);
+unsigned int mvc_cp0_read_source(u32 id);
+u32 mvc_cp0_read(const struct mvc_cp0 *c, u32 id);
 u32 mvc_cp0_random(const struct mvc_cp0 *c, u32 count);
 unsigned int mvc_cp0_write(struct mvc_cp0 *c, u32 id, u32 val);
 u32 mvc_cp0_index_mask(u32 tlb_size);

@@ -25,10 +25,9 @@
  */
 u32 mvc_vcpu_cp0_read(struct mvc_vcpu *vcpu, u32 id)
 {
-	unsigned int src;
-	u32 val = mvc_cp0_read(&vcpu->cp0, id, &src);
-
-	switch (src) {
+	switch (mvc_cp0_read_source(id)) {
+	case MVC_CP0_SRC_ZERO:
+		return 0;
 	case MVC_CP0_SRC_TIME:
 		return mvc_read_count(vcpu);
 	case MVC_CP0_SRC_CAUSE:
@@ -36,7 +35,7 @@ u32 mvc_vcpu_cp0_read(struct mvc_vcpu *vcpu, u32 id)
 	case MVC_CP0_SRC_RANDOM:
 		return mvc_cp0_random(&vcpu->cp0, mvc_guest_count(vcpu));
 	}
-	return val;
+	return vcpu->cp0.reg[id];
 }
 
 /**

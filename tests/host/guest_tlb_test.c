@@ -187,33 +187,33 @@ TEST(cp0_write_masks)
 	struct mvc_cp0 c;
 
 	mvc_cp0_reset(&c, 16, 3);
-	EXPECT_EQ(0x00400002u, mvc_cp0_read(&c, MVC_CP0_STATUS, NULL));
-	EXPECT_EQ(15u, mvc_cp0_read(&c, MVC_CP0_RANDOM, NULL));
-	EXPECT_EQ(3u, mvc_cp0_read(&c, MVC_CP0_EBASE, NULL));
-	EXPECT_EQ(15u, (mvc_cp0_read(&c, MVC_CP0_CONFIG1, NULL) >> 25) & 0x3f);
+	EXPECT_EQ(0x00400002u, mvc_cp0_read(&c, MVC_CP0_STATUS));
+	EXPECT_EQ(15u, mvc_cp0_read(&c, MVC_CP0_RANDOM));
+	EXPECT_EQ(3u, mvc_cp0_read(&c, MVC_CP0_EBASE));
+	EXPECT_EQ(15u, (mvc_cp0_read(&c, MVC_CP0_CONFIG1) >> 25) & 0x3f);
 
 	mvc_cp0_write(&c, MVC_CP0_INDEX, ~0u);
-	EXPECT_EQ(0xfu, mvc_cp0_read(&c, MVC_CP0_INDEX, NULL));
+	EXPECT_EQ(0xfu, mvc_cp0_read(&c, MVC_CP0_INDEX));
 	mvc_cp0_write(&c, MVC_CP0_ENTRYHI, ~0u);
-	EXPECT_EQ(0xffffe0ffu, mvc_cp0_read(&c, MVC_CP0_ENTRYHI, NULL));
+	EXPECT_EQ(0xffffe0ffu, mvc_cp0_read(&c, MVC_CP0_ENTRYHI));
 	mvc_cp0_write(&c, MVC_CP0_ENTRYLO0, ~0u);
-	EXPECT_EQ(0x03ffffffu, mvc_cp0_read(&c, MVC_CP0_ENTRYLO0, NULL));
+	EXPECT_EQ(0x03ffffffu, mvc_cp0_read(&c, MVC_CP0_ENTRYLO0));
 	mvc_cp0_write(&c, MVC_CP0_EBASE, ~0u);
-	EXPECT_EQ(0x3ffff003u, mvc_cp0_read(&c, MVC_CP0_EBASE, NULL));
+	EXPECT_EQ(0x3ffff003u, mvc_cp0_read(&c, MVC_CP0_EBASE));
 	mvc_cp0_write(&c, MVC_CP0_CAUSE, ~0u);
-	EXPECT_EQ(0x08c00300u, mvc_cp0_read(&c, MVC_CP0_CAUSE, NULL));
+	EXPECT_EQ(0x08c00300u, mvc_cp0_read(&c, MVC_CP0_CAUSE));
 	mvc_cp0_write(&c, MVC_CP0_STATUS, ~0u);
-	EXPECT_EQ(0x1278ff17u, mvc_cp0_read(&c, MVC_CP0_STATUS, NULL));
+	EXPECT_EQ(0x1278ff17u, mvc_cp0_read(&c, MVC_CP0_STATUS));
 	mvc_cp0_write(&c, MVC_CP0_PRID, 0);
-	EXPECT_EQ(MVC_GUEST_PRID, mvc_cp0_read(&c, MVC_CP0_PRID, NULL));
+	EXPECT_EQ(MVC_GUEST_PRID, mvc_cp0_read(&c, MVC_CP0_PRID));
 	/* Wired resets Random; legal PageMasks only. */
 	mvc_cp0_write(&c, MVC_CP0_WIRED, 5);
-	EXPECT_EQ(5u, mvc_cp0_read(&c, MVC_CP0_WIRED, NULL));
-	EXPECT_EQ(15u, mvc_cp0_read(&c, MVC_CP0_RANDOM, NULL));
+	EXPECT_EQ(5u, mvc_cp0_read(&c, MVC_CP0_WIRED));
+	EXPECT_EQ(15u, mvc_cp0_read(&c, MVC_CP0_RANDOM));
 	mvc_cp0_write(&c, MVC_CP0_PAGEMASK, 0x1e000);
-	EXPECT_EQ(0x1e000u, mvc_cp0_read(&c, MVC_CP0_PAGEMASK, NULL));
+	EXPECT_EQ(0x1e000u, mvc_cp0_read(&c, MVC_CP0_PAGEMASK));
 	mvc_cp0_write(&c, MVC_CP0_PAGEMASK, 0x2000);	/* 8 KiB: illegal */
-	EXPECT_EQ(0x1e000u, mvc_cp0_read(&c, MVC_CP0_PAGEMASK, NULL));
+	EXPECT_EQ(0x1e000u, mvc_cp0_read(&c, MVC_CP0_PAGEMASK));
 	/* Writing Compare clears the timer interrupt. */
 	c.reg[MVC_CP0_CAUSE] |= MVC_CAUSE_TI | 0x8000;
 	EXPECT_TRUE(mvc_cp0_write(&c, MVC_CP0_COMPARE, 1) & MVC_CP0_FX_COMPARE);
@@ -221,7 +221,7 @@ TEST(cp0_write_masks)
 	/* An ASID change is reported, a VPN2 change is not. */
 	EXPECT_TRUE(mvc_cp0_write(&c, MVC_CP0_ENTRYHI, 0x1000) & MVC_CP0_FX_ASID);
 	EXPECT_FALSE(mvc_cp0_write(&c, MVC_CP0_ENTRYHI, 0x4000) & MVC_CP0_FX_ASID);
-	EXPECT_EQ(0u, mvc_cp0_read(&c, MVC_CP0(3, 3, NULL)));	/* no such register */
+	EXPECT_EQ(0u, mvc_cp0_read(&c, MVC_CP0(3, 3)));	/* no such register */
 	EXPECT_EQ(0x3fu, mvc_cp0_index_mask(33));
 }
 
@@ -260,7 +260,7 @@ TEST(cp0_fast_class_matches_emulation)
 				mvc_cp0_write(&c, id, (u32)rand() << 16 ^ (u32)rand());
 				ref = c;
 				if (cls & (MVC_CP0_FAST_READ | MVC_CP0_FAST_READ_TIMER))
-					ASSERT_EQ(mvc_cp0_read(&c, id, NULL), c.reg[id]);
+					ASSERT_EQ(mvc_cp0_read(&c, id), c.reg[id]);
 				if (!(cls & (MVC_CP0_FAST_WRITE | MVC_CP0_FAST_ENTRYHI |
 					     MVC_CP0_FAST_STATUS)))
 					continue;

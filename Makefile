@@ -77,7 +77,7 @@ GUEST_SRCS := $(wildcard guests/tests/*.c)
 GUESTS := $(patsubst guests/tests/%.c,$(BUILD)/guests/%.bin,$(GUEST_SRCS))
 
 .PHONY: all bootstrap module vcpuctl selftests guests host-tests check check-host \
-	check-mips check-lint check-oracle fuzz-mips demo demo-linux shell bench bench-tool style sparse clean initramfs \
+	check-mips check-lint check-oracle fuzz-mips demo demo-linux shell bench profile bench-tool style sparse clean initramfs \
 	kselftest-install examples
 
 all: module vcpuctl selftests guests bench-tool firmware
@@ -372,6 +372,27 @@ bench: bootstrap
 	@tr -d '\r' < $(BUILD)/logs/bench.log | \
 		sed -n '/^BENCH-JSON-BEGIN/,/^BENCH-JSON-END/p' | sed '1d;$$d' > bench/results.json
 	@echo "results: bench/results.json"
+
+# Where the instructions go (tools/qemu-profile, bench/README.md): the
+# benchmark group PROFILE (exits: the ordinary MMIO exits; linux: the
+# Linux guest's boot) under a QEMU plugin that counts every instruction
+# inside the windows mvc_bench marks, then a report by function.
+PROFILE ?= exits
+PROFILE_PLUGIN := $(BUILD)/qemu-profile/insn_profile.so
+$(PROFILE_PLUGIN): tools/qemu-profile/insn_profile.c
+	@mkdir -p $(@D)
+	$(HOSTCC) -O2 -Wall -Wextra -Werror -shared -fPIC -o $@ $<
+
+profile: bootstrap $(PROFILE_PLUGIN)
+	@$(MAKE) --no-print-directory initramfs linux-guest
+	@mkdir -p $(BUILD)/logs
+	PROFILE_PLUGIN=$(PROFILE_PLUGIN) tools/mipshost/run.sh --cpu $(firstword $(CPUS)) \
+		--mode bench --icount --only $(PROFILE) --timeout 5400 \
+		--profile $(BUILD)/logs/profile-$(PROFILE).txt \
+		--log $(BUILD)/logs/profile-$(PROFILE).log $(BUILD)/initramfs.cpio.gz
+	tools/qemu-profile/report.py --log $(BUILD)/logs/profile-$(PROFILE).log \
+		--guest-map $(BUILD)/linux/System.map $(BUILD)/logs/profile-$(PROFILE).txt \
+		| tee $(BUILD)/logs/profile-$(PROFILE).report
 
 # Hostile guests and userspace at length: 10,000 random guest programs,
 # 100,000 random ioctls, the lifecycle tests; then the DTB fuzzer.

@@ -5,12 +5,15 @@
 #
 #   run.sh [--cpu 24Kc|34Kf] [--mode check|demo|bench|shell]
 #          [--timeout SECONDS] [--log FILE] [--icount] [--only NAME]
-#          [--demo NAME] INITRD
+#          [--demo NAME] [--profile FILE] INITRD
 #
 # --only NAME runs just the selftest NAME_test in check mode (no
 # conformance or benchmark), for quick iterations; in bench mode, just the
 # benchmark groups NAME (comma-separated, see bench/mvc_bench.c).  --demo
 # NAME runs /demo-NAME.sh instead of /demo.sh in demo mode (make demo-linux).
+# --profile FILE loads tools/qemu-profile's plugin, which writes to FILE how
+# often each instruction ran inside the windows the benchmark marks, and
+# sets MVC_BENCH_MARKS in the MIPS host (make profile).
 #
 # Boots Debian's mipsel 4kc-malta kernel under qemu-system-mipsel -M malta
 # with INITRD, whose /init runs the chosen mode and reboots (QEMU exits
@@ -33,6 +36,8 @@ timeout=600
 log=
 icount=
 only=
+profile=()
+marks=
 
 while [ $# -gt 1 ]; do
 	case "$1" in
@@ -43,6 +48,10 @@ while [ $# -gt 1 ]; do
 	--icount) icount="-icount shift=0 -rtc clock=vm"; shift ;;
 	--only) only="mvc_only=$2"; shift 2 ;;
 	--demo) only="mvc_demo=$2"; shift 2 ;;
+	--profile)
+		profile=(-plugin "${PROFILE_PLUGIN:-$top/build/qemu-profile/insn_profile.so},out=$2")
+		marks=MVC_BENCH_MARKS=1
+		shift 2 ;;
 	*) echo "run.sh: unknown option $1" >&2; exit 2 ;;
 	esac
 done
@@ -67,9 +76,9 @@ fi
 # shellcheck disable=SC2086
 timeout --foreground -k 5 "$timeout" \
 	qemu-system-mipsel -M malta -cpu "$cpu" -m 256 -nic none -vga none \
-	-nographic $serial -no-reboot $icount ${SMP:-} \
+	-nographic $serial -no-reboot $icount ${SMP:-} "${profile[@]}" \
 	-kernel "$cache/vmlinuz" -initrd "$initrd" \
-	-append "console=ttyS0 rdinit=/init panic=1 mvc_mode=$mode $only" \
+	-append "console=ttyS0 rdinit=/init panic=1 mvc_mode=$mode $only $marks" \
 	< /dev/null 2>&1 | tee "$log"
 qemu_rc=${PIPESTATUS[0]}
 if [ -n "$gdb_driver" ]; then

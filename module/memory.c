@@ -347,7 +347,7 @@ int mvc_set_memory_region(struct mvc_vm *vm,
 		goto out_unlock;
 	old = vm->slots[r->slot];
 	vm->slots[r->slot] = new;
-	vm->ram_slot = mvc_find_ram_slot(vm);
+	mvc_index_slots(vm);
 	WRITE_ONCE(vm->slots_gen, vm->slots_gen + 1);
 	up_write(&vm->slots_lock);
 	mvc_slot_free(&old);
@@ -361,24 +361,30 @@ out_free_new:
 }
 
 /**
- * mvc_find_ram_slot() - the slot the boot convention calls RAM
- * @vm: the VM
+ * mvc_index_slots() - what the VM derives from its slots
+ * @vm: the VM; the caller holds slots_lock for writing
  *
- * Return: the lowest-addressed writable slot, or -1.
+ * The slots in use (mvc_gpa_to_page() scans only those: an MMIO access
+ * misses every one), and the slot the boot convention calls RAM: the
+ * lowest-addressed writable one, or -1.
  */
-int mvc_find_ram_slot(struct mvc_vm *vm)
+void mvc_index_slots(struct mvc_vm *vm)
 {
 	int i, best = -1;
 
+	vm->nlive = 0;
 	for (i = 0; i < MIPSVCPU_MAX_MEMORY_SLOTS; i++) {
 		const struct mvc_slot *s = &vm->slots[i];
 
-		if (!s->npages || (s->flags & MIPSVCPU_MEM_READONLY))
+		if (!s->npages)
+			continue;
+		vm->live_slot[vm->nlive++] = i;
+		if (s->flags & MIPSVCPU_MEM_READONLY)
 			continue;
 		if (best < 0 || s->gpa < vm->slots[best].gpa)
 			best = i;
 	}
-	return best;
+	vm->ram_slot = best;
 }
 
 /**
@@ -391,10 +397,10 @@ int mvc_find_ram_slot(struct mvc_vm *vm)
  */
 struct page *mvc_gpa_to_page(struct mvc_vm *vm, u32 gpa, bool *writable)
 {
-	int i;
+	u32 i;
 
-	for (i = 0; i < MIPSVCPU_MAX_MEMORY_SLOTS; i++) {
-		const struct mvc_slot *s = &vm->slots[i];
+	for (i = 0; i < vm->nlive; i++) {
+		const struct mvc_slot *s = &vm->slots[vm->live_slot[i]];
 
 		if (s->npages && gpa - s->gpa < s->size) {
 			*writable = !(s->flags & MIPSVCPU_MEM_READONLY);

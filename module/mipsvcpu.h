@@ -67,6 +67,9 @@ struct mvc_vm {
 	struct mvc_slot slots[MIPSVCPU_MAX_MEMORY_SLOTS];
 	u64 slots_gen;		/* bumped on every slot change */
 	int ram_slot;		/* the boot convention's RAM, or -1 */
+	/* The slots in use, so that a lookup of MMIO scans only those. */
+	u8 live_slot[MIPSVCPU_MAX_MEMORY_SLOTS];
+	u8 nlive;
 	u32 vcpu_mask;		/* VCPU ids in use */
 	struct dentry *debugfs;
 	struct mvc_guest_desc *desc;	/* from MIPSVCPU_SET_GUEST_DT, or NULL */
@@ -137,6 +140,12 @@ struct mvc_vcpu {
 	u64 count_base_ns;	/* ktime when Count was 0 */
 	u32 count_stopped;	/* Count while Cause.DC is set */
 	u64 match_ns;		/* ktime of the next Count == Compare */
+	/* The last fast_quiet_until (world.c), for that match on that CPU. */
+	struct {
+		u64 match_ns;
+		u32 until;
+		int cpu;	/* -1: none */
+	} quiet;
 	struct hrtimer timer;	/* fires at match_ns */
 	int timer_cpu;		/* CPU it was placed on, -1: not yet placed */
 	unsigned long pending;	/* MVC_PENDING_* */
@@ -180,7 +189,7 @@ int mvc_set_memory_region(struct mvc_vm *vm,
 			  const struct mipsvcpu_memory_region *r);
 void mvc_free_slots(struct mvc_vm *vm);
 long mvc_vm_coalesced_zone(struct mvc_vm *vm, void __user *argp, bool add);
-int mvc_find_ram_slot(struct mvc_vm *vm);
+void mvc_index_slots(struct mvc_vm *vm);
 struct page *mvc_gpa_to_page(struct mvc_vm *vm, u32 gpa, bool *writable);
 
 /* vcpu.c: */

@@ -11,6 +11,7 @@
 #   vmlinux.bin  the raw image, loaded at LOAD_ADDR
 #   linux.img    vmlinux.bin as an OS image for mipsvcpu's own firmware
 #   kernel.release, config
+#   System.map   the kernel's symbols (tools/qemu-profile/report.py)
 #
 # The source comes from the linux-source-6.1 package (apt-get download,
 # never installed).  The kernel's object tree is cached under a stamp of
@@ -28,7 +29,7 @@ cross=${CROSS_COMPILE:-mipsel-linux-gnu-}
 jobs=${LINUX_JOBS:-$(nproc)}
 mkimage=${MKIMAGE:-$top/build/tools/mkimage}
 here=$top/guests/linux
-host_pkgs="bison flex bc patch"
+host_pkgs="bison flex bc patch lz4"
 
 log() { echo "linux-build: $*" >&2; }
 
@@ -119,7 +120,7 @@ if [ ! -f "$res/linux.img" ]; then
 	rm -rf "$dir"/result-*
 	mkdir -p "$res.tmp"
 	"${cross}strip" -o "$res.tmp/vmlinux" "$obj/vmlinux"
-	cp "$obj/arch/mips/boot/vmlinux.bin" "$obj/.config" "$res.tmp/"
+	cp "$obj/arch/mips/boot/vmlinux.bin" "$obj/.config" "$obj/System.map" "$res.tmp/"
 	mv "$res.tmp/.config" "$res.tmp/config"
 	"${kmake[@]}" kernelrelease > "$res.tmp/kernel.release"
 	load=$("${cross}readelf" -lW "$obj/vmlinux" |
@@ -135,4 +136,4 @@ else
 fi
 mkdir -p "$out"
 cp "$res"/vmlinux "$res"/vmlinux.bin "$res"/linux.img "$res"/kernel.release \
-	"$res"/config "$out/"
+	"$res"/config "$res"/System.map "$out/"

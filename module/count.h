@@ -23,5 +23,6 @@ u32 mvc_count_latch(u32 cause, u64 now_ns, u64 match_ns);
 #define MVC_COUNT_QUIET_MAX_NS		0x80000000ull	/* 2.1 s */
 #define MVC_COUNT_QUIET_MAX		0x40000000u
 u32 mvc_count_quiet_ticks(u64 now_ns, u64 match_ns, u32 host_hz);
+bool mvc_count_quiet_reuse(u32 from, u32 ticks, u32 now);
 
 #endif /* MVC_COUNT_H */

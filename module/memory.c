@@ -372,6 +372,8 @@ void mvc_index_slots(struct mvc_vm *vm)
 {
 	int i, best = -1;
 
+	BUILD_BUG_ON(MIPSVCPU_MAX_MEMORY_SLOTS > U8_MAX);
+	lockdep_assert_held_write(&vm->slots_lock);
 	vm->nlive = 0;
 	for (i = 0; i < MIPSVCPU_MAX_MEMORY_SLOTS; i++) {
 		const struct mvc_slot *s = &vm->slots[i];
@@ -402,7 +404,7 @@ struct page *mvc_gpa_to_page(struct mvc_vm *vm, u32 gpa, bool *writable)
 	for (i = 0; i < vm->nlive; i++) {
 		const struct mvc_slot *s = &vm->slots[vm->live_slot[i]];
 
-		if (s->npages && gpa - s->gpa < s->size) {
+		if (gpa - s->gpa < s->size) {
 			*writable = !(s->flags & MIPSVCPU_MEM_READONLY);
 			return s->pages[(gpa - s->gpa) >> PAGE_SHIFT];
 		}

@@ -143,7 +143,9 @@ struct mvc_vcpu {
 	/* The last fast_quiet_until (world.c), for that match on that CPU. */
 	struct {
 		u64 match_ns;
-		u32 until;
+		u32 from;	/* the host Count it was computed at */
+		u32 ticks;	/* the window's length from there */
+		unsigned long jiffies;	/* when */
 		int cpu;	/* -1: none */
 	} quiet;
 	struct hrtimer timer;	/* fires at match_ns */

@@ -90,8 +90,9 @@ enum mvc_action mvc_emulate_mmio(struct mvc_vcpu *vcpu, u32 gpa)
 	vcpu->stats.mmio++;
 	run->exit_reason = MIPSVCPU_EXIT_MMIO;
 	/*
-	 * Every field, padding included, by plain stores: a memset() call
-	 * cost this exit a tenth of its time (tools/qemu-profile).
+	 * Every field, padding included, by plain stores: the memset() call
+	 * it replaced cost each MMIO exit about 30 host instructions
+	 * (tools/qemu-profile).
 	 */
 	run->mmio.phys_addr = gpa;
 	run->mmio.len = op.size;

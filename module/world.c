@@ -16,6 +16,7 @@
 #include <linux/gfp.h>
 #include <linux/hardirq.h>
 #include <linux/irqflags.h>
+#include <linux/jiffies.h>
 #include <linux/ktime.h>
 #include <linux/moduleparam.h>
 #include <linux/sched.h>
@@ -157,30 +158,32 @@ static void mvc_load_fast_slots(struct mvc_vcpu *vcpu)
  * TI or DC set it needs no clock, otherwise no match may come before.
  * Called after fast_emul is set.
  *
- * An answer computed earlier for the same match on the same CPU stays
- * true until that Count passes: the host's Count and clock advance
- * together, and mvc_count_quiet_ticks() only errs early, by a share of
- * the time left that was larger then.  Reusing it spares a clock read and
- * a division on every entry (a sixth of an MMIO exit, tools/qemu-profile).
+ * An answer computed earlier for the same match on the same CPU is used
+ * again while the host's Count is inside it (mvc_count_quiet_reuse()) and
+ * less than a second has passed, far less than a wrap of any host Count
+ * (2^32 ticks): that spares a clock read and a 64-bit division on most
+ * entries (160 host instructions of an MMIO exit, tools/qemu-profile).
  */
 static u32 mvc_quiet_until(struct mvc_vcpu *vcpu, int cpu)
 {
 	u32 now = read_c0_count();
-	u32 ticks;
 
 	/* Only the vector's CP0 path reads it: no clock read without it. */
 	if (!vcpu->ctx->fast_emul ||
 	    vcpu->cp0.reg[MVC_CP0_CAUSE] & (MVC_CAUSE_TI | MVC_CAUSE_DC))
 		return now;
 	if (vcpu->quiet.cpu == cpu && vcpu->quiet.match_ns == vcpu->match_ns &&
-	    (s32)(vcpu->quiet.until - now) > 0)
-		return vcpu->quiet.until;
-	ticks = mvc_count_quiet_ticks(ktime_get_ns(), vcpu->match_ns,
-				      mvc_host.count_hz);
-	vcpu->quiet.cpu = ticks ? cpu : -1;
+	    time_before(jiffies, vcpu->quiet.jiffies + HZ) &&
+	    mvc_count_quiet_reuse(vcpu->quiet.from, vcpu->quiet.ticks, now))
+		return vcpu->quiet.from + vcpu->quiet.ticks;
+	vcpu->quiet.ticks = mvc_count_quiet_ticks(ktime_get_ns(),
+						  vcpu->match_ns,
+						  mvc_host.count_hz);
+	vcpu->quiet.from = now;
+	vcpu->quiet.jiffies = jiffies;
 	vcpu->quiet.match_ns = vcpu->match_ns;
-	vcpu->quiet.until = now + ticks;
-	return now + ticks;
+	vcpu->quiet.cpu = cpu;
+	return now + vcpu->quiet.ticks;
 }
 
 /* Prepare the context for the next entry; interrupts are off. */
@@ -310,7 +313,6 @@ int mvc_vcpu_run(struct mvc_vcpu *vcpu)
 {
 	struct mipsvcpu_run *run = vcpu->run;
 	enum mvc_action action;
-	bool again = false;
 	int ret;
 
 	if (vcpu->error[0]) {
@@ -333,15 +335,6 @@ int mvc_vcpu_run(struct mvc_vcpu *vcpu)
 			run->exit_reason = MIPSVCPU_EXIT_INTR;
 			return -EINTR;
 		}
-		/*
-		 * The first time round, RUN has just come from user mode: a
-		 * quiescent state for RCU, and a rescheduling point when none
-		 * is due.  cond_resched() there was 3 % of an MMIO exit
-		 * (tools/qemu-profile).
-		 */
-		if (again || need_resched())
-			cond_resched();
-		again = true;
 
 		/* Writers hold it only to swap a slot: see memory.c. */
 		if (down_read_killable(&vcpu->vm->slots_lock)) {
@@ -365,6 +358,16 @@ int mvc_vcpu_run(struct mvc_vcpu *vcpu)
 		switch (action) {
 		case MVC_RESUME:
 		case MVC_HOST:
+			/*
+			 * Only between rounds.  On the way in from user mode
+			 * a due reschedule costs at most one entry: the inner
+			 * loop ends at the first exit that finds it, and
+			 * comes here.  With voluntary preemption (Debian's
+			 * kernels) down_read_killable()'s might_sleep() is a
+			 * cond_resched() already; a second one there cost an
+			 * MMIO exit 40 host instructions (tools/qemu-profile).
+			 */
+			cond_resched();
 			continue;
 		case MVC_WAIT:
 			if (run->request & MIPSVCPU_RUN_EXIT_ON_WAIT) {

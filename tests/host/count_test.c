@@ -229,4 +229,25 @@ TEST(quiet_ticks_end_before_the_match)
 	}
 }
 
+/*
+ * A window computed at host Count @from for @ticks may be used again only
+ * while Count is inside it, counted forward from @from: a Count that has
+ * gone round past the window must not look ahead of its end (a signed
+ * comparison with the end did, once more than half a wrap had passed).
+ */
+TEST(quiet_window_is_reused_only_inside_it)
+{
+	EXPECT_TRUE(mvc_count_quiet_reuse(1000, 500, 1000));
+	EXPECT_TRUE(mvc_count_quiet_reuse(1000, 500, 1499));
+	EXPECT_FALSE(mvc_count_quiet_reuse(1000, 500, 1500));
+	EXPECT_FALSE(mvc_count_quiet_reuse(1000, 500, 999));
+	EXPECT_FALSE(mvc_count_quiet_reuse(1000, 0, 1000));
+	/* across the wrap of Count */
+	EXPECT_TRUE(mvc_count_quiet_reuse(0xfffff000u, 0x2000, 0x00000fffu));
+	EXPECT_FALSE(mvc_count_quiet_reuse(0xfffff000u, 0x2000, 0x00001000u));
+	/* three quarters of a wrap later: (s32)(end - now) > 0, yet outside */
+	EXPECT_FALSE(mvc_count_quiet_reuse(0, 0x1000, 0xc0000000u));
+	EXPECT_FALSE(mvc_count_quiet_reuse(0, MVC_COUNT_QUIET_MAX, 0xc0000000u));
+}
+
 TEST_HARNESS_MAIN

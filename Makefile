@@ -374,7 +374,7 @@ bench: bootstrap
 	@echo "results: bench/results.json"
 
 # Where the instructions go (tools/qemu-profile, bench/README.md): the
-# benchmark group PROFILE (exits: the ordinary MMIO exits; linux: the
+# benchmark group PROFILE (exits: the ordinary MMIO exits; linux_boot: the
 # Linux guest's boot) under a QEMU plugin that counts every instruction
 # inside the windows mvc_bench marks, then a report by function.
 PROFILE ?= exits
@@ -384,15 +384,16 @@ $(PROFILE_PLUGIN): tools/qemu-profile/insn_profile.c
 	$(HOSTCC) -O2 -Wall -Wextra -Werror -shared -fPIC -o $@ $<
 
 profile: bootstrap $(PROFILE_PLUGIN)
-	@$(MAKE) --no-print-directory initramfs linux-guest
+	@$(MAKE) --no-print-directory initramfs
 	@mkdir -p $(BUILD)/logs
 	PROFILE_PLUGIN=$(PROFILE_PLUGIN) tools/mipshost/run.sh --cpu $(firstword $(CPUS)) \
 		--mode bench --icount --only $(PROFILE) --timeout 5400 \
 		--profile $(BUILD)/logs/profile-$(PROFILE).txt \
 		--log $(BUILD)/logs/profile-$(PROFILE).log $(BUILD)/initramfs.cpio.gz
 	tools/qemu-profile/report.py --log $(BUILD)/logs/profile-$(PROFILE).log \
-		--guest-map $(BUILD)/linux/System.map $(BUILD)/logs/profile-$(PROFILE).txt \
-		| tee $(BUILD)/logs/profile-$(PROFILE).report
+		--guest-map $(BUILD)/linux/System.map --vector-object module/entry.o \
+		$(BUILD)/logs/profile-$(PROFILE).txt > $(BUILD)/logs/profile-$(PROFILE).report
+	@cat $(BUILD)/logs/profile-$(PROFILE).report
 
 # Hostile guests and userspace at length: 10,000 random guest programs,
 # 100,000 random ioctls, the lifecycle tests; then the DTB fuzzer.

@@ -39,20 +39,25 @@
 static int quick, ntests, nfail, nfigures;
 
 /*
- * With MVC_BENCH_MARKS set in the environment, each call executes the
- * marker that opens or closes a window of tools/qemu-profile's
- * instruction profile (sll $zero, $zero, 31: a nop): around the ordinary
- * MMIO exits and the Linux guest's boot.
+ * With MVC_BENCH_MARKS set in the environment, mark(true) and mark(false)
+ * open and close a window of tools/qemu-profile's instruction profile by
+ * executing its marker (sll $zero, $zero, 31: a nop), around the ordinary
+ * MMIO exits and the Linux guest's boot.  The marker toggles, so each call
+ * executes it only when the window's state changes.
  */
-static void mark(void)
+static void mark(bool open)
 {
 	static int on = -1;
+	static bool is_open;
 
 	if (on < 0)
 		on = getenv("MVC_BENCH_MARKS") != NULL;
-	if (on)
+	if (on && open != is_open) {
+		is_open = open;
 		__asm__ __volatile__(".word 0x000007c0" ::: "memory");
+	}
 }
+
 static FILE *json;
 
 /* Runs the bench guest once; returns elapsed ns, or 0 on failure. */
@@ -148,7 +153,7 @@ static uint64_t mmio_loop(uint32_t workload, uint32_t n, bool coalesce,
 	if (coalesce && ioctl(g->vm_fd, MIPSVCPU_REGISTER_COALESCED_MMIO, &thr))
 		ok = 0;
 	if (marked)
-		mark();
+		mark(true);
 	t0 = mvc_now_ns();
 	while (ok && !g->finished) {
 		if (ioctl(g->vcpu_fd, MIPSVCPU_RUN, 0) < 0) {
@@ -173,8 +178,7 @@ static uint64_t mmio_loop(uint32_t workload, uint32_t n, bool coalesce,
 		mvc_guest_mmio(g);
 	}
 	t1 = mvc_now_ns();
-	if (marked)
-		mark();
+	mark(false);
 	if (st)
 		ioctl(g->vcpu_fd, MIPSVCPU_GET_STATS, st);
 	ntests++;
@@ -838,10 +842,12 @@ static void bench_linux(void)
 	if (symlink("busybox", MVC_LINUX_USERLAND "/bin/true") && errno != EEXIST)
 		printf("# linux: cannot link /bin/true: %s\n", strerror(errno));
 
-	mark();
+	mark(true);
 	t0 = mvc_now_ns();
-	if (linux_start(&l, dtb))
+	if (linux_start(&l, dtb)) {
+		mark(false);
 		return linux_fail(&l, "cannot start vcpuctl");
+	}
 	for (i = 0; i < ARRAY_SIZE(phases); i++) {
 		if (!linux_wait_for(&l, phases[i][1], 600)) {
 			linux_fail(&l, phases[i][1]);
@@ -852,7 +858,7 @@ static void bench_linux(void)
 			 phases[i][1]);
 		emit(name, l.con.hit_ns - t0, "host insns", anchor);
 	}
-	mark();
+	mark(false);
 	if (linux_stats_read(l.pid, &s1))
 		printf("# linux: no exit counters in " LINUX_DEBUGFS "\n");
 	emit_rates("boot", &s0, &s1, l.con.hit_ns - t0);
@@ -897,6 +903,7 @@ poweroff:
 	}
 	l.pid = 0;
 out:
+	mark(false);
 	if (l.pid > 0) {
 		kill(l.pid, SIGKILL);
 		waitpid(l.pid, NULL, 0);
@@ -952,7 +959,7 @@ int main(int argc, char **argv)
 	RUN(slots);
 	RUN(linux);
 #undef RUN
-	if (only && selected(only, "linux_boot")) {
+	if (only && selected(only, "linux_boot") && !selected(only, "linux")) {
 		linux_boot_only = true;
 		bench_linux();
 	}

@@ -6,15 +6,19 @@
  *   qemu-system-mipsel ... -plugin insn_profile.so,out=FILE
  *
  * Every instruction gets a 64-bit counter (one per virtual address, shared
- * by every translation of it), bumped inline by the translated code, so
- * the count is exact even when an exception leaves a block half done.
+ * by every translation of it and by every address space), bumped inline
+ * by the translated code before the instruction runs: a block an
+ * exception leaves half done counts only what it started, and an
+ * instruction that faults and is executed again counts twice, as the CPU
+ * executed it twice.
  * Each execution of the marker, "sll $zero, $zero, 31" (0x000007c0: a nop
  * no compiler emits), toggles the window, wherever it runs: at the opening
  * every counter is noted, at the closing the difference is added to the
  * window's total.  At exit FILE gets "ADDRESS COUNT" lines for every
  * address counted in a window, and a "# windows N" line.  mvc_bench
  * executes the marker around a measured phase when MVC_BENCH_MARKS is set
- * (tools/qemu-profile/profile.sh).
+ * (make profile; tools/mipshost/run.sh --profile).  Little-endian targets,
+ * one vCPU at a time (-icount runs one).
  *
  * Written against QEMU 7.2's plugin API (version 1): Debian 12's QEMU
  * loads plugins but ships no header, so the few declarations used are

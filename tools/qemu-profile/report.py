@@ -47,9 +47,12 @@ def read_kallsyms(path):
             if not inside:
                 continue
             parts = line.split()
-            if len(parts) < 3:
+            if len(parts) < 3 or len(parts[0]) != 8:
+                continue        # a console line that landed in between
+            try:
+                addr = int(parts[0], 16)
+            except ValueError:
                 continue
-            addr = int(parts[0], 16)
             name = parts[2]
             if len(parts) > 3:
                 name += ' ' + parts[3]
@@ -151,7 +154,10 @@ def main():
     mtab = Table(modules, modules[0][0] if modules else 0,
                  modules[-1][0] + 65536 if modules else 0)
     gtab = None
-    if a.guest_map:
+    if a.guest_map and not os.path.exists(a.guest_map):
+        print(f'report.py: no {a.guest_map}: the guest kernel is not named',
+              file=sys.stderr)
+    elif a.guest_map:
         g = read_map(a.guest_map)
         gt = [ad for ad, n in g if n in ('_text', '_stext')]
         ge = [ad for ad, n in g if n == '_etext']

@@ -289,14 +289,32 @@ fast_fetch:
  * its KSEG0 alias, t2 = its word): the branch decides where the guest goes
  * on, as mvc_eval_branch() does, for the kinds a kernel puts a CP0
  * instruction after (Linux's irq restore is beqz; di), from the registers
- * as they were before the slot ran.  Other branches, a slot in the next
- * page, an eret in a slot and an odd target go to C.
+ * as they were before the slot ran.  A branch that ends its page finds
+ * its slot through the slot tables, as FETCH_PAGE does.  Other branches,
+ * an eret in a slot and an odd target go to C.
  */
 fast_slot:
 	andi	t5, t0, 0xffc
 	xori	t5, t5, 0xffc
-	beqz	t5, fast_bail		/* the slot is on the next page */
-	 lw	t2, 4(t4)		/* the slot's instruction */
+	bnez	t5, 1f
+	 addiu	t3, t4, 4		/* the slot, on the branch's page */
+	/*
+	 * The slot begins the next page (Linux's layout put its irq save's
+	 * di there once: 14,000 exits to C in a boot).
+	 */
+	addiu	t3, t0, 4
+	srl	t5, t3, 30
+	bnez	t5, fast_bail		/* not gKSEG0/gKSEG1 */
+	 ext	t3, t3, 0, 29		/* guest physical */
+	FIND_SLOT t3, t6, t5, t7, t2, fast_bail
+	lw	t3, 0(t6)		/* PFN << 6 | D | V */
+	srl	t3, t3, 6
+	sll	t3, t3, 12
+	srl	t5, t3, 29
+	bnez	t5, fast_bail		/* beyond KSEG0's reach */
+	 lui	t5, 0x8000
+	or	t3, t3, t5
+1:	lw	t2, 0(t3)		/* the slot's instruction */
 	li	t1, INSN_ERET
 	beq	t2, t1, fast_bail
 	 addiu	v0, t0, 4		/* not taken: v0 + 4 = EPC + 8 */

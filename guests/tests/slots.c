@@ -3,8 +3,9 @@
  * slots.c - CP0 instructions in branch delay slots, as a guest kernel has
  * them (Linux's irq restore is "beqz flags, 1f; di; ei"): each kind of
  * branch taken and not taken, likely forms, jr, a slot that writes the
- * register its branch reads, and branches only C evaluates (bltz, jalr).
- * Each case reports where the guest went on and what the slot read.
+ * register its branch reads, branches only C evaluates (bltz, jalr), and a
+ * branch that ends a page, its slot on the next.  Each case reports where
+ * the guest went on and what the slot read.
  */
 #include "test.h"
 
@@ -87,6 +88,28 @@ static u32 s_clobber(u32 v)
 	return r * 16 + (v == mfc0(12, 0));
 }
 
+/*
+ * bnez at the last word of a 4 KiB page, its slot's mfc0 the first of the
+ * next (where a kernel's layout can put one): as SLOT_CASE.
+ */
+static u32 s_page_end(u32 a)
+{
+	u32 r, st;
+
+	__asm__ volatile(".set push\n\t.set noreorder\n\t"
+			 "b 2f\n\t"
+			 " nop\n\t"
+			 ".balign 4096\n\t"
+			 ".fill 1022, 4, 0\n"
+			 "2:\tli %0, 1\n\t"		/* at 0xff8 */
+			 "bnez %2, 1f\n\t"		/* at 0xffc */
+			 " mfc0 %1, $12\n\t"		/* the next page */
+			 "li %0, 2\n"
+			 "1:\n\t.set pop"
+			 : "=&r"(r), "=&r"(st) : "r"(a));
+	return r * 16 + (st == mfc0(12, 0));
+}
+
 /* Linux's arch_local_irq_restore(): IE as @flags said, after di/ei. */
 static u32 irq_restore(u32 flags)
 {
@@ -126,6 +149,13 @@ int main(void)
 	report(s_jalr());
 	report(s_clobber(0));
 	report(s_clobber(1));
+	report(s_page_end(1));		/* 0x11 */
+	report(s_page_end(0));		/* 0x21 */
+	for (i = 0; i < 1000; i++) {
+		bad += s_page_end(1) != 0x11;
+		bad += s_page_end(0) != 0x21;
+	}
+	report(bad);
 	/* flags 0: di in the slot, branch taken; 1: di, then ei */
 	for (i = 0; i < 2000; i++) {
 		bad += irq_restore(0) != 0;

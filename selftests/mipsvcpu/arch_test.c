@@ -477,6 +477,8 @@ TEST(cp0_instructions_in_delay_slots)
 		0x11, 0x21,			/* bltz -1, bgez -1 */
 		0x11, 0x15,			/* jr, jalr (+4: linked) */
 		0x21, 0x11,			/* bnez on the slot's target */
+		0x11, 0x21,			/* bnez ending a page */
+		0,				/* 2,000 of those */
 		0,				/* 4,000 irq restores */
 	};
 	struct mipsvcpu_vcpu_stats st[2];

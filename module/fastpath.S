@@ -299,8 +299,8 @@ fast_slot:
 	bnez	t5, 1f
 	 addiu	t3, t4, 4		/* the slot, on the branch's page */
 	/*
-	 * The slot begins the next page (Linux's layout put its irq save's
-	 * di there once: 14,000 exits to C in a boot).
+	 * The slot begins the next page (Linux's layout put its irq
+	 * restore's di there once: 14,000 exits to C in a boot).
 	 */
 	addiu	t3, t0, 4
 	srl	t5, t3, 30

@@ -90,24 +90,26 @@ static u32 s_clobber(u32 v)
 
 /*
  * bnez at the last word of a 4 KiB page, its slot's mfc0 the first of the
- * next (where a kernel's layout can put one): as SLOT_CASE.
+ * next (where a kernel's layout can put one): as SLOT_CASE, plus 0x1000
+ * if the bnez did not end up at offset 0xffc.
  */
 static u32 s_page_end(u32 a)
 {
-	u32 r, st;
+	u32 r, st, at;
 
 	__asm__ volatile(".set push\n\t.set noreorder\n\t"
 			 "b 2f\n\t"
 			 " nop\n\t"
 			 ".balign 4096\n\t"
 			 ".fill 1022, 4, 0\n"
-			 "2:\tli %0, 1\n\t"		/* at 0xff8 */
-			 "bnez %2, 1f\n\t"		/* at 0xffc */
+			 "2:\tli %0, 1\n"		/* at 0xff8 */
+			 "3:\tbnez %3, 1f\n\t"		/* at 0xffc */
 			 " mfc0 %1, $12\n\t"		/* the next page */
 			 "li %0, 2\n"
-			 "1:\n\t.set pop"
-			 : "=&r"(r), "=&r"(st) : "r"(a));
-	return r * 16 + (st == mfc0(12, 0));
+			 "1:\tla %2, 3b\n\t.set pop"
+			 : "=&r"(r), "=&r"(st), "=&r"(at) : "r"(a));
+	return r * 16 + (st == mfc0(12, 0)) +
+	       ((at & 0xfff) == 0xffc ? 0 : 0x1000);
 }
 
 /* Linux's arch_local_irq_restore(): IE as @flags said, after di/ei. */
@@ -156,6 +158,7 @@ int main(void)
 		bad += s_page_end(0) != 0x21;
 	}
 	report(bad);
+	bad = 0;
 	/* flags 0: di in the slot, branch taken; 1: di, then ei */
 	for (i = 0; i < 2000; i++) {
 		bad += irq_restore(0) != 0;

@@ -463,9 +463,10 @@ TEST(user_exceptions_delivered_in_the_vector)
 /*
  * CP0 instructions in branch delay slots: every branch kind the vector
  * evaluates (beq, bne, blez, bgtz, their likely forms, jr), taken and
- * not, a slot that overwrites its branch's register, and kinds left to C
- * (bltz, bgez, jalr); the same either way, and with the fast paths on,
- * Linux's "beqz flags, 1f; di; ei" stays in the vector.
+ * not, a slot that overwrites its branch's register, a branch that ends
+ * a page (its slot on the next), and kinds left to C (bltz, bgez, jalr);
+ * the same either way, and with the fast paths on the page-end case and
+ * Linux's "beqz flags, 1f; di; ei" stay in the vector.
  */
 TEST(cp0_instructions_in_delay_slots)
 {

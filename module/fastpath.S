@@ -106,27 +106,46 @@
 	.endm
 
 /*
+ * @lo, an EntryLo of a slot table (PFN << 6 | D | V), becomes the KSEG0
+ * address of its page; branch to @bail when KSEG0 cannot reach the page.
+ * Clobbers @tmp.
+ */
+	.macro	LO_TO_KSEG0 lo, tmp, bail
+	srl	\lo, \lo, 6
+	sll	\lo, \lo, 12
+	srl	\tmp, \lo, 29
+	bnez	\tmp, \bail		/* beyond KSEG0's reach */
+	 lui	\tmp, 0x8000
+	or	\lo, \lo, \tmp
+	.endm
+
+/*
+ * @page = the KSEG0 address of the page holding guest virtual @va, the
+ * address of an instruction of the guest kernel, through the slot tables;
+ * branch to @bail when @va is odd (MIPS16e: C raises the address error)
+ * or not in gKSEG0/gKSEG1 RAM or ROM that KSEG0 reaches.  @gpa gets the
+ * guest physical address (it may be @va); clobbers @n, @off, @tmp.
+ */
+	.macro	GKSEG_PAGE va, page, gpa, n, off, tmp, bail
+	lui	\n, 0xc000
+	ori	\n, \n, 1
+	and	\n, \n, \va
+	bnez	\n, \bail		/* odd, or not gKSEG0/gKSEG1 */
+	 ext	\gpa, \va, 0, 29	/* guest physical */
+	FIND_SLOT \gpa, \page, \n, \off, \tmp, \bail
+	lw	\page, 0(\page)	/* PFN << 6 | D | V */
+	LO_TO_KSEG0 \page, \n, \bail
+	.endm
+
+/*
  * t4 = the KSEG0 address of the page of the guest's instruction at t0
  * (EPC) with t2 = t0 less its bits 2-11, when that is not the page of the
  * last fetch (the context's fast_ipage; bit 0 is never set in it):
- * through the slot tables, and remembered; branch to @bail when EPC is
- * odd (MIPS16e: C raises the address error) or not in gKSEG0/gKSEG1 RAM
- * that KSEG0 reaches.  Clobbers t3, t5-t7.
+ * through the slot tables (GKSEG_PAGE), and remembered.  Clobbers t3,
+ * t5-t7.
  */
 	.macro	FETCH_PAGE bail
-	andi	t3, t0, 1
-	bnez	t3, \bail		/* MIPS16e */
-	 srl	t3, t0, 30
-	bnez	t3, \bail		/* not gKSEG0/gKSEG1 */
-	 ext	t3, t0, 0, 29		/* guest physical */
-	FIND_SLOT t3, t4, t5, t6, t7, \bail
-	lw	t4, 0(t4)		/* PFN << 6 | D | V */
-	srl	t4, t4, 6
-	sll	t4, t4, 12
-	srl	t5, t4, 29
-	bnez	t5, \bail		/* beyond KSEG0's reach */
-	 lui	t5, 0x8000
-	or	t4, t4, t5
+	GKSEG_PAGE t0, t4, t3, t5, t6, t7, \bail
 	sw	t2, CTX(HWC_FAST_IPAGE)(k1)
 	sw	t4, CTX(HWC_FAST_IPAGE_K0)(k1)
 	.endm
@@ -297,24 +316,14 @@ fast_slot:
 	andi	t5, t0, 0xffc
 	xori	t5, t5, 0xffc
 	bnez	t5, 1f
-	 addiu	t3, t4, 4		/* the slot, on the branch's page */
+	 addiu	t6, t4, 4		/* the slot, on the branch's page */
 	/*
 	 * The slot begins the next page (Linux's layout put its irq
 	 * restore's di there once: 14,000 exits to C in a boot).
 	 */
 	addiu	t3, t0, 4
-	srl	t5, t3, 30
-	bnez	t5, fast_bail		/* not gKSEG0/gKSEG1 */
-	 ext	t3, t3, 0, 29		/* guest physical */
-	FIND_SLOT t3, t6, t5, t7, t2, fast_bail
-	lw	t3, 0(t6)		/* PFN << 6 | D | V */
-	srl	t3, t3, 6
-	sll	t3, t3, 12
-	srl	t5, t3, 29
-	bnez	t5, fast_bail		/* beyond KSEG0's reach */
-	 lui	t5, 0x8000
-	or	t3, t3, t5
-1:	lw	t2, 0(t3)		/* the slot's instruction */
+	GKSEG_PAGE t3, t6, t3, t5, t7, t2, fast_bail
+1:	lw	t2, 0(t6)		/* the slot's instruction */
 	li	t1, INSN_ERET
 	beq	t2, t1, fast_bail
 	 addiu	v0, t0, 4		/* not taken: v0 + 4 = EPC + 8 */
@@ -1038,13 +1047,8 @@ fast_cache:
 	 nop
 1:	FIND_SLOT t6, t7, t3, t5, t9, fast_cache_bail
 	lw	v0, 0(t7)		/* PFN << 6 | D | V */
-2:	srl	v0, v0, 6
-	sll	v0, v0, 12		/* host physical of the page */
-	srl	t5, v0, 29
-	bnez	t5, fast_cache_bail	/* beyond KSEG0's reach */
-	 andi	t5, a0, GUEST_LINE_IN_PAGE
-	or	v0, v0, t5
-	lui	t5, 0x8000
+2:	LO_TO_KSEG0 v0, t5, fast_cache_bail
+	andi	t5, a0, GUEST_LINE_IN_PAGE
 	or	v0, v0, t5
 	cache	Hit_Writeback_Inv_D, 0(v0)
 	sync				/* as C's flush: write back, then */

@@ -15,6 +15,7 @@
  * fast path is off, so nothing the module does not see runs between.
  */
 #include <linux/bitops.h>
+#include <linux/err.h>
 #include <linux/highmem.h>
 #include <linux/mm.h>
 #include <linux/page-flags.h>
@@ -189,13 +190,36 @@ static void mvc_debug_poke(struct page *page, u32 off, u32 val)
 		__flush_cache_all();
 }
 
+/*
+ * The page the guest fetches @gva from, as mvc_gpa_to_page() returns it
+ * (NULL also when the fetch faults), with vcpu->fault_gpa set for a page
+ * not pinned yet.
+ */
+static struct page *mvc_debug_page(struct mvc_vcpu *vcpu, u32 gva,
+				   struct mipsvcpu_translation *x,
+				   bool *writable)
+{
+	struct page *page;
+
+	mvc_debug_translate(vcpu, mvc_current_view(vcpu) == MVC_VIEW_KERNEL,
+			    mvc_guest_asid(vcpu), gva, x);
+	if (!x->valid)
+		return NULL;
+	page = mvc_gpa_to_page(vcpu->vm, x->gpa, writable);
+	if (IS_ERR(page))
+		vcpu->fault_gpa = x->gpa;
+	return page;
+}
+
 /**
  * mvc_debug_plant() - before entering: plant the step's break
  * @vcpu: the VCPU, in RUN with slots_lock held and preemption off
  *
  * Return: 0, -EFAULT when the next instruction's page may not be
  * patched (a read-only slot that is not the caller's anonymous memory),
- * or -EBUSY when another VCPU was created since stepping was set.
+ * -EBUSY when another VCPU was created since stepping was set, or -EAGAIN
+ * when the page of this instruction or the next is not pinned yet
+ * (vcpu->fault_gpa: mvc_fault_in() it, then plant again).
  */
 int mvc_debug_plant(struct mvc_vcpu *vcpu)
 {
@@ -210,15 +234,16 @@ int mvc_debug_plant(struct mvc_vcpu *vcpu)
 		return 0;
 	if (!mvc_debug_may_step(vcpu))
 		return -EBUSY;
+	/* Reading the instruction needs its page. */
+	if (IS_ERR(mvc_debug_page(vcpu, vcpu->ctx->pc, &x, &writable)))
+		return -EAGAIN;
 	if (!mvc_debug_next_pc(vcpu, &next))
 		return 0;
-	mvc_debug_translate(vcpu, mvc_current_view(vcpu) == MVC_VIEW_KERNEL,
-			    mvc_guest_asid(vcpu), next, &x);
-	if (!x.valid)
-		return 0;	/* the fetch there faults: the step ends */
-	page = mvc_gpa_to_page(vcpu->vm, x.gpa, &writable);
+	page = mvc_debug_page(vcpu, next, &x, &writable);
 	if (!page)
-		return 0;	/* fetching from MMIO kills the VCPU anyway */
+		return 0;	/* the fetch faults or is MMIO: the step ends */
+	if (IS_ERR(page))
+		return -EAGAIN;
 	if (!mvc_debug_may_patch(page, writable))
 		return -EFAULT;
 	d->plant_page = page;

@@ -5,10 +5,21 @@
  * guest's own TLB exception, or MMIO), and the guest kernel's TLB
  * instructions with the shadow entries they invalidate.
  */
+#include <linux/err.h>
 #include <linux/minmax.h>
 
 #include "mipsvcpu.h"
 #include "decode.h"
+
+/*
+ * RAM the guest touches first: leave the inner loop, which cannot sleep,
+ * to pin it (mvc_fault_in()); the guest then repeats the access.
+ */
+static enum mvc_action mvc_want_page(struct mvc_vcpu *vcpu, u32 gpa)
+{
+	vcpu->fault_gpa = gpa;
+	return MVC_FAULT_IN;
+}
 
 /*
  * A guest-TLB-backed address missed or faulted in the host TLB: either
@@ -45,6 +56,8 @@ static enum mvc_action mvc_handle_mapped(struct mvc_vcpu *vcpu, u32 exc,
 	page = mvc_gpa_to_page(vcpu->vm, hit.pa, &writable);
 	if (!page || (store && !writable))
 		return mvc_emulate_mmio(vcpu, hit.pa);
+	if (IS_ERR(page))
+		return mvc_want_page(vcpu, hit.pa);
 	vcpu->stats.shadow_refill++;
 	mvc_shadow_map_mapped(vcpu, gva);
 	return MVC_RESUME;
@@ -80,6 +93,8 @@ enum mvc_action mvc_handle_tlb(struct mvc_vcpu *vcpu, u32 exc)
 	page = mvc_gpa_to_page(vcpu->vm, a.gpa, &writable);
 	if (!page || (exc == MVC_EXC_MOD && !writable))
 		return mvc_emulate_mmio(vcpu, a.gpa);
+	if (IS_ERR(page))
+		return mvc_want_page(vcpu, a.gpa);
 	vcpu->stats.shadow_refill++;
 	mvc_shadow_map_unmapped(vcpu, gva);
 	return MVC_RESUME;

@@ -93,9 +93,11 @@ mvc_vectors_start:
  * kernel view) without leaving the vector: the hardware
  * has already put VPN2 and the guest's ASID in EntryHi, so it finds the
  * slot holding the even page of the pair, takes both halves' EntryLo
- * from the slot's table (which has one zero entry past its end), adds
- * the cache attribute of the segment and writes a random entry.  A miss
- * in every slot, or anything else, takes the common exit to C.
+ * from the slot's table (which has one zero entry past its end, and 0 for
+ * a page not pinned yet: an invalid entry, whose access traps to C, which
+ * pins it), adds the cache attribute of the segment and writes a random
+ * entry.  A miss in every slot, or anything else, takes the common exit
+ * to C.
  */
 	.org	MVC_VEC_REFILL
 	mtc0	k1, CP0_ERROREPC

@@ -106,14 +106,16 @@
 	.endm
 
 /*
- * @lo, an EntryLo of a slot table (PFN << 6 | D | V), becomes the KSEG0
- * address of its page; branch to @bail when KSEG0 cannot reach the page.
- * Clobbers @tmp.
+ * @lo, an EntryLo of a slot table (PFN << 6 | D | V) or HALF_LO's, becomes
+ * the KSEG0 address of its page; branch to @bail when the page is not
+ * pinned yet (page frame 0, memory.c) or KSEG0 cannot reach it.  Clobbers
+ * @tmp.
  */
 	.macro	LO_TO_KSEG0 lo, tmp, bail
 	srl	\lo, \lo, 6
 	sll	\lo, \lo, 12
-	srl	\tmp, \lo, 29
+	beqz	\lo, \bail		/* not pinned yet: C */
+	 srl	\tmp, \lo, 29
 	bnez	\tmp, \bail		/* beyond KSEG0's reach */
 	 lui	\tmp, 0x8000
 	or	\lo, \lo, \tmp

@@ -7,6 +7,7 @@
  * For the emulation and the debugger, with the VCPU not running; bounded
  * and never sleeping, so usable with interrupts off.
  */
+#include <linux/err.h>
 #include <linux/highmem.h>
 #include <linux/mm.h>
 
@@ -39,17 +40,22 @@ static bool mvc_translate(struct mvc_vcpu *vcpu, u32 gva, u32 *gpa)
  * @gva: the address, in the current view
  * @off: set to the offset of @gva in the page
  *
- * Return: the page, or NULL when @gva does not translate to memory.
+ * Return: the page, or NULL when @gva does not translate to memory or to
+ * a page the guest has never touched (not pinned yet).  The guest has
+ * executed the instructions the emulation reads, so their pages are
+ * pinned; a cache operation on a page never touched has nothing to do.
  */
 struct page *mvc_guest_page(struct mvc_vcpu *vcpu, u32 gva, u32 *off)
 {
+	struct page *page;
 	bool writable;
 	u32 gpa;
 
 	if (!mvc_translate(vcpu, gva, &gpa))
 		return NULL;
 	*off = offset_in_page(gpa);
-	return mvc_gpa_to_page(vcpu->vm, gpa, &writable);
+	page = mvc_gpa_to_page(vcpu->vm, gpa, &writable);
+	return IS_ERR(page) ? NULL : page;
 }
 
 /**

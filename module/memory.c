@@ -3,27 +3,33 @@
  * memory.c - guest physical memory: slots of pinned userspace pages, and
  * the coalesced MMIO zones, which may not overlap them.
  *
- * Userspace backs each slot with its own memory (vcpuctl mmaps it).  The
- * pages are pinned (FOLL_LONGTERM) when the slot is created and unpinned
- * when it is deleted or the VM dies, so a later munmap() or fork() in
- * userspace cannot change or free what the guest sees: after munmap() the
- * guest keeps the old pages until the slot is deleted.
+ * Userspace backs each slot with its own memory (vcpuctl mmaps it).  A
+ * page is pinned (FOLL_LONGTERM) when the guest first touches it, and
+ * stays pinned until the slot is deleted or the VM dies, so a later
+ * munmap() or fork() in userspace cannot change or free a page the guest
+ * has used: after munmap() the guest keeps those pages until the slot is
+ * deleted, and a first touch of a page whose memory is gone makes RUN
+ * fail with EFAULT.  Creating a slot only checks that its memory is mapped
+ * with the access it needs; a 64 MiB guest that uses 10 MiB never has the
+ * other 54 zeroed (docs/security.md).
  *
  * Pins are charged as the kernel's other long-term pinners charge them
- * (RDMA, io_uring): to the pinning process's mm->pinned_vm (VmPin in
- * /proc/PID/status) and to a per-user total that the pinner's
- * RLIMIT_MEMLOCK bounds unless it has CAP_IPC_LOCK.  A read-only slot over
- * memory nobody touched is backed by the shared zero page: it is not kept
- * pinned (it never goes away), so that it cannot be pinned once per guest
- * page by any number of VMs.
+ * (RDMA, io_uring), for the whole slot when it is created: to the
+ * creating process's mm->pinned_vm (VmPin in /proc/PID/status) and to a
+ * per-user total that the creator's RLIMIT_MEMLOCK bounds unless it has
+ * CAP_IPC_LOCK.  A read-only page over memory nobody touched is the
+ * shared zero page: it is not kept pinned (it never goes away), so that
+ * it cannot be pinned once per guest page by any number of VMs.
  *
- * A new slot is pinned before vm->slots_lock is taken: pinning can wait
- * for as long as the pages take to come (a FUSE server that never answers
- * keeps its pinner waiting for ever), and VCPUs hold the lock for reading
- * while they run.  The swap itself happens under the lock held for writing
- * and bumps vm->slots_gen, which makes every VCPU drop its shadow TLB
- * entries before it runs again; the slot swapped out is released after
- * the lock is dropped (no VCPU can reach it by then).
+ * A slot is created before vm->slots_lock is taken, and pages are pinned
+ * with it dropped (mvc_fault_in()): pinning can wait for as long as the
+ * pages take to come (a FUSE server that never answers keeps its pinner
+ * waiting for ever), and VCPUs hold the lock for reading while they run.
+ * The swap itself happens under the lock held for writing and bumps
+ * vm->slots_gen, which makes every VCPU drop its shadow TLB entries before
+ * it runs again and a fault-in under way drop what it pinned; the slot
+ * swapped out is released after the lock is dropped (no VCPU can reach it
+ * by then).  Fault-ins of several VCPUs store their pages with cmpxchg().
  */
 #include <linux/capability.h>
 #include <linux/cred.h>
@@ -139,23 +145,23 @@ static bool mvc_is_zero_page(struct page *page)
 }
 
 /*
- * Release the pins a slot holds.  The guest writes a writable slot through
- * shadow entries with D set, which the kernel never sees: a page it wrote
- * after writeback cleaned it must be marked dirty again here, or a file
- * behind the slot loses the write.  A read-only slot holds no pin on the
- * zero page.
+ * Release the pins a slot holds, compacting its page array in place (it
+ * is freed next).  The guest writes a writable slot through shadow
+ * entries with D set, which the kernel never sees: a page it wrote after
+ * writeback cleaned it must be marked dirty again here, or a file behind
+ * the slot loses the write.  Pages never touched and the zero page hold
+ * no pin.
  */
 static void mvc_unpin(struct mvc_slot *slot)
 {
-	unsigned long i;
+	unsigned long i, n = 0;
 
-	if (!(slot->flags & MIPSVCPU_MEM_READONLY)) {
-		unpin_user_pages_dirty_lock(slot->pages, slot->npages, true);
-		return;
-	}
 	for (i = 0; i < slot->npages; i++)
-		if (!mvc_is_zero_page(slot->pages[i]))
-			unpin_user_page(slot->pages[i]);
+		if (slot->pages[i] && !mvc_is_zero_page(slot->pages[i]))
+			slot->pages[n++] = slot->pages[i];
+	unpin_user_pages_dirty_lock(slot->pages, n,
+				    !(slot->flags & MIPSVCPU_MEM_READONLY));
+	atomic_long_sub(n, &mvc_live.pinned_pages);
 }
 
 static void mvc_slot_free(struct mvc_slot *slot)
@@ -163,7 +169,6 @@ static void mvc_slot_free(struct mvc_slot *slot)
 	if (!slot->pages)
 		return;
 	mvc_unpin(slot);
-	atomic_long_sub(slot->npages - slot->nzero, &mvc_live.pinned_pages);
 	mvc_uncharge(slot);
 	kvfree(slot->pages);
 	kfree(slot->fast_lo);
@@ -184,24 +189,24 @@ void mvc_free_slots(struct mvc_vm *vm)
 
 /*
  * The table the refill vector reads (entry.S): for each page, its EntryLo
- * without the cache attribute, and one invalid entry past the end so that
- * the odd half of a pair is always readable.  It must be lowmem (KSEG0):
- * the vector cannot take a TLB miss.  Without it the slot is only served
- * by the slow path.
+ * without the cache attribute, 0 until the page is pinned (page frame 0
+ * holds the host's exception vectors, never a user page), and one 0 past
+ * the end so that the odd half of a pair is always readable.  A 0 makes
+ * an invalid shadow entry, whose access traps to C, which pins the page.
+ * It must be lowmem (KSEG0): the vector cannot take a TLB miss.  Without
+ * it the slot is only served by the slow path.
  */
-static void mvc_fill_fast_table(struct mvc_slot *slot)
+static void mvc_alloc_fast_table(struct mvc_slot *slot)
+{
+	slot->fast_lo = kcalloc(slot->npages + 1, sizeof(u32),
+				GFP_KERNEL_ACCOUNT | __GFP_NOWARN);
+}
+
+static u32 mvc_fast_entrylo(const struct mvc_slot *slot, struct page *page)
 {
 	u32 d = slot->flags & MIPSVCPU_MEM_READONLY ? 0 : ENTRYLO_D;
-	unsigned long i;
 
-	slot->fast_lo = kmalloc_array(slot->npages + 1, sizeof(u32),
-				      GFP_KERNEL_ACCOUNT | __GFP_NOWARN);
-	if (!slot->fast_lo)
-		return;
-	for (i = 0; i < slot->npages; i++)
-		slot->fast_lo[i] = (u32)page_to_pfn(slot->pages[i]) <<
-				   MVC_ENTRYLO_PFN_SHIFT | d | ENTRYLO_V;
-	slot->fast_lo[slot->npages] = 0;
+	return (u32)page_to_pfn(page) << MVC_ENTRYLO_PFN_SHIFT | d | ENTRYLO_V;
 }
 
 /* What can be checked of a request without looking at the VM. */
@@ -259,18 +264,48 @@ static int mvc_check_region(struct mvc_vm *vm,
 	return 0;
 }
 
-/* Charge and pin the pages of a new slot, build its tables; no lock held. */
-static int mvc_pin_slot(struct mvc_slot *slot,
+/*
+ * Is [start, start + size) mapped with the access a slot needs, in memory
+ * pin_user_pages() can pin?  Checked at creation so that a VMM learns of a
+ * wrong address there and not at the guest's first touch.
+ */
+static int mvc_check_mapped(unsigned long start, unsigned long size,
+			    bool write)
+{
+	unsigned long need = VM_READ | (write ? VM_WRITE : 0);
+	struct mm_struct *mm = current->mm;
+	struct vm_area_struct *vma;
+	unsigned long addr;
+	int ret = 0;
+
+	if (mmap_read_lock_killable(mm))
+		return -EINTR;
+	for (addr = start; addr < start + size; addr = vma->vm_end) {
+		vma = vma_lookup(mm, addr);
+		if (!vma || (vma->vm_flags & need) != need ||
+		    vma->vm_flags & (VM_IO | VM_PFNMAP)) {
+			ret = -EFAULT;
+			break;
+		}
+	}
+	mmap_read_unlock(mm);
+	return ret;
+}
+
+/* Charge a new slot and build its empty tables; no lock held. */
+static int mvc_new_slot(struct mvc_slot *slot,
 			const struct mipsvcpu_memory_region *r)
 {
-	unsigned int gup_flags = FOLL_LONGTERM;
-	unsigned long i;
-	long pinned;
 	int ret;
 
+	ret = mvc_check_mapped(r->userspace_addr, r->size,
+			       !(r->flags & MIPSVCPU_MEM_READONLY));
+	if (ret)
+		return ret;
 	slot->gpa = r->guest_phys_addr;
 	slot->size = r->size;
 	slot->flags = r->flags;
+	slot->uaddr = r->userspace_addr;
 	slot->npages = r->size >> PAGE_SHIFT;
 	ret = mvc_charge(slot);
 	if (ret)
@@ -280,34 +315,9 @@ static int mvc_pin_slot(struct mvc_slot *slot,
 			       GFP_KERNEL_ACCOUNT);
 	if (!slot->pages)
 		goto out_uncharge;
-	if (!(r->flags & MIPSVCPU_MEM_READONLY))
-		gup_flags |= FOLL_WRITE;
-	pinned = pin_user_pages_fast(r->userspace_addr, slot->npages, gup_flags,
-				     slot->pages);
-	if (pinned != slot->npages) {
-		if (pinned > 0)
-			unpin_user_pages(slot->pages, pinned);
-		ret = pinned < 0 ? pinned : -EFAULT;
-		goto out_free_pages;
-	}
-	/* Only read-only pins of untouched anonymous memory can be these. */
-	for (i = 0; i < slot->npages; i++) {
-		if (mvc_is_zero_page(slot->pages[i])) {
-			unpin_user_page(slot->pages[i]);
-			slot->nzero++;
-		}
-	}
-	atomic_long_add(slot->npages - slot->nzero, &mvc_live.pinned_pages);
-	mvc_fill_fast_table(slot);
-	/*
-	 * The guest will execute what userspace wrote through another
-	 * virtual alias: write back and invalidate the caches once here.
-	 */
-	__flush_cache_all();
+	mvc_alloc_fast_table(slot);
 	return 0;
 
-out_free_pages:
-	kvfree(slot->pages);
 out_uncharge:
 	mvc_uncharge(slot);
 out_clear:
@@ -321,8 +331,8 @@ out_clear:
  * @r: the request, copied from userspace but not yet validated
  *
  * Return: 0, -EINVAL for a malformed request, -EEXIST for an overlap,
- * -ENOMEM (also past RLIMIT_MEMLOCK), -EINTR for a fatal signal, or the
- * error of pinning the pages (-EFAULT for unmapped memory).
+ * -ENOMEM (also past RLIMIT_MEMLOCK), -EINTR for a fatal signal, or
+ * -EFAULT when the memory is not mapped with the access the slot needs.
  */
 int mvc_set_memory_region(struct mvc_vm *vm,
 			  const struct mipsvcpu_memory_region *r)
@@ -334,7 +344,7 @@ int mvc_set_memory_region(struct mvc_vm *vm,
 	if (ret)
 		return ret;
 	if (r->size) {
-		ret = mvc_pin_slot(&new, r);
+		ret = mvc_new_slot(&new, r);
 		if (ret)
 			return ret;
 	}
@@ -389,27 +399,158 @@ void mvc_index_slots(struct mvc_vm *vm)
 	vm->ram_slot = best;
 }
 
+/* The slot backing @gpa, or NULL; slots_lock held. */
+static struct mvc_slot *mvc_gpa_slot(struct mvc_vm *vm, u32 gpa)
+{
+	u32 i;
+
+	for (i = 0; i < vm->nlive; i++) {
+		struct mvc_slot *s = &vm->slots[vm->live_slot[i]];
+
+		if (gpa - s->gpa < s->size)
+			return s;
+	}
+	return NULL;
+}
+
 /**
  * mvc_gpa_to_page() - find the host page behind a guest physical address
  * @vm: the VM; the caller holds vm->slots_lock
  * @gpa: the guest physical address
  * @writable: set to whether the guest may write it
  *
- * Return: the page, or NULL when no slot backs @gpa (it is MMIO).
+ * Return: the page; NULL when no slot backs @gpa (it is MMIO);
+ * ERR_PTR(-EAGAIN) when a slot does but the page is not pinned yet:
+ * mvc_fault_in() pins it, with slots_lock dropped.
  */
 struct page *mvc_gpa_to_page(struct mvc_vm *vm, u32 gpa, bool *writable)
 {
-	u32 i;
+	struct mvc_slot *s = mvc_gpa_slot(vm, gpa);
+	struct page *page;
 
-	for (i = 0; i < vm->nlive; i++) {
-		const struct mvc_slot *s = &vm->slots[vm->live_slot[i]];
+	if (!s)
+		return NULL;
+	*writable = !(s->flags & MIPSVCPU_MEM_READONLY);
+	page = READ_ONCE(s->pages[(gpa - s->gpa) >> PAGE_SHIFT]);
+	return page ?: ERR_PTR(-EAGAIN);
+}
 
-		if (gpa - s->gpa < s->size) {
-			*writable = !(s->flags & MIPSVCPU_MEM_READONLY);
-			return s->pages[(gpa - s->gpa) >> PAGE_SHIFT];
-		}
+/*
+ * Pin @n pages of @mm from @uaddr into @pages, or fewer: the pages from
+ * the first one that cannot be pinned on are left out.  Return: how many
+ * were, or an error.
+ */
+static long mvc_pin_range(struct mm_struct *mm, unsigned long uaddr,
+			  unsigned long n, bool write, struct page **pages)
+{
+	unsigned int gup_flags = FOLL_LONGTERM | (write ? FOLL_WRITE : 0);
+	long pinned;
+
+	if (!mmget_not_zero(mm))
+		return -EFAULT;	/* the VMM is gone; its fds are not */
+	if (mmap_read_lock_killable(mm)) {
+		mmput(mm);
+		return -EINTR;
 	}
-	return NULL;
+	pinned = pin_user_pages_remote(mm, uaddr, n, gup_flags, pages, NULL,
+				       NULL);
+	mmap_read_unlock(mm);
+	mmput(mm);
+	return pinned;
+}
+
+/* Keep @page as page @i of @s unless another fault-in was first. */
+static void mvc_slot_store(struct mvc_slot *s, unsigned long i,
+			   struct page *page)
+{
+	bool zero = mvc_is_zero_page(page);
+
+	/* The zero page is not kept pinned (see the top of this file). */
+	if (zero)
+		unpin_user_page(page);
+	if (cmpxchg(&s->pages[i], NULL, page)) {
+		if (!zero)
+			unpin_user_page(page);
+		return;
+	}
+	if (!zero)
+		atomic_long_inc(&mvc_live.pinned_pages);
+	/* The vector reads the table without a lock: the page comes first. */
+	if (s->fast_lo)
+		WRITE_ONCE(s->fast_lo[i], mvc_fast_entrylo(s, page));
+}
+
+/**
+ * mvc_fault_in() - pin the RAM page the guest touched first, and its
+ *                  neighbours
+ * @vm: the VM; the caller holds no lock
+ * @gpa: the guest physical address, in a slot when it was looked up
+ *
+ * Pins the MVC_FAULT_PAGES-aligned group of pages around @gpa that its
+ * slot backs (or, if part of that group cannot be pinned, @gpa's page
+ * alone), with slots_lock dropped while pinning, and keeps those no other
+ * fault-in kept first.  The guest may have executed what userspace wrote
+ * through its own alias: the caches are written back and invalidated
+ * before the pages are seen.  Nothing is kept if the slots changed
+ * meanwhile; the caller just runs the guest again, which faults again.
+ *
+ * Return: 0, -EINTR for a fatal signal, -EFAULT when the memory behind
+ * @gpa is no longer mapped with the access the slot needs, or -ENOMEM.
+ */
+int mvc_fault_in(struct mvc_vm *vm, u32 gpa)
+{
+	struct page *pages[MVC_FAULT_PAGES];
+	unsigned long idx, first, n, uaddr, i;
+	struct mm_struct *mm;
+	struct mvc_slot *s;
+	long pinned;
+	bool write;
+	u64 gen;
+
+	if (down_read_killable(&vm->slots_lock))
+		return -EINTR;
+	s = mvc_gpa_slot(vm, gpa);
+	idx = s ? (gpa - s->gpa) >> PAGE_SHIFT : 0;
+	if (!s || READ_ONCE(s->pages[idx])) {
+		up_read(&vm->slots_lock);
+		return 0;
+	}
+	first = round_down(idx, MVC_FAULT_PAGES);
+	n = min_t(unsigned long, MVC_FAULT_PAGES, s->npages - first);
+	uaddr = s->uaddr + (first << PAGE_SHIFT);
+	write = !(s->flags & MIPSVCPU_MEM_READONLY);
+	mm = s->mm;
+	mmgrab(mm);
+	gen = vm->slots_gen;
+	up_read(&vm->slots_lock);
+
+	pinned = mvc_pin_range(mm, uaddr, n, write, pages);
+	if (pinned >= 0 && pinned <= idx - first) {
+		/* A hole before the page: take the page alone. */
+		if (pinned > 0)
+			unpin_user_pages(pages, pinned);
+		pinned = mvc_pin_range(mm, uaddr + ((idx - first) << PAGE_SHIFT),
+				       1, write, pages);
+		first = idx;
+	}
+	mmdrop(mm);
+	if (pinned <= 0)
+		return pinned ?: -EFAULT;
+	__flush_cache_all();
+
+	if (down_read_killable(&vm->slots_lock)) {
+		unpin_user_pages(pages, pinned);
+		return -EINTR;
+	}
+	if (vm->slots_gen != gen) {
+		up_read(&vm->slots_lock);
+		unpin_user_pages(pages, pinned);
+		return 0;
+	}
+	for (i = 0; i < pinned; i++)
+		mvc_slot_store(s, first + i, pages[i]);
+	up_read(&vm->slots_lock);
+	return 0;
 }
 
 /**

@@ -27,6 +27,7 @@
  * there traps and becomes an address error; the window never changes
  * while a VCPU exists.
  */
+#include <linux/err.h>
 #include <linux/mm.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
@@ -300,8 +301,9 @@ static u32 mvc_entrylo(struct mvc_vm *vm, u32 gpa, u32 cca, bool dirty)
 	bool writable;
 
 	page = mvc_gpa_to_page(vm, gpa, &writable);
-	if (!page)
-		return 0;	/* MMIO: invalid, so every access traps */
+	/* MMIO, or RAM not pinned yet: invalid, so every access traps */
+	if (IS_ERR_OR_NULL(page))
+		return 0;
 	return (u32)page_to_pfn(page) << ENTRYLO_PFN_SHIFT |
 	       cca << ENTRYLO_C_SHIFT |
 	       (writable && dirty ? ENTRYLO_D : 0) | ENTRYLO_V;
@@ -321,7 +323,7 @@ static u32 mvc_host_cca(bool cached)
  * Maps the even/odd pair of guest pages around @gva to the host pages
  * that back them, cached for gKSEG0 and uncached for gKSEG1, writable
  * unless the slot is read-only.  A page no slot backs is left invalid, so
- * that accesses to it trap as MMIO.
+ * that accesses to it trap as MMIO, and so is one not pinned yet.
  *
  * Return: 0, or -EINVAL if @gva is not in an unmapped segment.
  */

@@ -307,7 +307,9 @@ static bool mvc_wait_done(struct mvc_vcpu *vcpu)
  *
  * Return: 0 with run->exit_reason set, -EINTR for a pending signal (RUN
  * may be called again), -EIO when the VCPU has died, -EFAULT or -EBUSY
- * when a single step cannot plant its break (debug.c).
+ * when a single step cannot plant its break (debug.c), or the error of
+ * pinning a page the guest touched first (mvc_fault_in(): -EFAULT when its
+ * memory is gone; RUN may be called again once it is back).
  */
 int mvc_vcpu_run(struct mvc_vcpu *vcpu)
 {
@@ -343,17 +345,17 @@ int mvc_vcpu_run(struct mvc_vcpu *vcpu)
 		}
 		preempt_disable();
 		ret = mvc_debug_plant(vcpu);
-		if (ret) {
-			preempt_enable();
-			up_read(&vcpu->vm->slots_lock);
-			return ret;
+		action = MVC_FAULT_IN;
+		if (!ret) {
+			local_irq_disable();
+			action = mvc_run_irqs_off(vcpu);
+			local_irq_enable();
+			mvc_debug_unplant(vcpu);
 		}
-		local_irq_disable();
-		action = mvc_run_irqs_off(vcpu);
-		local_irq_enable();
-		mvc_debug_unplant(vcpu);
 		preempt_enable();
 		up_read(&vcpu->vm->slots_lock);
+		if (ret && ret != -EAGAIN)
+			return ret;
 
 		switch (action) {
 		case MVC_RESUME:
@@ -379,6 +381,11 @@ int mvc_vcpu_run(struct mvc_vcpu *vcpu)
 			continue;
 		case MVC_USER:
 			return 0;
+		case MVC_FAULT_IN:
+			ret = mvc_fault_in(vcpu->vm, vcpu->fault_gpa);
+			if (ret)
+				return ret;
+			continue;
 		}
 	}
 }

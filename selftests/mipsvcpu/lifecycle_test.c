@@ -248,15 +248,19 @@ static pid_t fuse_hang_server(int note_fd)
 /*
  * Issue 13, finding 4: a memory slot over a range whose pages never come
  * (here a FUSE file whose server never answers reads) blocks its pinner.
- * It must not block the VCPUs: RUN took slots_lock with an uninterruptible
- * down_read while the pinner held it for writing across the pin, so a
- * SIGKILLed VMM sat in D state until the pin ended.  The pinner is another
- * process sharing the VM (a fork), so killing the VMM cannot end the pin.
- * (A userfaultfd range nobody serves does not block on 6.1: long-term
- * pins fault without FAULT_FLAG_ALLOW_RETRY, and userfaultfd then fails
- * the fault with SIGBUS, so the pin fails with EFAULT at once.)
+ * It must not block the rest of the VM: RUN took slots_lock with an
+ * uninterruptible down_read while the pinner held it for writing across
+ * the pin, so a SIGKILLed VMM sat in D state until the pin ended.  Pages
+ * are pinned at the guest's first touch now, by the VCPU that touches
+ * them, with slots_lock dropped (mvc_fault_in()): here the pinner is a
+ * VCPU in another process sharing the VM (a fork), whose mmioloop guest
+ * stores into the FUSE slot, while the VMM changes a slot (slots_lock for
+ * writing) in a loop.  Killing the VMM cannot end the pin; it must not
+ * wait for it.  (A userfaultfd range nobody serves does not block on 6.1:
+ * long-term pins fault without FAULT_FLAG_ALLOW_RETRY, and userfaultfd
+ * then fails the fault with SIGBUS, so the pin fails with EFAULT at once.)
  */
-TEST(vcpus_stay_killable_while_a_pin_blocks)
+TEST(vm_stays_killable_while_a_pin_blocks)
 {
 	int pipefd[2], notefd[2];
 	pid_t server, vmm, pinner = 0;
@@ -273,13 +277,23 @@ TEST(vcpus_stay_killable_while_a_pin_blocks)
 	vmm = fork();
 	ASSERT_LE(0, vmm);
 	if (!vmm) {
-		struct mvc_guest *g = mvc_guest_create("spin", 4 * MIB);
-		pid_t p = fork();
+		struct mvc_guest *g = mvc_guest_create("mmioloop", 4 * MIB);
+		struct mipsvcpu_memory_region other = {
+			.slot = 5, .guest_phys_addr = 32 * MIB, .size = 4096,
+		};
+		void *page = mmap(NULL, 4096, PROT_READ | PROT_WRITE,
+				  MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		pid_t p;
 
+		/* At the guest's first MMIO read. */
+		if (page == MAP_FAILED || ioctl(g->vcpu_fd, MIPSVCPU_RUN, 0) ||
+		    g->run->exit_reason != MIPSVCPU_EXIT_MMIO)
+			_exit(1);
+		p = fork();
 		if (!p) {
 			struct mipsvcpu_memory_region r = {
 				.slot = 3, .flags = MIPSVCPU_MEM_READONLY,
-				.guest_phys_addr = 16 * MIB,
+				.guest_phys_addr = 4 * MIB,
 				.size = FUSE_FILE_SIZE,
 			};
 			int fd = open(FUSE_DIR "/f", O_RDONLY);
@@ -288,14 +302,23 @@ TEST(vcpus_stay_killable_while_a_pin_blocks)
 			if (fd < 0 || m == MAP_FAILED)
 				_exit(1);
 			r.userspace_addr = (uintptr_t)m;
+			if (ioctl(g->vm_fd, MIPSVCPU_SET_MEMORY_REGION, &r))
+				_exit(1);
+			/* It stores 0 at 4 MiB: the first touch of the file. */
+			g->run->mmio.data = 0;
 			/* Does not return while the server lives. */
-			ioctl(g->vm_fd, MIPSVCPU_SET_MEMORY_REGION, &r);
+			ioctl(g->vcpu_fd, MIPSVCPU_RUN, 0);
 			_exit(0);
 		}
 		if (write(pipefd[1], &p, sizeof(p)) != sizeof(p))
 			_exit(1);
-		for (;;)
-			ioctl(g->vcpu_fd, MIPSVCPU_RUN, 0);
+		other.userspace_addr = (uintptr_t)page;
+		for (;;) {
+			other.size = 4096;
+			ioctl(g->vm_fd, MIPSVCPU_SET_MEMORY_REGION, &other);
+			other.size = 0;
+			ioctl(g->vm_fd, MIPSVCPU_SET_MEMORY_REGION, &other);
+		}
 	}
 	ASSERT_EQ(sizeof(pinner), read(pipefd[0], &pinner, sizeof(pinner)));
 	/* The pinner's fault reached the server, which keeps it. */

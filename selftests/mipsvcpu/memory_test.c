@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * memory_test.c - guest memory slots and VCPUs: argument validation, what
- * pinning guarantees across munmap() and fork(), how pinned memory is
+ * memory_test.c - guest memory slots and VCPUs: argument validation,
+ * pinning at the guest's first touch and what it guarantees across
+ * munmap() and fork(), how pinned memory is
  * charged, guest writes to file-backed memory, several VCPUs in one VM,
  * and the internal errors for what MMIO cannot do.
  */
@@ -57,7 +58,8 @@ TEST_F(vm, region_validation)
 
 	/* Good, then each rule broken once. */
 	ASSERT_EQ(0, set_region(self->vm, 0, 0, 0, MIB, m));
-	EXPECT_EQ(MIB / 4096, mvc_read_counter("pinned_pages"));
+	/* Nothing is pinned before the guest touches it. */
+	EXPECT_EQ(0, mvc_read_counter("pinned_pages"));
 #define BAD(err, ...) do {						\
 	EXPECT_EQ(-1, set_region(self->vm, __VA_ARGS__));		\
 	EXPECT_EQ(err, errno);						\
@@ -72,6 +74,7 @@ TEST_F(vm, region_validation)
 	BAD(EINVAL, 1, 0, 0xfffffffffffff000ull, 8192, m); /* wraps */
 	BAD(EEXIST, 1, 0, MIB / 2, MIB, m + MIB);	/* overlaps slot 0 */
 	BAD(EFAULT, 1, 0, 2 * MIB, MIB, (void *)0x1000);	/* unmapped */
+	BAD(EFAULT, 1, 0, 2 * MIB, 2 * MIB, m + 3 * MIB);	/* half mapped */
 	r.slot = 1;
 	r.size = 4096;
 	r.userspace_addr = (uintptr_t)m;
@@ -81,11 +84,11 @@ TEST_F(vm, region_validation)
 	EXPECT_EQ(EINVAL, errno);
 	/* Replacing a slot in place and deleting it. */
 	EXPECT_EQ(0, set_region(self->vm, 0, 0, 0, 2 * MIB, m));
-	EXPECT_EQ(2 * MIB / 4096, mvc_read_counter("pinned_pages"));
 	EXPECT_EQ(0, set_region(self->vm, 0, 0, 0, 0, NULL));
 	EXPECT_EQ(0, mvc_read_counter("pinned_pages"));
-	/* Read-only memory needs no write access. */
+	/* Read-only memory needs no write access, and a writable slot does. */
 	EXPECT_EQ(0, mprotect(m, MIB, PROT_READ));
+	BAD(EFAULT, 2, 0, 0x1fc00000, MIB, m);
 	EXPECT_EQ(0, set_region(self->vm, 2, MIPSVCPU_MEM_READONLY,
 				0x1fc00000, MIB, m));
 }
@@ -170,6 +173,61 @@ TEST(pinned_memory_survives_munmap_and_fork)
 	EXPECT_TRUE(g->finished);
 	mvc_guest_destroy(g);
 	EXPECT_EQ(0, mvc_read_counter("pinned_pages"));
+}
+
+/*
+ * A slot's pages are pinned when the guest first touches them, 16 to a
+ * group (MVC_FAULT_PAGES): the mmioloop guest stores the value it reads
+ * into page value % 64 of a 64-page slot at 4 MiB.  A first touch of
+ * memory userspace unmapped fails RUN with EFAULT, and the guest goes on
+ * once memory is there again; pages it touched stay its own.
+ */
+TEST(guest_ram_is_pinned_at_first_touch)
+{
+	const size_t len = 64 * 4096;
+	struct mvc_guest *g = mvc_guest_create("mmioloop", 4 * MIB);
+	uint32_t *mem = mmap(NULL, len, PROT_READ | PROT_WRITE,
+			     MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	long base;
+
+	ASSERT_TRUE(mem != MAP_FAILED);
+	ASSERT_EQ(0, ioctl(g->vcpu_fd, MIPSVCPU_RUN, 0));
+	ASSERT_EQ(MIPSVCPU_EXIT_MMIO, g->run->exit_reason);
+	base = mvc_read_counter("pinned_pages");	/* the guest's code */
+	EXPECT_LT(base, 4 * MIB / 4096);
+	ASSERT_EQ(0, set_region(g->vm_fd, 2, 0, 4 * MIB, len, mem));
+	EXPECT_EQ(base, mvc_read_counter("pinned_pages"));
+	mem[5 * 1024] = 0xdead;		/* userspace's, before the guest's */
+	g->run->mmio.data = 5;
+	ASSERT_EQ(0, ioctl(g->vcpu_fd, MIPSVCPU_RUN, 0));
+	ASSERT_EQ(MIPSVCPU_EXIT_MMIO, g->run->exit_reason);
+	EXPECT_EQ(5, mem[5 * 1024]);
+	EXPECT_EQ(base + 16, mvc_read_counter("pinned_pages"));
+	/* Pages 32-63, untouched, go; the guest touches page 40. */
+	ASSERT_EQ(0, munmap(mem + 32 * 1024, 32 * 4096));
+	g->run->mmio.data = 40;
+	EXPECT_EQ(-1, ioctl(g->vcpu_fd, MIPSVCPU_RUN, 0));
+	EXPECT_EQ(EFAULT, errno);
+	EXPECT_EQ(base + 16, mvc_read_counter("pinned_pages"));
+	/* Memory again: the store is repeated into it. */
+	ASSERT_TRUE(mmap(mem + 32 * 1024, 32 * 4096, PROT_READ | PROT_WRITE,
+			 MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) !=
+		    MAP_FAILED);
+	ASSERT_EQ(0, ioctl(g->vcpu_fd, MIPSVCPU_RUN, 0));
+	ASSERT_EQ(MIPSVCPU_EXIT_MMIO, g->run->exit_reason);
+	EXPECT_EQ(40, mem[40 * 1024]);
+	EXPECT_EQ(base + 32, mvc_read_counter("pinned_pages"));
+	/* Unmapping a touched page leaves the guest its page. */
+	ASSERT_EQ(0, munmap(mem, 16 * 4096));
+	g->run->mmio.data = 7;
+	ASSERT_EQ(0, ioctl(g->vcpu_fd, MIPSVCPU_RUN, 0));
+	ASSERT_EQ(MIPSVCPU_EXIT_MMIO, g->run->exit_reason);
+	EXPECT_EQ(base + 32, mvc_read_counter("pinned_pages"));
+	ASSERT_EQ(0, set_region(g->vm_fd, 2, 0, 4 * MIB, 0, NULL));
+	EXPECT_EQ(base, mvc_read_counter("pinned_pages"));
+	mvc_guest_destroy(g);
+	EXPECT_EQ(0, mvc_read_counter("pinned_pages"));
+	munmap(mem + 16 * 1024, len - 16 * 4096);
 }
 
 /* A field of /proc/self/status, in KiB. */
@@ -301,6 +359,36 @@ TEST(read_only_slots_over_untouched_memory_do_not_pin_the_zero_page)
 		close(vm[i]);
 	munmap(ro, 512 * MIB);
 	close(dev);
+}
+
+/*
+ * The same, since pages are pinned at the guest's first touch: the
+ * mmioloop guest's store to a read-only slot over untouched memory pins
+ * its group, all zero pages, which stay unpinned; the store itself exits
+ * as an MMIO write and leaves memory alone.
+ */
+TEST(first_touch_of_a_read_only_untouched_slot_pins_no_zero_page)
+{
+	struct mvc_guest *g = mvc_guest_create("mmioloop", 4 * MIB);
+	char *ro = mmap(NULL, 64 * 4096, PROT_READ,
+			MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	long base;
+
+	ASSERT_TRUE(ro != MAP_FAILED);
+	ASSERT_EQ(0, ioctl(g->vcpu_fd, MIPSVCPU_RUN, 0));
+	ASSERT_EQ(MIPSVCPU_EXIT_MMIO, g->run->exit_reason);
+	base = mvc_read_counter("pinned_pages");
+	ASSERT_EQ(0, set_region(g->vm_fd, 2, RO, 4 * MIB, 64 * 4096, ro));
+	g->run->mmio.data = 3;
+	ASSERT_EQ(0, ioctl(g->vcpu_fd, MIPSVCPU_RUN, 0));
+	ASSERT_EQ(MIPSVCPU_EXIT_MMIO, g->run->exit_reason);
+	EXPECT_EQ(1, g->run->mmio.is_write);
+	EXPECT_EQ(4 * MIB + 3 * 4096, g->run->mmio.phys_addr);
+	EXPECT_EQ(3, g->run->mmio.data);
+	EXPECT_EQ(base, mvc_read_counter("pinned_pages"));
+	mvc_guest_destroy(g);
+	EXPECT_EQ(0, mvc_read_counter("pinned_pages"));
+	munmap(ro, 64 * 4096);
 }
 
 #define FS_DIR "/tmp/mvc-fs"

@@ -51,8 +51,11 @@
  *    MIPSVCPU_UNREGISTER_COALESCED_MMIO, run.coalesced (the ring), the
  *    mmio_coalesced counter.  SET_MEMORY_REGION refuses a slot over a
  *    zone (EEXIST).
+ * 5: a slot's pages are pinned at the guest's first touch, not when the
+ *    slot is created: until then munmap() changes what the guest will
+ *    see, and RUN fails with EFAULT if the memory is gone by then.
  */
-#define MIPSVCPU_API_VERSION		4
+#define MIPSVCPU_API_VERSION		5
 
 /* The ioctl magic.  0xb7 is not used by any in-tree driver. */
 #define MIPSVCPU_IO			0xb7
@@ -111,9 +114,13 @@ struct mipsvcpu_create_vm {
  * Backs guest physical memory [guest_phys_addr, guest_phys_addr + size)
  * with the caller's memory at userspace_addr.  All three must be 4 KiB
  * aligned, the range must lie below MIPSVCPU_GUEST_PHYS_LIMIT and must not
- * overlap another slot or a coalesced MMIO zone (EEXIST).  The pages are
- * pinned for the life of the slot: munmap() or fork() in userspace does
- * not change what the guest sees.
+ * overlap another slot or a coalesced MMIO zone (EEXIST), and the memory
+ * must be mapped, writable unless the slot is read-only (EFAULT).  Each
+ * page is pinned when the guest first touches it, for the rest of the
+ * slot's life: munmap() or fork() in userspace does not change a page the
+ * guest has touched.  A page it has not touched is whatever the memory at
+ * its address is at the first touch.  The slot's whole size counts
+ * against RLIMIT_MEMLOCK when it is created.
  * A size of 0 deletes the slot.  Guest stores to a MIPSVCPU_MEM_READONLY
  * slot leave memory unchanged and exit to userspace as MMIO writes.
  */
@@ -382,7 +389,10 @@ struct mipsvcpu_run {
  * Runs the VCPU until an exit userspace must see.  Returns 0 with
  * exit_reason set, or -1 with errno EINTR when a signal is pending (RUN may
  * be called again), EBUSY when another thread is already running this VCPU,
- * EIO when the VM has died (exit_reason is MIPSVCPU_EXIT_INTERNAL_ERROR).
+ * EIO when the VM has died (exit_reason is MIPSVCPU_EXIT_INTERNAL_ERROR),
+ * EFAULT when the guest touched a page of a slot for the first time and
+ * its memory is no longer mapped with the slot's access (the VCPU repeats
+ * the access at the next RUN), ENOMEM when it could not be pinned.
  */
 #define MIPSVCPU_RUN			_IO(MIPSVCPU_IO, 0x40)
 

@@ -81,11 +81,13 @@
 
 /*
  * Malta's SOFTRES register (write 0x42: reset) and, on the mipsvcpu
- * power device only, a power-off register taking the exit status.
+ * power device only, a power-off register taking the exit status, which
+ * reads as the host's delay-loop rate (docs/guest-dts.md).
  */
 #define POWER_PA		0x1f000500
 #define POWER_SOFTRES		0x0
 #define POWER_OFF		0x4
+#define POWER_LOOPS		0x4
 #define SOFTRES_RESET		0x42
 
 /*

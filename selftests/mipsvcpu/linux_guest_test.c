@@ -191,6 +191,33 @@ FIXTURE_TEARDOWN(linux_guest)
  * Milestones of the boot, in order: their times go to the TAP log.  The
  * first is the project firmware's (U-Boot prints its own).
  */
+/* BogoMIPS in hundredths, from a line "...NNN.NN BogoMIPS" or cpuinfo's. */
+static long bogomips_at(const char *s)
+{
+	unsigned int whole, hundredths;
+
+	if (!s || sscanf(s, "%u.%2u", &whole, &hundredths) != 2)
+		return -1;
+	return whole * 100L + hundredths;
+}
+
+static long host_bogomips(void)
+{
+	FILE *f = fopen("/proc/cpuinfo", "r");
+	char line[256];
+	long v = -1;
+
+	while (f && v < 0 && fgets(line, sizeof(line), f))
+		if (!strncmp(line, "BogoMIPS", 8) && strchr(line, ':'))
+			v = bogomips_at(strchr(line, ':') + 1);
+	if (f)
+		fclose(f);
+	return v;
+}
+
+#define LPJ_FROM_HOST \
+	"Calibrating delay loop (skipped), value calculated using timer frequency.. "
+
 static const char *const boot_phases[] = {
 	"mipsvcpu firmware", "Linux version 6.1", "Run /init as init process",
 	"mipsvcpu linux guest:",
@@ -206,7 +233,7 @@ static void full_checks(struct __test_metadata *_metadata,
 
 TEST_F_TIMEOUT(linux_guest, boots_to_a_shell_and_runs_debian_userland, 1500)
 {
-	const char *t;
+	const char *t, *p;
 	unsigned int i;
 	int status;
 
@@ -241,6 +268,17 @@ TEST_F_TIMEOUT(linux_guest, boots_to_a_shell_and_runs_debian_userland, 1500)
 	EXPECT_TRUE(strstr(t, "is a 16550A") != NULL);
 	EXPECT_TRUE(strstr(t, "Run /init as init process") != NULL);
 	EXPECT_TRUE(strstr(t, "mipsvcpu linux guest: Linux 6.1") != NULL);
+	/* Patch 7: the delay loop's rate is the host's, from the power register. */
+	p = strstr(t, LPJ_FROM_HOST);
+	EXPECT_TRUE(p != NULL) TH_LOG("the guest timed its delay loop");
+	if (p) {
+		long guest = bogomips_at(p + strlen(LPJ_FROM_HOST));
+		long host = host_bogomips();
+
+		EXPECT_LT(0, host);
+		EXPECT_TRUE(labs(guest - host) <= 1)
+			TH_LOG("guest %ld, host %ld hundredths of BogoMIPS", guest, host);
+	}
 
 	t = command(self, "echo $((6*7))", 300);
 	ASSERT_TRUE(t != NULL) TH_LOG("echo: no prompt; output:\n%s", tail());

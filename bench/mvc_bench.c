@@ -648,6 +648,14 @@ static uint64_t linux_native(const char *workload, unsigned long n)
 }
 
 /*
+ * Group linux_boot, only when named: the boot's figures alone.  Group
+ * linux_tlbmiss, the same: the boot, then that one workload, which is
+ * what mark() brackets then (make profile PROFILE=linux_tlbmiss).
+ */
+static bool linux_boot_only;
+static const char *linux_marked_workload;
+
+/*
  * One workload in the guest: type the command, read the counters when it
  * is ready, start it, read them again when it has printed its time, then
  * the rates over that interval.  Returns the nanoseconds guestbench
@@ -659,6 +667,7 @@ static uint64_t linux_workload(struct linux_guest *l, const char *workload,
 	struct linux_stats s0, s1;
 	char cmd[64], want[64];
 	unsigned long long ns;
+	bool marked;
 	uint64_t h0;
 	size_t num;
 
@@ -668,13 +677,16 @@ static uint64_t linux_workload(struct linux_guest *l, const char *workload,
 		return linux_fail(l, cmd), 0;
 	linux_stats_read(l->pid, &s0);
 	h0 = mvc_now_ns();
+	marked = linux_marked_workload && !strcmp(workload, linux_marked_workload);
+	mark(marked);
 	snprintf(want, sizeof(want), "guestbench %s %lu ", workload, n);
 	if (linux_type(l, "\n") || !linux_wait_for(l, want, 600))
-		return linux_fail(l, cmd), 0;
+		return mark(false), linux_fail(l, cmd), 0;
 	num = l->con.seen;
 	if (!linux_wait_for(l, "\n", 30) ||
 	    sscanf(l->con.out + num, "%llu", &ns) != 1)
-		return linux_fail(l, cmd), 0;
+		return mark(false), linux_fail(l, cmd), 0;
+	mark(false);
 	linux_stats_read(l->pid, &s1);
 	emit_rates(workload, &s0, &s1, l->con.hit_ns - h0);
 	if (!linux_wait_for(l, MVC_LINUX_PROMPT, 60))
@@ -799,9 +811,6 @@ static void linux_trace_forkexec(struct linux_guest *l)
 	linux_wait_for(l, MVC_LINUX_PROMPT, 60);
 }
 
-/* Group linux_boot, only when named: the boot's figures alone. */
-static bool linux_boot_only;
-
 static void bench_linux(void)
 {
 	static const struct {
@@ -845,7 +854,7 @@ static void bench_linux(void)
 	if (symlink("busybox", MVC_LINUX_USERLAND "/bin/true") && errno != EEXIST)
 		printf("# linux: cannot link /bin/true: %s\n", strerror(errno));
 
-	mark(true);
+	mark(!linux_marked_workload);	/* the boot, unless a workload is */
 	t0 = mvc_now_ns();
 	if (linux_start(&l, dtb)) {
 		mark(false);
@@ -872,13 +881,17 @@ static void bench_linux(void)
 
 	if (linux_boot_only)
 		goto poweroff;
-	linux_clock(&l, 1000000000);
+	if (!linux_marked_workload)
+		linux_clock(&l, 1000000000);
 	if (!linux_wait_for(&l, MVC_LINUX_PROMPT, 60)) {
 		linux_fail(&l, "no prompt after the clock check");
 		goto out;
 	}
 
 	for (i = 0; i < ARRAY_SIZE(wl); i++) {
+		if (linux_marked_workload &&
+		    strcmp(wl[i].name, linux_marked_workload))
+			continue;
 		guest = linux_workload(&l, wl[i].name, wl[i].n);
 		native = linux_native(wl[i].name, wl[i].n);
 		if (!guest || !native)
@@ -894,7 +907,8 @@ static void bench_linux(void)
 		emit(name, (double)guest / native, "x host", "guest / host");
 	}
 
-	linux_trace_forkexec(&l);
+	if (!linux_marked_workload)
+		linux_trace_forkexec(&l);
 
 poweroff:
 	linux_type(&l, "poweroff -f\n");
@@ -968,6 +982,10 @@ int main(int argc, char **argv)
 #undef RUN
 	if (only && selected(only, "linux_boot") && !selected(only, "linux")) {
 		linux_boot_only = true;
+		bench_linux();
+	}
+	if (only && selected(only, "linux_tlbmiss") && !selected(only, "linux")) {
+		linux_marked_workload = "tlbmiss";
 		bench_linux();
 	}
 	if (json) {

@@ -91,7 +91,8 @@ enum mvc_action mvc_handle_tlb(struct mvc_vcpu *vcpu, u32 exc)
 		return MVC_RESUME;
 	}
 	page = mvc_gpa_to_page(vcpu->vm, a.gpa, &writable);
-	if (!page || (exc == MVC_EXC_MOD && !writable))
+	/* A store to a read-only slot needs none of its memory. */
+	if (!page || (exc != MVC_EXC_TLBL && !writable))
 		return mvc_emulate_mmio(vcpu, a.gpa);
 	if (IS_ERR(page))
 		return mvc_want_page(vcpu, a.gpa);

@@ -566,7 +566,11 @@ fast_bail:				/* nothing changed: the slow way */
 74:
 	.endm
 
-	/* v = the host EntryLo of the 4 KiB page at @va (0: invalid or MMIO) */
+	/*
+	 * v = the host EntryLo of the 4 KiB page at @va: 0 when invalid or
+	 * MMIO; the cache attribute alone (an invalid entry, whose access
+	 * traps to C) when its page is not pinned yet
+	 */
 	.macro	HALF_LO va, v
 	move	\v, zero
 	and	t5, \va, t4		/* the odd half of the guest pair? */
@@ -770,7 +774,7 @@ user_tlb_deliver:
 	eret
 
 /*
- * a3 = the host EntryLo of the 4 KiB page at a2 (0: invalid or MMIO), t2
+ * a3 = the host EntryLo of the 4 KiB page at a2 as HALF_LO makes it, t2
  * and t4 as GTLB_LOOKUP left them.  Returns to ra; clobbers t5-t9, a1.
  */
 half_lo:

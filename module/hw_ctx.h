@@ -84,7 +84,7 @@ struct mvc_hw_ctx {
 	struct {
 		u32 gpa;
 		u32 size;
-		u32 table;	/* KSEG0 address of EntryLo values (0: not pinned) */
+		u32 table;	/* KSEG0 address of its EntryLo values */
 	} fast_slot[MVC_FAST_SLOTS];
 	u32 fast_refill;	/* in: 1 if refills may be served here */
 	u32 fast_emul;		/* in: MVC_FAST_EMUL_*, what may be done here */

@@ -27,7 +27,8 @@
  * waiting for ever), and VCPUs hold the lock for reading while they run.
  * The swap itself happens under the lock held for writing and bumps
  * vm->slots_gen, which makes every VCPU drop its shadow TLB entries before
- * it runs again and a fault-in under way drop what it pinned; the slot
+ * it runs again; a fault-in under way drops what it pinned if its slot was
+ * replaced (each slot has its own id); the slot
  * swapped out is released after the lock is dropped (no VCPU can reach it
  * by then).  Fault-ins of several VCPUs store their pages with cmpxchg().
  */
@@ -356,6 +357,7 @@ int mvc_set_memory_region(struct mvc_vm *vm,
 	if (ret)
 		goto out_unlock;
 	old = vm->slots[r->slot];
+	new.id = ++vm->slot_ids;
 	vm->slots[r->slot] = new;
 	mvc_index_slots(vm);
 	WRITE_ONCE(vm->slots_gen, vm->slots_gen + 1);
@@ -487,25 +489,27 @@ static void mvc_slot_store(struct mvc_slot *s, unsigned long i,
  * @gpa: the guest physical address, in a slot when it was looked up
  *
  * Pins the MVC_FAULT_PAGES-aligned group of pages around @gpa that its
- * slot backs (or, if part of that group cannot be pinned, @gpa's page
- * alone), with slots_lock dropped while pinning, and keeps those no other
- * fault-in kept first.  The guest may have executed what userspace wrote
- * through its own alias: the caches are written back and invalidated
- * before the pages are seen.  Nothing is kept if the slots changed
- * meanwhile; the caller just runs the guest again, which faults again.
+ * slot backs, or as much of the group as is mapped from its start and
+ * @gpa's page besides, with slots_lock dropped while pinning, and keeps
+ * those no other fault-in kept first.  The guest may have executed what
+ * userspace wrote through its own alias: the caches are written back and
+ * invalidated before the pages are seen.  Nothing is kept if the slot was
+ * replaced or deleted meanwhile; the caller just runs the guest again,
+ * which faults again.
  *
  * Return: 0, -EINTR for a fatal signal, -EFAULT when the memory behind
- * @gpa is no longer mapped with the access the slot needs, or -ENOMEM.
+ * @gpa is not mapped with the access the slot needs or the process that
+ * created the slot is gone, or -ENOMEM.
  */
 int mvc_fault_in(struct mvc_vm *vm, u32 gpa)
 {
-	struct page *pages[MVC_FAULT_PAGES];
+	struct page *pages[MVC_FAULT_PAGES], *alone = NULL;
 	unsigned long idx, first, n, uaddr, i;
 	struct mm_struct *mm;
 	struct mvc_slot *s;
-	long pinned;
+	long pinned, ret;
 	bool write;
-	u64 gen;
+	u64 id;
 
 	if (down_read_killable(&vm->slots_lock))
 		return -EINTR;
@@ -521,36 +525,43 @@ int mvc_fault_in(struct mvc_vm *vm, u32 gpa)
 	write = !(s->flags & MIPSVCPU_MEM_READONLY);
 	mm = s->mm;
 	mmgrab(mm);
-	gen = vm->slots_gen;
+	id = s->id;
 	up_read(&vm->slots_lock);
 
 	pinned = mvc_pin_range(mm, uaddr, n, write, pages);
-	if (pinned >= 0 && pinned <= idx - first) {
-		/* A hole before the page: take the page alone. */
-		if (pinned > 0)
-			unpin_user_pages(pages, pinned);
-		pinned = mvc_pin_range(mm, uaddr + ((idx - first) << PAGE_SHIFT),
-				       1, write, pages);
-		first = idx;
-	}
-	mmdrop(mm);
-	if (pinned <= 0)
-		return pinned ?: -EFAULT;
-	__flush_cache_all();
-
-	if (down_read_killable(&vm->slots_lock)) {
-		unpin_user_pages(pages, pinned);
+	if (pinned == -EINTR) {
+		mmdrop(mm);
 		return -EINTR;
 	}
-	if (vm->slots_gen != gen) {
+	pinned = max(pinned, 0L);
+	if (pinned <= idx - first) {
+		/* A hole at or before the page: take the page alone too. */
+		ret = mvc_pin_range(mm, uaddr + ((idx - first) << PAGE_SHIFT),
+				    1, write, &alone);
+		if (ret <= 0) {
+			mmdrop(mm);
+			unpin_user_pages(pages, pinned);
+			return ret ?: -EFAULT;
+		}
+	}
+	mmdrop(mm);
+	__flush_cache_all();
+
+	ret = down_read_killable(&vm->slots_lock);
+	if (!ret && mvc_gpa_slot(vm, gpa) == s && s->id == id) {
+		for (i = 0; i < pinned; i++)
+			mvc_slot_store(s, first + i, pages[i]);
+		if (alone)
+			mvc_slot_store(s, idx, alone);
 		up_read(&vm->slots_lock);
-		unpin_user_pages(pages, pinned);
 		return 0;
 	}
-	for (i = 0; i < pinned; i++)
-		mvc_slot_store(s, first + i, pages[i]);
-	up_read(&vm->slots_lock);
-	return 0;
+	if (!ret)
+		up_read(&vm->slots_lock);
+	unpin_user_pages(pages, pinned);
+	if (alone)
+		unpin_user_page(alone);
+	return ret;
 }
 
 /**

@@ -61,6 +61,7 @@ struct mvc_slot {
 	u32 gpa;
 	u32 size;
 	u32 flags;		/* MIPSVCPU_MEM_* */
+	u64 id;			/* unique in its VM (mvc_fault_in()) */
 	unsigned long uaddr;	/* the memory behind it, in mm */
 	unsigned long npages;	/* 0: the slot is unused */
 	struct page **pages;	/* NULL until pinned; set once (cmpxchg) */
@@ -76,6 +77,7 @@ struct mvc_vm {
 	struct rw_semaphore slots_lock;	/* VCPUs read while running */
 	struct mvc_slot slots[MIPSVCPU_MAX_MEMORY_SLOTS];
 	u64 slots_gen;		/* bumped on every slot change */
+	u64 slot_ids;		/* the last slot's id */
 	int ram_slot;		/* the boot convention's RAM, or -1 */
 	/* The slots in use, so that a lookup of MMIO scans only those. */
 	u8 live_slot[MIPSVCPU_MAX_MEMORY_SLOTS];

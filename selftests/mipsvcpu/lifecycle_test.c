@@ -304,7 +304,7 @@ TEST(vm_stays_killable_while_a_pin_blocks)
 			r.userspace_addr = (uintptr_t)m;
 			if (ioctl(g->vm_fd, MIPSVCPU_SET_MEMORY_REGION, &r))
 				_exit(1);
-			/* It stores 0 at 4 MiB: the first touch of the file. */
+			/* It loads from 4 MiB: the first touch of the file. */
 			g->run->mmio.data = 0;
 			/* Does not return while the server lives. */
 			ioctl(g->vcpu_fd, MIPSVCPU_RUN, 0);

@@ -115,11 +115,13 @@ struct mipsvcpu_create_vm {
  * with the caller's memory at userspace_addr.  All three must be 4 KiB
  * aligned, the range must lie below MIPSVCPU_GUEST_PHYS_LIMIT and must not
  * overlap another slot or a coalesced MMIO zone (EEXIST), and the memory
- * must be mapped, writable unless the slot is read-only (EFAULT).  Each
- * page is pinned when the guest first touches it, for the rest of the
- * slot's life: munmap() or fork() in userspace does not change a page the
- * guest has touched.  A page it has not touched is whatever the memory at
- * its address is at the first touch.  The slot's whole size counts
+ * must be mapped, writable unless the slot is read-only (EFAULT).  Pages
+ * are pinned, in the memory of the process that created the slot, when
+ * the guest first touches them (with the rest of their aligned group of 16
+ * pages, 64 KiB), for the rest of the slot's life: munmap() or fork() in
+ * userspace does not change a pinned page.  A page not pinned yet is
+ * whatever the memory at its address is when it is pinned; once the
+ * creating process has exited none can be.  The slot's whole size counts
  * against RLIMIT_MEMLOCK when it is created.
  * A size of 0 deletes the slot.  Guest stores to a MIPSVCPU_MEM_READONLY
  * slot leave memory unchanged and exit to userspace as MMIO writes.
@@ -391,8 +393,9 @@ struct mipsvcpu_run {
  * be called again), EBUSY when another thread is already running this VCPU,
  * EIO when the VM has died (exit_reason is MIPSVCPU_EXIT_INTERNAL_ERROR),
  * EFAULT when the guest touched a page of a slot for the first time and
- * its memory is no longer mapped with the slot's access (the VCPU repeats
- * the access at the next RUN), ENOMEM when it could not be pinned.
+ * its memory is not mapped with the slot's access (the VCPU repeats the
+ * access at the next RUN) or the slot's creator has exited, ENOMEM when
+ * it could not be pinned; exit_reason is MIPSVCPU_EXIT_NONE then.
  */
 #define MIPSVCPU_RUN			_IO(MIPSVCPU_IO, 0x40)
 

@@ -324,6 +324,74 @@ common_exit_saved:
 	jr	ra
 	 lw	v0, HWC_EXIT_KIND(k1)
 
+/*
+ * The TLB writes of shadow_tlb.c, run from this KSEG0 block rather than
+ * from the module's text, which the TLB maps: the host's refill of a page
+ * of that text between setting EntryHi and the tlbwi or tlbwr would leave
+ * the refilled page's address in EntryHi (and its PFN in EntryLo), and the
+ * entry written would map the module's code onto a guest page.  Each
+ * routine sets every register its TLB instruction uses, with interrupts
+ * off; 4 KiB pages (PageMask 0).
+ *
+ * mvc_tlbw_pair(a0 = EntryHi, a1 = EntryLo0, a2 = EntryLo1): over the entry
+ * tlbp finds for EntryHi, else a random one; EntryHi and PageMask are
+ * restored.
+ */
+	.globl	mvc_tlbw_pair_offset
+mvc_tlbw_pair_offset:
+	mfc0	t0, CP0_ENTRYHI
+	mfc0	t1, CP0_PAGEMASK
+	mtc0	a0, CP0_ENTRYHI
+	mtc0	zero, CP0_PAGEMASK
+	ehb
+	tlbp
+	ehb
+	mfc0	t2, CP0_INDEX
+	mtc0	a1, CP0_ENTRYLO0
+	mtc0	a2, CP0_ENTRYLO1
+	bltz	t2, 1f
+	 ehb
+	b	2f
+	 tlbwi
+1:	tlbwr
+2:	ehb
+	mtc0	t0, CP0_ENTRYHI
+	mtc0	t1, CP0_PAGEMASK
+	jr	ra
+	 ehb
+
+/*
+ * mvc_tlb_kill_at(a0 = index, a1 = EntryHi): entry index invalid, with that
+ * EntryHi; the caller restores EntryHi and PageMask.
+ */
+	.globl	mvc_tlb_kill_offset
+mvc_tlb_kill_offset:
+	mtc0	a0, CP0_INDEX
+	mtc0	zero, CP0_PAGEMASK
+	mtc0	a1, CP0_ENTRYHI
+	mtc0	zero, CP0_ENTRYLO0
+	mtc0	zero, CP0_ENTRYLO1
+	ehb
+	tlbwi
+	jr	ra
+	 ehb
+
+/*
+ * mvc_tlb_read_at(a0 = index, a1 = where its PageMask goes) returns its
+ * EntryHi; the caller restores EntryHi and PageMask.  a1 is on the kernel
+ * stack, lowmem.
+ */
+	.globl	mvc_tlb_read_offset
+mvc_tlb_read_offset:
+	mtc0	a0, CP0_INDEX
+	ehb
+	tlbr
+	ehb
+	mfc0	v0, CP0_ENTRYHI
+	mfc0	t0, CP0_PAGEMASK
+	jr	ra
+	 sw	t0, 0(a1)
+
 #include "fastpath.S"
 
 mvc_vectors_end:

@@ -126,6 +126,8 @@ struct mvc_hw_ctx {
 /* The world switch, copied into each VCPU's page (entry.S). */
 extern const char mvc_vectors_start[], mvc_vectors_end[];
 extern const char mvc_enter_offset[];
+extern const char mvc_tlbw_pair_offset[], mvc_tlb_kill_offset[],
+		  mvc_tlb_read_offset[];
 #endif /* __ASSEMBLY__ */
 
 #endif /* MVC_HW_CTX_H */

@@ -175,19 +175,28 @@ long mvc_view_live_asid(struct mvc_vcpu *vcpu, enum mvc_view view, int cpu)
 }
 
 /*
- * Invalidate host TLB entry @i: a unique KSEG0 VPN (never translated) with
- * ASID @asid, default page size.  EntryHi and PageMask are the caller's.
+ * The TLB primitives of the VCPU's KSEG0 block (entry.S), which a refill
+ * of the module's own text cannot interrupt halfway.
  */
-static void mvc_tlb_kill(int i, unsigned long asid)
+typedef void (*mvc_tlbw_pair_fn)(u32 entryhi, u32 lo0, u32 lo1);
+typedef void (*mvc_tlb_kill_fn)(u32 index, u32 entryhi);
+typedef u32 (*mvc_tlb_read_fn)(u32 index, u32 *pagemask);
+
+static void *mvc_world_fn(struct mvc_vcpu *vcpu, const char *sym)
 {
-	write_c0_index(i);
-	write_c0_pagemask(PM_DEFAULT_MASK);
-	write_c0_entryhi(UNIQUE_ENTRYHI(i) | asid);
-	write_c0_entrylo0(0);
-	write_c0_entrylo1(0);
-	mtc0_tlbw_hazard();
-	tlb_write_indexed();
-	tlbw_use_hazard();
+	return vcpu->world + (sym - mvc_vectors_start);
+}
+
+/*
+ * Invalidate host TLB entry @i: a unique KSEG0 VPN (never translated) with
+ * ASID @asid, 4 KiB pages.  EntryHi and PageMask are the caller's.
+ */
+static void mvc_tlb_kill(struct mvc_vcpu *vcpu, int i, unsigned long asid)
+{
+	mvc_tlb_kill_fn kill = mvc_world_fn(vcpu, mvc_tlb_kill_offset);
+
+	BUILD_BUG_ON(PM_DEFAULT_MASK != 0 || PM_4K != 0);
+	kill(i, UNIQUE_ENTRYHI(i) | asid);
 }
 
 /**
@@ -206,8 +215,10 @@ void mvc_shadow_invalidate(struct mvc_vcpu *vcpu, u32 start, u32 end)
 	int cpu = smp_processor_id();
 	long kasid = mvc_view_live_asid(vcpu, MVC_VIEW_KERNEL, cpu);
 	long uasid = mvc_view_live_asid(vcpu, MVC_VIEW_USER, cpu);
-	unsigned long old_entryhi, old_pagemask, hi, pm, asid;
+	mvc_tlb_read_fn tlbr = mvc_world_fn(vcpu, mvc_tlb_read_offset);
+	unsigned long old_entryhi, old_pagemask, asid;
 	u32 asid_mask = cpu_asid_mask(&current_cpu_data);
+	u32 hi, pm;
 	bool written = false;
 	u32 first, last;
 	int i;
@@ -225,12 +236,7 @@ void mvc_shadow_invalidate(struct mvc_vcpu *vcpu, u32 start, u32 end)
 	old_entryhi = read_c0_entryhi();
 	old_pagemask = read_c0_pagemask();
 	for (i = read_c0_wired(); i < current_cpu_data.tlbsize; i++) {
-		write_c0_index(i);
-		mtc0_tlbr_hazard();
-		tlb_read();
-		tlb_read_hazard();
-		hi = read_c0_entryhi();
-		pm = read_c0_pagemask();
+		hi = tlbr(i, &pm);
 		asid = hi & asid_mask;
 		if (asid != kasid && asid != uasid)
 			continue;
@@ -238,7 +244,7 @@ void mvc_shadow_invalidate(struct mvc_vcpu *vcpu, u32 start, u32 end)
 		last = first + (pm | 0x1fffUL);
 		if (last < start || first > end)
 			continue;
-		mvc_tlb_kill(i, 0);
+		mvc_tlb_kill(vcpu, i, 0);
 		written = true;
 	}
 	/*
@@ -253,11 +259,8 @@ void mvc_shadow_invalidate(struct mvc_vcpu *vcpu, u32 start, u32 end)
 	 */
 	if (!written) {
 		i = read_c0_wired();
-		write_c0_index(i);
-		mtc0_tlbr_hazard();
-		tlb_read();
-		tlb_read_hazard();
-		mvc_tlb_kill(i, (read_c0_entryhi() + 1) & asid_mask);
+		hi = tlbr(i, &pm);
+		mvc_tlb_kill(vcpu, i, (hi + 1) & asid_mask);
 	}
 	write_c0_entryhi(old_entryhi);
 	write_c0_pagemask(old_pagemask);
@@ -266,32 +269,14 @@ void mvc_shadow_invalidate(struct mvc_vcpu *vcpu, u32 start, u32 end)
 }
 
 /* Write one even/odd pair into the host TLB, replacing a stale one. */
-static void mvc_tlb_write_pair(u32 entryhi, u32 lo0, u32 lo1)
+static void mvc_tlb_write_pair(struct mvc_vcpu *vcpu, u32 entryhi, u32 lo0,
+			       u32 lo1)
 {
-	unsigned long old_entryhi, old_pagemask;
-	int idx;
+	mvc_tlbw_pair_fn tlbw = mvc_world_fn(vcpu, mvc_tlbw_pair_offset);
 
 	lockdep_assert_irqs_disabled();
 	htw_stop();
-	old_entryhi = read_c0_entryhi();
-	old_pagemask = read_c0_pagemask();
-	write_c0_entryhi(entryhi);
-	write_c0_pagemask(PM_4K);
-	mtc0_tlbw_hazard();
-	tlb_probe();
-	tlb_probe_hazard();
-	idx = read_c0_index();
-	write_c0_entrylo0(lo0);
-	write_c0_entrylo1(lo1);
-	mtc0_tlbw_hazard();
-	if (idx < 0)
-		tlb_write_random();
-	else
-		tlb_write_indexed();
-	tlbw_use_hazard();
-	write_c0_entryhi(old_entryhi);
-	write_c0_pagemask(old_pagemask);
-	mtc0_tlbw_hazard();
+	tlbw(entryhi, lo0, lo1);
 	htw_start();
 }
 
@@ -340,7 +325,7 @@ int mvc_shadow_map_unmapped(struct mvc_vcpu *vcpu, u32 gva)
 	lo0 = mvc_entrylo(vcpu->vm, base, cca, true);
 	lo1 = mvc_entrylo(vcpu->vm, base + PAGE_SIZE, cca, true);
 	asid = mvc_view_asid(vcpu, MVC_VIEW_KERNEL, smp_processor_id());
-	mvc_tlb_write_pair((gva & ~(2 * PAGE_SIZE - 1)) | asid, lo0, lo1);
+	mvc_tlb_write_pair(vcpu, (gva & ~(2 * PAGE_SIZE - 1)) | asid, lo0, lo1);
 	return 0;
 }
 
@@ -386,6 +371,7 @@ void mvc_shadow_map_mapped(struct mvc_vcpu *vcpu, u32 gva)
 	enum mvc_view view = mvc_current_view(vcpu);
 	u32 asid = mvc_view_asid(vcpu, view, smp_processor_id());
 
-	mvc_tlb_write_pair(base | asid, mvc_mapped_entrylo(vcpu, view, base),
+	mvc_tlb_write_pair(vcpu, base | asid,
+			   mvc_mapped_entrylo(vcpu, view, base),
 			   mvc_mapped_entrylo(vcpu, view, base + PAGE_SIZE));
 }

@@ -375,8 +375,9 @@ bench: bootstrap
 
 # Where the instructions go (tools/qemu-profile, bench/README.md): the
 # benchmark group PROFILE (exits: the ordinary MMIO exits; linux_boot: the
-# Linux guest's boot) under a QEMU plugin that counts every instruction
-# inside the windows mvc_bench marks, then a report by function.
+# Linux guest's boot; linux_tlbmiss: its TLB-missing loads) under a QEMU
+# plugin that counts every instruction inside the windows mvc_bench marks,
+# then a report by function.
 PROFILE ?= exits
 PROFILE_PLUGIN := $(BUILD)/qemu-profile/insn_profile.so
 $(PROFILE_PLUGIN): tools/qemu-profile/insn_profile.c

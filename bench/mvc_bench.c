@@ -465,7 +465,7 @@ struct linux_guest {
 static const char *const stat_names[] = {
 	"exits", "host_irq", "shadow_refill", "guest_tlb_fault", "mmio",
 	"emulated", "guest_exception", "wait", "guest_irq", "fast_refill",
-	"fast_emulated", "mmio_coalesced",
+	"fast_emulated", "mmio_coalesced", "fault_in",
 };
 
 #define NSTATS	ARRAY_SIZE(stat_names)
@@ -519,9 +519,11 @@ static int linux_stats_read(pid_t pid, struct linux_stats *s)
 
 /*
  * Exits per second of guest time, by kind, between two readings @ns
- * apart.  "exits" are all returns to the module's C code; the next seven
+ * apart.  "exits" are all returns to the module's C code; the next eight
  * kinds divide them (mmio_coalesced: stores put in the coalesced MMIO
- * ring; guest_exception_other: system calls, address errors, reserved
+ * ring; fault_in: first touches of guest memory, which pin it (the retry
+ * after each is a shadow_refill); guest_exception_other: system calls,
+ * address errors, reserved
  * and coprocessor-unusable instructions, which the guest kernel
  * handles); fast_refill and fast_emulated are served in the vector
  * without an exit; guest_irq and wait are events, not exits.
@@ -531,7 +533,7 @@ static void emit_rates(const char *phase, const struct linux_stats *a,
 {
 	static const char *const kinds[] = {
 		"exits", "host_irq", "shadow_refill", "guest_tlb_fault", "mmio",
-		"mmio_coalesced", "emulated_c", "guest_exception_other",
+		"mmio_coalesced", "fault_in", "emulated_c", "guest_exception_other",
 		"fast_refill", "fast_emulated", "guest_irq", "wait",
 	};
 	char name[96], anchor[96];
@@ -881,11 +883,12 @@ static void bench_linux(void)
 
 	if (linux_boot_only)
 		goto poweroff;
-	if (!linux_marked_workload)
+	if (!linux_marked_workload) {
 		linux_clock(&l, 1000000000);
-	if (!linux_wait_for(&l, MVC_LINUX_PROMPT, 60)) {
-		linux_fail(&l, "no prompt after the clock check");
-		goto out;
+		if (!linux_wait_for(&l, MVC_LINUX_PROMPT, 60)) {
+			linux_fail(&l, "no prompt after the clock check");
+			goto out;
+		}
 	}
 
 	for (i = 0; i < ARRAY_SIZE(wl); i++) {

@@ -36,6 +36,7 @@ static int mvc_vcpu_stats_show(struct seq_file *m, void *unused)
 	seq_printf(m, "fast_refill %llu\n", s->fast_refill);
 	seq_printf(m, "fast_emulated %llu\n", s->fast_emulated);
 	seq_printf(m, "mmio_coalesced %llu\n", s->mmio_coalesced);
+	seq_printf(m, "fault_in %llu\n", s->fault_in);
 	/*
 	 * Not a counter: 1 while the guest TLB's index agrees with it.  Read
 	 * without the VCPU's run lock: only meaningful while it is not in RUN

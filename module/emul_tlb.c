@@ -17,6 +17,7 @@
  */
 static enum mvc_action mvc_want_page(struct mvc_vcpu *vcpu, u32 gpa)
 {
+	vcpu->stats.fault_in++;
 	vcpu->fault_gpa = gpa;
 	return MVC_FAULT_IN;
 }

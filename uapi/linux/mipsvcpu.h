@@ -53,7 +53,8 @@
  *    zone (EEXIST).
  * 5: a slot's pages are pinned at the guest's first touch, not when the
  *    slot is created: until then munmap() changes what the guest will
- *    see, and RUN fails with EFAULT if the memory is gone by then.
+ *    see, and RUN fails with EFAULT if the memory is gone by then.  The
+ *    fault_in counter counts those first touches.
  */
 #define MIPSVCPU_API_VERSION		5
 
@@ -453,7 +454,8 @@ struct mipsvcpu_vcpu_stats {
 	__u64 fast_refill;	/* refills served in the vector (not in exits) */
 	__u64 fast_emulated;	/* of emulated, done in the vector (not in exits) */
 	__u64 mmio_coalesced;	/* stores put in the ring (exits, not to userspace) */
-	__u64 reserved[4];
+	__u64 fault_in;		/* of exits, first touches of guest memory (v5) */
+	__u64 reserved[3];
 };
 
 #define MIPSVCPU_GET_STATS		_IOR(MIPSVCPU_IO, 0x46, struct mipsvcpu_vcpu_stats)

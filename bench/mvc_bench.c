@@ -522,7 +522,7 @@ static int linux_stats_read(pid_t pid, struct linux_stats *s)
  * apart.  "exits" are all returns to the module's C code; the next eight
  * kinds divide them (mmio_coalesced: stores put in the coalesced MMIO
  * ring; fault_in: first touches of guest memory, which pin it (the retry
- * after each is a shadow_refill); guest_exception_other: system calls,
+ * after each is mostly a shadow_refill); guest_exception_other: system calls,
  * address errors, reserved
  * and coprocessor-unusable instructions, which the guest kernel
  * handles); fast_refill and fast_emulated are served in the vector

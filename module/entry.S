@@ -3,7 +3,8 @@
  * entry.S - the world switch: enter a guest, and the exception vectors
  * that bring it back.  The vectors' fast paths, which serve an exception
  * without leaving the vector, are in fastpath.S, included at the end of
- * the block.
+ * the block.  So are the routines with which C writes and reads host TLB
+ * entries (shadow_tlb.c), which must not run from the module's mapped text.
  *
  * This is not executed where it is linked.  world.c copies the block
  * between mvc_vectors_start and mvc_vectors_end into each VCPU's KSEG0
@@ -325,15 +326,15 @@ common_exit_saved:
 	 lw	v0, HWC_EXIT_KIND(k1)
 
 /*
- * The TLB writes of shadow_tlb.c, run from this KSEG0 block rather than
+ * The TLB accesses of shadow_tlb.c, run from this KSEG0 block rather than
  * from the module's text, which the TLB maps: the host's refill of a page
  * of that text between setting EntryHi and the tlbwi or tlbwr would leave
  * the refilled page's address in EntryHi (and its PFN in EntryLo), and the
  * entry written would map the module's code onto a guest page.  Each
- * routine sets every register its TLB instruction uses, with interrupts
- * off; 4 KiB pages (PageMask 0).
+ * routine sets every register its TLB instruction uses; the caller has
+ * interrupts off; 4 KiB pages (PageMask 0).
  *
- * mvc_tlbw_pair(a0 = EntryHi, a1 = EntryLo0, a2 = EntryLo1): over the entry
+ * mvc_tlbw_pair_offset(a0 = EntryHi, a1 = EntryLo0, a2 = EntryLo1): over the entry
  * tlbp finds for EntryHi, else a random one; EntryHi and PageMask are
  * restored.
  */
@@ -361,8 +362,8 @@ mvc_tlbw_pair_offset:
 	 ehb
 
 /*
- * mvc_tlb_kill_at(a0 = index, a1 = EntryHi): entry index invalid, with that
- * EntryHi; the caller restores EntryHi and PageMask.
+ * mvc_tlb_kill_offset(a0 = index, a1 = EntryHi): entry index invalid, with
+ * that EntryHi; the caller restores EntryHi and PageMask.
  */
 	.globl	mvc_tlb_kill_offset
 mvc_tlb_kill_offset:
@@ -377,7 +378,7 @@ mvc_tlb_kill_offset:
 	 ehb
 
 /*
- * mvc_tlb_read_at(a0 = index, a1 = where its PageMask goes) returns its
+ * mvc_tlb_read_offset(a0 = index, a1 = where its PageMask goes) returns its
  * EntryHi; the caller restores EntryHi and PageMask.  a1 is on the kernel
  * stack, lowmem.
  */

@@ -10,8 +10,9 @@
  *   0x0180  general exception vector
  *   0x0200  interrupt vector(s): 0x200 + n * IntCtl.VS for n = 0..7, each a
  *           branch to 0x180 (the host kernel may use vectored interrupts)
- *   0x1200  mvc_enter and the common exit path (entry.S), then the fast
- *           paths and their register tables (fastpath.S)
+ *   0x1200  mvc_enter and the common exit path (entry.S), the TLB
+ *           routines C calls (shadow_tlb.c), then the fast paths and
+ *           their register tables (fastpath.S)
  *   0x3c00  struct mvc_hw_ctx: guest GPRs and the host state to restore
  *           (at the end of the block, to leave the code the most room)
  */

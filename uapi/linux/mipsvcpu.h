@@ -454,7 +454,7 @@ struct mipsvcpu_vcpu_stats {
 	__u64 fast_refill;	/* refills served in the vector (not in exits) */
 	__u64 fast_emulated;	/* of emulated, done in the vector (not in exits) */
 	__u64 mmio_coalesced;	/* stores put in the ring (exits, not to userspace) */
-	__u64 fault_in;		/* of exits, first touches of guest memory (v5) */
+	__u64 fault_in;		/* of exits, first touches that pinned pages (v5) */
 	__u64 reserved[3];
 };
 

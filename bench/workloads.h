@@ -19,6 +19,8 @@ enum {
 	WL_MATMUL,
 	WL_TLB_HEAVY,
 	WL_UART,
+	WL_KSEG0_PAGES2,	/* WL_KSEG0_PAGES's pass, twice */
+	WL_USER_PAGES2,		/* WL_USER_PAGES's pass, twice */
 };
 
 #define WL_MATRIX_N	48

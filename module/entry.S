@@ -94,11 +94,12 @@ mvc_vectors_start:
  * kernel view) without leaving the vector: the hardware
  * has already put VPN2 and the guest's ASID in EntryHi, so it finds the
  * slot holding the even page of the pair, takes both halves' EntryLo
- * from the slot's table (which has one zero entry past its end, and 0 for
- * a page not pinned yet: an invalid entry, whose access traps to C, which
- * pins it), adds the cache attribute of the segment and writes a random
- * entry.  A miss in every slot, or anything else, takes the common exit
- * to C.
+ * from the slot's table (which has one zero entry past its end), adds
+ * the cache attribute of the segment and writes a random entry.  A miss
+ * in every slot, a pair not pinned yet (both 0: a pair never straddles
+ * the groups memory.c pins), or anything else, takes the common exit to
+ * C, which pins the pair at its first touch.  Installing an invalid pair
+ * instead would cost a second trip to C.
  */
 	.org	MVC_VEC_REFILL
 	mtc0	k1, CP0_ERROREPC
@@ -127,7 +128,9 @@ mvc_vectors_start:
 1:	FIND_SLOT $8, k0, $10, $11, $9, refill_bail
 	lw	$10, 0(k0)
 	lw	$11, 4(k0)
-	or	$10, $10, $1
+	or	$9, $10, $11
+	beqz	$9, refill_bail		/* neither page pinned yet: C pins */
+	 or	$10, $10, $1
 	or	$11, $11, $1
 	mtc0	zero, CP0_PAGEMASK
 	mtc0	$10, CP0_ENTRYLO0

@@ -568,8 +568,8 @@ fast_bail:				/* nothing changed: the slow way */
 
 	/*
 	 * v = the host EntryLo of the 4 KiB page at @va: 0 when invalid or
-	 * MMIO; the cache attribute alone (an invalid entry, whose access
-	 * traps to C) when its page is not pinned yet
+	 * MMIO; the cache attribute alone (V clear) when its page is not
+	 * pinned yet.  Callers test V.
 	 */
 	.macro	HALF_LO va, v
 	move	\v, zero
@@ -622,7 +622,8 @@ refill_mapped:
 	ins	t0, zero, 0, 12		/* the page that missed */
 	bal	half_lo
 	 move	a2, t0
-	beqz	a3, refill_mapped_invalid	/* invalid or MMIO */
+	andi	t5, a3, 2		/* V */
+	beqz	t5, refill_mapped_invalid	/* invalid, MMIO, not pinned */
 	 move	v0, a3
 	bal	half_lo
 	 xori	a2, t0, 0x1000		/* the other page of the host pair */
@@ -714,7 +715,7 @@ refill_mapped_invalid:
 	addu	t5, t5, t2
 	lw	t5, GTLBE_LO0(t5)
 	andi	t5, t5, 2		/* V */
-	bnez	t5, refill_mapped_bail	/* valid: MMIO, C emulates it */
+	bnez	t5, refill_mapped_bail	/* valid: MMIO or not pinned: C */
 	 lw	t1, CTX(HWC_FAST_KVIEW)(k1)
 	bnez	t1, refill_mapped_bail
 	 lw	t1, CTX(HWC_FAST_EMUL)(k1)
@@ -945,6 +946,7 @@ tlbw_preinstall:
 	bal	half_lo
 	 ori	a2, t1, 0x1000		/* the odd page */
 	or	t5, t3, a3
+	andi	t5, t5, 2		/* V */
 	beqz	t5, 8f			/* neither half valid RAM */
 	 lw	t5, CTX(HWC_FAST_UASID)(k1)
 	or	t5, t5, t1

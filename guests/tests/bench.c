@@ -137,11 +137,18 @@ int main(void)
 	case WL_KSEG0_PAGES:	/* a new 8 KiB pair each time */
 		report(touch(0x00800000u, count, 8192));
 		break;
+	case WL_KSEG0_PAGES2:	/* again: pairs the guest touched already */
+		report(touch(0x00800000u, count, 8192) +
+		       touch(0x00800000u, count, 8192));
+		break;
 	case WL_USER_SAME:
 		run_user(count, 0, 1);
 		break;
 	case WL_USER_PAGES:
 		run_user(count, 8192, 1);
+		break;
+	case WL_USER_PAGES2:
+		run_user(count, 8192, 2);
 		break;
 	case WL_MMIO:
 		report(loop_mmio(count));

@@ -271,6 +271,20 @@ static void bench_exits(void)
 	     "another touched 8K pair vs the same page");
 	emit("first_touch_gkseg0_pair", first, "host insns",
 	     "a fresh 8K pair (pinned then) vs the same page");
+	{
+		struct mipsvcpu_vcpu_stats a = { 0 }, b = { 0 };
+		uint32_t pairs = quick ? 10 : KSEG0_PAIRS;
+
+		guest_run(WL_KSEG0_PAGES, pairs, &a);
+		guest_run(WL_KSEG0_PAGES2, pairs, &b);
+		emit("refill_gkseg0_second_pass_exits_per_op",
+		     (double)(b.exits - a.exits) / pairs, "exits",
+		     "exits of the second pass / pairs");
+		emit("refill_gkseg0_second_pass_refills_per_op",
+		     (double)(b.fast_refill + b.shadow_refill - a.fast_refill -
+			      a.shadow_refill) / pairs, "refills",
+		     "refills of the second pass / pairs");
+	}
 	emit("refill_guest_tlb_user_page",
 	     pair_pass(WL_USER_PAGES2, WL_USER_PAGES, WL_USER_SAME,
 		       quick ? 10 : USER_PAIRS, NULL),

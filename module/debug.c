@@ -212,8 +212,9 @@ static struct page *mvc_debug_page(struct mvc_vcpu *vcpu, u32 gva,
 }
 
 /**
- * mvc_debug_plant() - before entering: plant the step's break
- * @vcpu: the VCPU, in RUN with slots_lock held and preemption off
+ * __mvc_debug_plant() - before entering: plant the step's break
+ * @vcpu: the VCPU, in RUN with slots_lock held and preemption off, a
+ *	step under way and its break not planted (mvc_debug_plant())
  *
  * Return: 0, -EFAULT when the next instruction's page may not be
  * patched (a read-only slot that is not the caller's anonymous memory),
@@ -221,7 +222,7 @@ static struct page *mvc_debug_page(struct mvc_vcpu *vcpu, u32 gva,
  * when the page of this instruction or the next is not pinned yet
  * (vcpu->fault_gpa: mvc_fault_in() it, then plant again).
  */
-int mvc_debug_plant(struct mvc_vcpu *vcpu)
+int __mvc_debug_plant(struct mvc_vcpu *vcpu)
 {
 	struct mvc_debug *d = &vcpu->dbg;
 	struct mipsvcpu_translation x;
@@ -230,8 +231,6 @@ int mvc_debug_plant(struct mvc_vcpu *vcpu)
 	void *kaddr;
 	u32 next;
 
-	if (!d->stepping || d->planted)
-		return 0;
 	if (!mvc_debug_may_step(vcpu))
 		return -EBUSY;
 	/* Reading the instruction needs its page. */
@@ -258,19 +257,18 @@ int mvc_debug_plant(struct mvc_vcpu *vcpu)
 }
 
 /**
- * mvc_debug_unplant() - take the step's break out again
- * @vcpu: the VCPU, in RUN with slots_lock still held
+ * __mvc_debug_unplant() - take the step's break out again
+ * @vcpu: the VCPU, in RUN with slots_lock still held, the break planted
+ *	(mvc_debug_unplant())
  *
  * A guest store that replaced the break meanwhile is left alone.
  */
-void mvc_debug_unplant(struct mvc_vcpu *vcpu)
+void __mvc_debug_unplant(struct mvc_vcpu *vcpu)
 {
 	struct mvc_debug *d = &vcpu->dbg;
 	void *kaddr;
 	u32 now;
 
-	if (!d->planted)
-		return;
 	d->planted = false;
 	kaddr = kmap_local_page(d->plant_page);
 	now = READ_ONCE(*(u32 *)(kaddr + d->plant_off));
@@ -294,19 +292,17 @@ static enum mvc_action mvc_debug_exit(struct mvc_vcpu *vcpu, u32 reason,
 }
 
 /**
- * mvc_debug_step_begin() - at the start of RUN: start or finish a step
- * @vcpu: the VCPU, in RUN (run_lock held)
+ * __mvc_debug_step_begin() - at the start of RUN: start or finish a step
+ * @vcpu: the VCPU, in RUN (run_lock held), single-stepping
+ *	(mvc_debug_step_begin())
  *
  * Return: true when the step already finished (an MMIO access ended RUN
  * and was completed since): run->exit_reason says so, RUN returns.
  */
-bool mvc_debug_step_begin(struct mvc_vcpu *vcpu)
+bool __mvc_debug_step_begin(struct mvc_vcpu *vcpu)
 {
 	struct mvc_debug *d = &vcpu->dbg;
 
-	d->break_exit = false;
-	if (!(d->control & MIPSVCPU_GUESTDBG_SINGLESTEP))
-		return false;
 	if (d->stepping) {
 		if (vcpu->ctx->pc == d->step_from &&
 		    vcpu->stats.guest_exception == d->step_exceptions)
@@ -334,8 +330,9 @@ void mvc_debug_step_cancel(struct mvc_vcpu *vcpu)
 }
 
 /**
- * mvc_debug_run_end() - RUN returns to userspace: is the step still on?
- * @vcpu: the VCPU, its run_lock held
+ * __mvc_debug_run_end() - RUN returns to userspace: is the step still on?
+ * @vcpu: the VCPU, its run_lock held, a step under way
+ *	(mvc_debug_run_end())
  * @ret: what RUN returns
  *
  * A step survives only an MMIO exit (the access ended it: the next RUN
@@ -344,12 +341,10 @@ void mvc_debug_step_cancel(struct mvc_vcpu *vcpu)
  * Anything else (an -EFAULT, a signal, another exit) leaves no step
  * behind whose start a later PC would be compared with.
  */
-void mvc_debug_run_end(struct mvc_vcpu *vcpu, int ret)
+void __mvc_debug_run_end(struct mvc_vcpu *vcpu, int ret)
 {
 	struct mvc_debug *d = &vcpu->dbg;
 
-	if (!d->stepping)
-		return;
 	if (!ret && vcpu->run->exit_reason == MIPSVCPU_EXIT_MMIO)
 		return;
 	if (ret != -EFAULT && ret != -EBUSY && vcpu->ctx->pc == d->step_from &&
@@ -387,20 +382,18 @@ enum mvc_action mvc_debug_break(struct mvc_vcpu *vcpu)
 }
 
 /**
- * mvc_debug_after_exit() - did that exit finish the step?
- * @vcpu: the VCPU, its exit just handled
- * @action: what the handler decided
+ * __mvc_debug_after_exit() - did that exit finish the step?
+ * @vcpu: the VCPU, its exit just handled, a step under way
+ * @action: what the handler decided, not MVC_USER (mvc_debug_after_exit())
  *
  * Return: @action, or MVC_USER with a MIPSVCPU_DEBUG_STEP exit when the
  * instruction being stepped has finished.
  */
-enum mvc_action mvc_debug_after_exit(struct mvc_vcpu *vcpu,
-				     enum mvc_action action)
+enum mvc_action __mvc_debug_after_exit(struct mvc_vcpu *vcpu,
+				       enum mvc_action action)
 {
 	struct mvc_debug *d = &vcpu->dbg;
 
-	if (!d->stepping || action == MVC_USER)
-		return action;
 	if (vcpu->ctx->pc == d->step_from &&
 	    vcpu->stats.guest_exception == d->step_exceptions)
 		return action;

@@ -129,7 +129,7 @@ mvc_vectors_start:
 	lw	$10, 0(k0)
 	lw	$11, 4(k0)
 	or	$9, $10, $11
-	beqz	$9, refill_bail		/* neither page pinned yet: C pins */
+	beqz	$9, refill_unpinned	/* neither page pinned yet: C pins */
 	 or	$10, $10, $1
 	or	$11, $11, $1
 	mtc0	zero, CP0_PAGEMASK
@@ -150,10 +150,11 @@ mvc_vectors_start:
 	ehb
 	eret
 
-refill_bail:
-	lw	$9, CTX(HWC_FAST_CMMIO)(k1)
-	bnez	$9, refill_cmmio	/* a store to a coalesced zone? */
+refill_bail:				/* no slot backs the pair's even page */
+	lw	$9, CTX(HWC_FAST_EMUL)(k1)
+	bnez	$9, refill_mmio		/* MMIO, decided here? */
 	 nop
+refill_unpinned:
 	lw	$1, CTX(HWC_GPR(1))(k1)
 	lw	$8, CTX(HWC_GPR(8))(k1)
 	lw	$9, CTX(HWC_GPR(9))(k1)

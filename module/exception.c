@@ -52,8 +52,9 @@ void mvc_raise_addr(struct mvc_vcpu *vcpu, u32 exc, u32 badvaddr, bool refill)
 }
 
 /**
- * mvc_odd_pc_fault() - an odd PC is an address error, as on the guest's CPU
- * @vcpu: the VCPU, about to be entered or just out of the guest
+ * __mvc_odd_pc_fault() - an odd PC is an address error, as on the guest's CPU
+ * @vcpu: the VCPU, about to be entered or just out of the guest, its PC
+ *	odd (mvc_odd_pc_fault())
  *
  * Bit 0 of a PC selects MIPS16e (or microMIPS) on hosts that have it, and
  * QEMU's 24Kc and 34Kf do; the guest's CPU has neither (Config1.CA and
@@ -65,14 +66,12 @@ void mvc_raise_addr(struct mvc_vcpu *vcpu, u32 exc, u32 badvaddr, bool refill)
  * until the next exit (a trap, or the next host interrupt at the latest),
  * which finds the ISA bit in EPC and raises the address error there.
  *
- * Return: true when the address error was raised.
+ * Return: true (the address error was raised).
  */
-bool mvc_odd_pc_fault(struct mvc_vcpu *vcpu)
+bool __mvc_odd_pc_fault(struct mvc_vcpu *vcpu)
 {
 	u32 pc = vcpu->ctx->pc;
 
-	if (!(pc & 1))
-		return false;
 	mvc_set_pc(vcpu, pc);	/* the fetch is not in a delay slot */
 	mvc_raise_addr(vcpu, MVC_EXC_ADEL, pc, false);
 	return true;

@@ -58,26 +58,22 @@ enum mvc_action mvc_delay_slot_error(struct mvc_vcpu *vcpu, u32 pc, u32 insn)
 }
 
 /**
- * mvc_skip_insn() - step past the instruction that trapped
- * @vcpu: the VCPU, out of the guest
+ * __mvc_skip_insn() - step past the instruction that trapped in a slot
+ * @vcpu: the VCPU, out of the guest, Cause.BD set (mvc_skip_insn())
  *
- * Finishes the branch when it sat in a delay slot.  Called before the
- * emulated instruction's own effects, which is the order the CPU would
- * have applied them in.
+ * Finishes the branch before the delay slot.  Called before the emulated
+ * instruction's own effects, which is the order the CPU would have
+ * applied them in.
  *
  * Return: 0, or -EFAULT when the branch cannot be read (the caller gives
  * up with mvc_delay_slot_error()).
  */
-int mvc_skip_insn(struct mvc_vcpu *vcpu)
+int __mvc_skip_insn(struct mvc_vcpu *vcpu)
 {
 	struct mvc_hw_ctx *ctx = vcpu->ctx;
 	struct mvc_branch br;
 	u32 insn;
 
-	if (!(ctx->cause & MVC_CAUSE_BD)) {
-		mvc_set_pc(vcpu, ctx->pc + 4);
-		return 0;
-	}
 	if (mvc_read_guest_insn(vcpu, ctx->pc, &insn) ||
 	    mvc_eval_branch(insn, ctx->pc, ctx->gpr, &br))
 		return -EFAULT;
@@ -99,6 +95,10 @@ enum mvc_action mvc_handle_exit(struct mvc_vcpu *vcpu, int kind)
 	struct mvc_hw_ctx *ctx = vcpu->ctx;
 	u32 exc = (ctx->cause & MVC_CAUSE_EXC) >> MVC_CAUSE_EXC_SHIFT;
 
+	/* Decided in the vector: fetched from an even PC, no delay slot. */
+	if (kind == MVC_EXIT_KIND_MMIO)
+		return mvc_emulate_mmio_insn(vcpu, ctx->mmio_gpa,
+					     ctx->mmio_insn);
 	/* Only a jump to an odd address the guest executed gets here so. */
 	if (mvc_odd_pc_fault(vcpu))
 		return exc == MVC_EXC_INT ? MVC_HOST : MVC_RESUME;

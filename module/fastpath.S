@@ -1078,35 +1078,56 @@ fast_user_deliver:			/* k0 = the host Cause bits to deliver */
 	 nop
 
 /*
- * A store of the guest kernel to gKSEG0/gKSEG1 that no slot backs, from
- * the refill vector (refill_bail; $1, $8-$11 and k0 saved, t1 = the VM's
- * zones, fast_cmmio): if it lies wholly inside a coalesced MMIO zone,
- * append it to the VCPU's ring as mvc_coalesce() does (the ring's head
- * as userspace left it now, the entry before the tail that publishes it)
- * and go on after the store.  A load, a store in a delay slot or of
- * another kind (swl, swr, sc), or a full ring, go to C as before.
+ * A load or store of the guest kernel to a gKSEG0/gKSEG1 address that no
+ * slot backs (MMIO), from the refill vector (refill_bail, when fast_emul
+ * allows: $1, $8-$11 and k0 saved).  The access is decided here, once:
+ *
+ * - a store (sb, sh, sw) wholly inside a coalesced MMIO zone (fast_cmmio)
+ *   is appended to the VCPU's ring as mvc_coalesce() does (the ring's
+ *   head as userspace left it now, the entry before the tail that
+ *   publishes it), and the guest goes on after it;
+ * - any other access goes to C as an MVC_EXIT_KIND_MMIO exit with the
+ *   instruction and the guest physical address (HWC_MMIO_INSN, _GPA), so
+ *   that C neither classifies the address nor fetches the instruction
+ *   again: mvc_emulate_mmio_insn() decodes it and exits to userspace (or
+ *   appends a store the ring had no room for when it looked).
+ *
+ * Bails, with nothing changed, to C's refill (which finds the same and
+ * more) for: a delay slot; a slot backing the page itself (the pair's odd
+ * page, when only its even one has none); a fetch (the instruction's own
+ * page is MMIO, or an odd PC); the instruction not in gKSEG0/gKSEG1 RAM.
  */
-refill_cmmio:
+refill_mmio:
 	.irp	n, 2, 3, 12, 13, 14, 15, 31
 	sw	$\n, CTX(HWC_GPR(\n))(k1)
 	.endr				/* the working set, now all saved */
-	move	v1, t1
 	mfc0	k0, CP0_CAUSE
-	bltz	k0, cmmio_bail		/* BD: C finishes the branch */
-	 ext	k0, k0, 2, 5
-	xori	k0, k0, EXC_TLBS
-	bnez	k0, cmmio_bail
-	 mfc0	t0, CP0_EPC
+	bltz	k0, mmio_bail		/* BD: C finishes the branch */
+	 ext	k0, k0, 2, 5		/* TLBL or TLBS */
+	mfc0	t6, CP0_BADVADDR
+	ext	t1, t6, 12, 1		/* the pair's odd page? */
+	beqz	t1, 7f			/* no: the refill found no slot for it */
+	 ext	t6, t6, 0, 29		/* guest physical */
+	FIND_SLOT t6, t1, t3, t4, t5, 7f
+	b	mmio_bail		/* RAM: C maps the pair */
+	 nop
+7:	mfc0	t0, CP0_EPC
 	andi	t5, t0, 0xffc		/* as fast_save fetches (MIPS16e: C) */
 	xor	t2, t0, t5
 	lw	t1, CTX(HWC_FAST_IPAGE)(k1)
 	beq	t1, t2, 1f
 	 lw	t4, CTX(HWC_FAST_IPAGE_K0)(k1)
-	FETCH_PAGE cmmio_bail
+	FETCH_PAGE mmio_bail		/* (clobbers t6) */
+	mfc0	t6, CP0_BADVADDR
+	ext	t6, t6, 0, 29
 	andi	t5, t0, 0xffc
 1:	or	t4, t4, t5
-	lw	t2, 0(t4)		/* the store */
-	srl	t3, t2, 26
+	lw	t2, 0(t4)		/* the load or store */
+	xori	k0, k0, EXC_TLBS
+	bnez	k0, mmio_exit		/* a load: userspace completes it */
+	 lw	v1, CTX(HWC_FAST_CMMIO)(k1)
+	beqz	v1, mmio_exit		/* no zones (or C wants every store) */
+	 srl	t3, t2, 26
 	xori	t1, t3, 0x28		/* sb */
 	beqz	t1, 2f
 	 li	t5, 1
@@ -1114,15 +1135,13 @@ refill_cmmio:
 	beqz	t1, 2f
 	 li	t5, 2
 	xori	t1, t3, 0x2b		/* sw */
-	bnez	t1, cmmio_bail
+	bnez	t1, mmio_exit
 	 li	t5, 4
 	/* t5 = its width; t6 = guest physical, which an alignment error
 	 * would have caught before the TLB had it not been aligned */
-2:	mfc0	t6, CP0_BADVADDR
-	ext	t6, t6, 0, 29
-	lw	t7, CMMIO_N(v1)
+2:	lw	t7, CMMIO_N(v1)
 	addiu	v0, v1, CMMIO_Z
-3:	beqz	t7, cmmio_bail		/* in no zone */
+3:	beqz	t7, mmio_exit		/* in no zone */
 	 lw	t1, CMMIO_Z_GPA(v0)
 	subu	t1, t6, t1		/* offset in the zone */
 	lw	t3, CMMIO_Z_SIZE(v0)
@@ -1142,7 +1161,7 @@ refill_cmmio:
 	sync				/* the head before the entry: acquire */
 	subu	t1, t7, t1
 	sltiu	t1, t1, RING_ENTRIES
-	beqz	t1, cmmio_bail		/* full, or a head that makes no sense */
+	beqz	t1, mmio_exit		/* full, or a head that makes no sense */
 	 ext	t3, t2, 16, 5		/* rt */
 	GPR_READ t3
 	li	t1, 4
@@ -1168,7 +1187,16 @@ refill_cmmio:
 	b	fast_return
 	 addiu	t0, t0, 4
 
-cmmio_bail:				/* nothing changed: C handles the refill */
+mmio_exit:				/* t2 = the instruction, t6 = its GPA */
+	sw	t2, CTX(HWC_MMIO_INSN)(k1)
+	sw	t6, CTX(HWC_MMIO_GPA)(k1)
+	SAVE_REST
+	li	k0, MVC_EXIT_KIND_MMIO
+	sw	k0, CTX(HWC_EXIT_KIND)(k1)
+	b	common_exit_saved
+	 addiu	k1, k1, MVC_CTX_OFFSET
+
+mmio_bail:				/* nothing changed: C handles the refill */
 	SAVE_REST
 	li	k0, MVC_EXIT_KIND_REFILL
 	sw	k0, CTX(HWC_EXIT_KIND)(k1)

@@ -30,6 +30,7 @@
 /* How the guest left: which vector was taken. */
 #define MVC_EXIT_KIND_REFILL	1
 #define MVC_EXIT_KIND_GENERAL	2
+#define MVC_EXIT_KIND_MMIO	3	/* refill_mmio: mmio_insn, mmio_gpa */
 
 /*
  * entry.S reads the offsets of struct mvc_hw_ctx, of the guest's CP0
@@ -122,6 +123,9 @@ struct mvc_hw_ctx {
 	u32 fast_ring;		/* in: ... of run->coalesced */
 	u32 fast_ring_tail;	/* in/out: entries ever put in the ring */
 	u32 fast_coalesced;	/* out: stores appended here */
+	/* out, with MVC_EXIT_KIND_MMIO: the access the vector decided on */
+	u32 mmio_insn;		/* the load or store, not in a delay slot */
+	u32 mmio_gpa;		/* the guest physical address it reached */
 };
 
 /* The world switch, copied into each VCPU's page (entry.S). */

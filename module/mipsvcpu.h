@@ -221,7 +221,6 @@ void mvc_world_reset(struct mvc_vcpu *vcpu);
 
 /* shadow_tlb.c: */
 u32 mvc_view_asid(struct mvc_vcpu *vcpu, enum mvc_view view, int cpu);
-long mvc_view_live_asid(struct mvc_vcpu *vcpu, enum mvc_view view, int cpu);
 void mvc_shadow_flush_all(struct mvc_vcpu *vcpu);
 bool mvc_host_asid_renew(int cpu);
 void mvc_shadow_drop_view(struct mvc_vcpu *vcpu, enum mvc_view view);
@@ -236,14 +235,55 @@ long mvc_debug_set(struct mvc_vcpu *vcpu, void __user *argp);
 long mvc_debug_translate_ioctl(struct mvc_vcpu *vcpu, void __user *argp);
 void mvc_debug_translate(struct mvc_vcpu *vcpu, bool kernel_view, u32 asid,
 			 u32 gva, struct mipsvcpu_translation *x);
-bool mvc_debug_step_begin(struct mvc_vcpu *vcpu);
-void mvc_debug_run_end(struct mvc_vcpu *vcpu, int ret);
+bool __mvc_debug_step_begin(struct mvc_vcpu *vcpu);
+void __mvc_debug_run_end(struct mvc_vcpu *vcpu, int ret);
 void mvc_debug_step_cancel(struct mvc_vcpu *vcpu);
-int mvc_debug_plant(struct mvc_vcpu *vcpu);
-void mvc_debug_unplant(struct mvc_vcpu *vcpu);
+int __mvc_debug_plant(struct mvc_vcpu *vcpu);
+void __mvc_debug_unplant(struct mvc_vcpu *vcpu);
 enum mvc_action mvc_debug_break(struct mvc_vcpu *vcpu);
-enum mvc_action mvc_debug_after_exit(struct mvc_vcpu *vcpu,
-				     enum mvc_action action);
+enum mvc_action __mvc_debug_after_exit(struct mvc_vcpu *vcpu,
+				       enum mvc_action action);
+
+/*
+ * The run loop's debugger hooks, at every entry and exit: their common
+ * case (no step under way) inline, as a call each cost an MMIO exit 60
+ * host instructions of prologue, stack protector and zeroed locals
+ * (tools/qemu-profile).
+ */
+static inline bool mvc_debug_step_begin(struct mvc_vcpu *vcpu)
+{
+	vcpu->dbg.break_exit = false;
+	if (!(vcpu->dbg.control & MIPSVCPU_GUESTDBG_SINGLESTEP))
+		return false;
+	return __mvc_debug_step_begin(vcpu);
+}
+
+static inline void mvc_debug_run_end(struct mvc_vcpu *vcpu, int ret)
+{
+	if (vcpu->dbg.stepping)
+		__mvc_debug_run_end(vcpu, ret);
+}
+
+static inline int mvc_debug_plant(struct mvc_vcpu *vcpu)
+{
+	if (!vcpu->dbg.stepping || vcpu->dbg.planted)
+		return 0;
+	return __mvc_debug_plant(vcpu);
+}
+
+static inline void mvc_debug_unplant(struct mvc_vcpu *vcpu)
+{
+	if (vcpu->dbg.planted)
+		__mvc_debug_unplant(vcpu);
+}
+
+static inline enum mvc_action mvc_debug_after_exit(struct mvc_vcpu *vcpu,
+						   enum mvc_action action)
+{
+	if (!vcpu->dbg.stepping || action == MVC_USER)
+		return action;
+	return __mvc_debug_after_exit(vcpu, action);
+}
 
 /* timer.c: */
 void mvc_timer_init(struct mvc_vcpu *vcpu);
@@ -253,7 +293,14 @@ u32 mvc_read_count(struct mvc_vcpu *vcpu);
 u32 mvc_read_cause(struct mvc_vcpu *vcpu);
 void mvc_set_count(struct mvc_vcpu *vcpu, u32 count);
 void mvc_timer_rearm(struct mvc_vcpu *vcpu);
-void mvc_timer_place(struct mvc_vcpu *vcpu, int cpu);
+void __mvc_timer_place(struct mvc_vcpu *vcpu, int cpu);
+
+/* Have the timer armed on the VCPU's CPU (timer.c); inline: every entry. */
+static inline void mvc_timer_place(struct mvc_vcpu *vcpu, int cpu)
+{
+	if (vcpu->timer_cpu != cpu)
+		__mvc_timer_place(vcpu, cpu);
+}
 void mvc_cause_written(struct mvc_vcpu *vcpu, u32 old_cause);
 void mvc_sync_irqs(struct mvc_vcpu *vcpu);
 bool mvc_irq_wakeup(struct mvc_vcpu *vcpu);
@@ -264,13 +311,19 @@ enum mvc_action mvc_handle_exit(struct mvc_vcpu *vcpu, int kind);
 enum mvc_action mvc_internal_error(struct mvc_vcpu *vcpu, u32 suberror,
 				   u32 pc, u32 insn, const char *msg);
 enum mvc_action mvc_delay_slot_error(struct mvc_vcpu *vcpu, u32 pc, u32 insn);
-int mvc_skip_insn(struct mvc_vcpu *vcpu);
+int __mvc_skip_insn(struct mvc_vcpu *vcpu);
 
 /* exception.c: */
 void mvc_raise(struct mvc_vcpu *vcpu, u32 exc, u32 ce, bool refill);
 void mvc_raise_exception(struct mvc_vcpu *vcpu, u32 exc);
 void mvc_raise_addr(struct mvc_vcpu *vcpu, u32 exc, u32 badvaddr, bool refill);
-bool mvc_odd_pc_fault(struct mvc_vcpu *vcpu);
+bool __mvc_odd_pc_fault(struct mvc_vcpu *vcpu);
+
+/* Raise the address error of an odd PC (exception.c); inline: every entry. */
+static inline bool mvc_odd_pc_fault(struct mvc_vcpu *vcpu)
+{
+	return (vcpu->ctx->pc & 1) && __mvc_odd_pc_fault(vcpu);
+}
 bool mvc_guest_irq_pending(struct mvc_vcpu *vcpu);
 void mvc_deliver_pending_irq(struct mvc_vcpu *vcpu);
 
@@ -287,6 +340,8 @@ void mvc_guest_asid_changed(struct mvc_vcpu *vcpu);
 
 /* mmio.c: */
 enum mvc_action mvc_emulate_mmio(struct mvc_vcpu *vcpu, u32 gpa);
+enum mvc_action mvc_emulate_mmio_insn(struct mvc_vcpu *vcpu, u32 gpa,
+				      u32 insn);
 void mvc_complete_mmio(struct mvc_vcpu *vcpu);
 
 /* guest_mem.c: */
@@ -321,6 +376,18 @@ static inline void mvc_set_pc(struct mvc_vcpu *vcpu, u32 pc)
 {
 	vcpu->ctx->pc = pc;
 	vcpu->ctx->cause &= ~MVC_CAUSE_BD;
+}
+
+/*
+ * Step past the instruction that trapped (exit.c has the delay slot's
+ * case): 0, or -EFAULT when the branch before a slot cannot be read.
+ */
+static inline int mvc_skip_insn(struct mvc_vcpu *vcpu)
+{
+	if (vcpu->ctx->cause & MVC_CAUSE_BD)
+		return __mvc_skip_insn(vcpu);
+	mvc_set_pc(vcpu, vcpu->ctx->pc + 4);
+	return 0;
 }
 
 static inline void mvc_set_gpr(struct mvc_vcpu *vcpu, u32 reg, u32 val)

@@ -37,6 +37,7 @@
 #include <asm/pgtable.h>
 
 #include "mipsvcpu.h"
+#include "asid.h"
 #include "addrmap.h"
 
 #define ENTRYLO_PFN_SHIFT	6
@@ -97,7 +98,7 @@ u32 mvc_view_asid(struct mvc_vcpu *vcpu, enum mvc_view view, int cpu)
 	struct mm_struct *mm = vcpu->view_mm[view];
 
 	lockdep_assert_irqs_disabled();
-	if ((cpu_context(cpu, mm) ^ asid_cache(cpu)) & asid_version_mask(cpu))
+	if (mvc_asid_stale(cpu_context(cpu, mm), cpu))
 		get_new_mmu_context(mm);
 	return cpu_asid(cpu, mm);
 }
@@ -120,7 +121,7 @@ bool mvc_host_asid_renew(int cpu)
 	struct mm_struct *mm = current->active_mm;
 
 	lockdep_assert_irqs_disabled();
-	if (!((cpu_context(cpu, mm) ^ asid_cache(cpu)) & asid_version_mask(cpu)))
+	if (!mvc_asid_stale(cpu_context(cpu, mm), cpu))
 		return false;
 	check_switch_mmu_context(mm);
 	return true;
@@ -153,25 +154,6 @@ void mvc_shadow_drop_view(struct mvc_vcpu *vcpu, enum mvc_view view)
 
 	for_each_possible_cpu(cpu)
 		set_cpu_context(cpu, vcpu->view_mm[view], 0);
-}
-
-/**
- * mvc_view_live_asid() - a view's host ASID, if it has a current one
- * @vcpu: the VCPU
- * @view: the view
- * @cpu: this CPU; interrupts are off
- *
- * Return: the ASID on this CPU if the view has one in this generation,
- * else -1 (nothing is allocated).
- */
-long mvc_view_live_asid(struct mvc_vcpu *vcpu, enum mvc_view view, int cpu)
-{
-	struct mm_struct *mm = vcpu->view_mm[view];
-
-	if (!cpu_context(cpu, mm) ||
-	    ((cpu_context(cpu, mm) ^ asid_cache(cpu)) & asid_version_mask(cpu)))
-		return -1;
-	return cpu_asid(cpu, mm);
 }
 
 /*

@@ -181,8 +181,9 @@ void mvc_timer_rearm(struct mvc_vcpu *vcpu)
 }
 
 /**
- * mvc_timer_place() - have the timer armed on the VCPU's CPU
- * @vcpu: the VCPU, about to enter the guest on @cpu with interrupts off
+ * __mvc_timer_place() - have the timer armed on the VCPU's CPU
+ * @vcpu: the VCPU, about to enter the guest on @cpu with interrupts off,
+ *	its timer not placed there (mvc_timer_place())
  * @cpu: this CPU
  *
  * Starts a timer SET_CP0 or creation left unarmed, or moves one armed on
@@ -190,12 +191,10 @@ void mvc_timer_rearm(struct mvc_vcpu *vcpu)
  * waits for a callback running on the other CPU, so a timer that fired
  * there has set its pending bit before the entry latches it into Cause.
  */
-void mvc_timer_place(struct mvc_vcpu *vcpu, int cpu)
+void __mvc_timer_place(struct mvc_vcpu *vcpu, int cpu)
 {
 	bool start;
 
-	if (vcpu->timer_cpu == cpu)
-		return;
 	if (vcpu->timer_cpu < 0)
 		start = vcpu->match_ns != MVC_COUNT_NEVER;
 	else

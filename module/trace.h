@@ -12,6 +12,8 @@
 
 #include <linux/tracepoint.h>
 
+#include "hw_ctx.h"
+
 TRACE_EVENT(mipsvcpu_exit,
 	    TP_PROTO(u32 vcpu, u32 kind, u32 cause, u32 pc, u32 badvaddr),
 	    TP_ARGS(vcpu, kind, cause, pc, badvaddr),
@@ -26,7 +28,10 @@ TRACE_EVENT(mipsvcpu_exit,
 			   __entry->pc = pc;
 			   __entry->badvaddr = badvaddr;),
 	    TP_printk("vcpu %u %s exc %u pc %08x badvaddr %08x",
-		      __entry->vcpu, __entry->kind == 1 ? "refill" : "general",
+		      __entry->vcpu, __print_symbolic(__entry->kind,
+				       { MVC_EXIT_KIND_REFILL, "refill" },
+				       { MVC_EXIT_KIND_GENERAL, "general" },
+				       { MVC_EXIT_KIND_MMIO, "mmio" }),
 		      (__entry->cause >> 2) & 0x1f, __entry->pc,
 		      __entry->badvaddr)
 );

@@ -138,12 +138,6 @@ static long mvc_vcpu_ioctl(struct file *file, unsigned int cmd,
 	void __user *argp = (void __user *)arg;
 	long ret;
 
-	/* Neither waits for RUN: devices raise interrupts while it runs. */
-	if (cmd == MIPSVCPU_IRQ_LINE)
-		return mvc_vcpu_irq_line(vcpu, argp);
-	if (cmd == MIPSVCPU_GET_STATS)
-		return mvc_vcpu_get_stats(vcpu, argp);
-
 	if (cmd == MIPSVCPU_RUN) {
 		if (arg)
 			return -EINVAL;
@@ -157,6 +151,11 @@ static long mvc_vcpu_ioctl(struct file *file, unsigned int cmd,
 		mutex_unlock(&vcpu->run_lock);
 		return ret;
 	}
+	/* Neither waits for RUN: devices raise interrupts while it runs. */
+	if (cmd == MIPSVCPU_IRQ_LINE)
+		return mvc_vcpu_irq_line(vcpu, argp);
+	if (cmd == MIPSVCPU_GET_STATS)
+		return mvc_vcpu_get_stats(vcpu, argp);
 
 	if (mutex_lock_interruptible(&vcpu->run_lock))
 		return -EINTR;

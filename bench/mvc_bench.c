@@ -311,7 +311,7 @@ static void bench_exits(void)
 	emit("mmio_exit_round_trip", mmio, "host insns", "to userspace and back");
 	emit("getppid_round_trip", getppid_ns, "host insns", "anchor");
 	emit("mmio_exit_vs_getppid", getppid_ns ? mmio / getppid_ns : 0,
-	     "ratio", "target <= 3");
+	     "ratio", "target <= 6");
 
 	/* A UART character through coalesced MMIO: no exit to userspace. */
 	te = mmio_loop(WL_EMPTY, n, true, NULL);

@@ -77,6 +77,7 @@
 #define MVC_CAUSE_IP		0x0000ff00u
 #define MVC_CAUSE_IP7		0x00008000u	/* the timer (IntCtl.IPTI) */
 #define MVC_CAUSE_IP_SHIFT	8
+#define MVC_CAUSE_HW_LINES	0x00007c00u	/* IP2..IP6 */
 #define MVC_CAUSE_EXC		0x0000007cu
 #define MVC_CAUSE_EXC_SHIFT	2
 

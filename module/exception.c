@@ -78,29 +78,12 @@ bool __mvc_odd_pc_fault(struct mvc_vcpu *vcpu)
 }
 
 /**
- * mvc_guest_irq_pending() - is an enabled interrupt pending for the guest?
- * @vcpu: the VCPU, not running
- *
- * Return: true when the guest would take an interrupt now.
+ * mvc_deliver_irq() - take the pending guest interrupt
+ * @vcpu: the VCPU, about to be entered, an enabled interrupt pending
+ *	(mvc_deliver_pending_irq())
  */
-bool mvc_guest_irq_pending(struct mvc_vcpu *vcpu)
+void mvc_deliver_irq(struct mvc_vcpu *vcpu)
 {
-	u32 status = vcpu->cp0.reg[MVC_CP0_STATUS];
-
-	mvc_sync_irqs(vcpu);
-	if (!(status & MVC_ST_IE) || (status & (MVC_ST_EXL | MVC_ST_ERL)))
-		return false;
-	return vcpu->cp0.reg[MVC_CP0_CAUSE] & status & MVC_CAUSE_IP;
-}
-
-/**
- * mvc_deliver_pending_irq() - take a pending guest interrupt, if enabled
- * @vcpu: the VCPU, about to be entered
- */
-void mvc_deliver_pending_irq(struct mvc_vcpu *vcpu)
-{
-	if (mvc_guest_irq_pending(vcpu)) {
-		vcpu->stats.guest_irq++;
-		mvc_raise(vcpu, MVC_EXC_INT, 0, false);
-	}
+	vcpu->stats.guest_irq++;
+	mvc_raise(vcpu, MVC_EXC_INT, 0, false);
 }

@@ -7,6 +7,7 @@
 #define MIPSVCPU_H
 
 #include <linux/atomic.h>
+#include <linux/bitops.h>
 #include <linux/hrtimer.h>
 #include <linux/kref.h>
 #include <linux/mm_types.h>
@@ -302,7 +303,6 @@ static inline void mvc_timer_place(struct mvc_vcpu *vcpu, int cpu)
 		__mvc_timer_place(vcpu, cpu);
 }
 void mvc_cause_written(struct mvc_vcpu *vcpu, u32 old_cause);
-void mvc_sync_irqs(struct mvc_vcpu *vcpu);
 bool mvc_irq_wakeup(struct mvc_vcpu *vcpu);
 int mvc_set_irq_line(struct mvc_vcpu *vcpu, u32 line, u32 level);
 
@@ -324,8 +324,44 @@ static inline bool mvc_odd_pc_fault(struct mvc_vcpu *vcpu)
 {
 	return (vcpu->ctx->pc & 1) && __mvc_odd_pc_fault(vcpu);
 }
-bool mvc_guest_irq_pending(struct mvc_vcpu *vcpu);
-void mvc_deliver_pending_irq(struct mvc_vcpu *vcpu);
+void mvc_deliver_irq(struct mvc_vcpu *vcpu);
+
+/*
+ * mvc_sync_irqs() - bring Cause.IP up to date
+ * @vcpu: the VCPU, in its own thread
+ *
+ * Latches a timer that fired into Cause.TI/IP7 (until Compare is written)
+ * and copies the current levels of IP2..IP6.  This and the two below are
+ * inline: the run loop asks them before every entry.
+ */
+static inline void mvc_sync_irqs(struct mvc_vcpu *vcpu)
+{
+	u32 *cause = &vcpu->cp0.reg[MVC_CP0_CAUSE];
+	u32 lines = READ_ONCE(vcpu->irq_lines);
+
+	if (test_and_clear_bit(MVC_PENDING_TIMER, &vcpu->pending))
+		*cause |= MVC_CAUSE_TI | MVC_CAUSE_IP7;
+	*cause = (*cause & ~MVC_CAUSE_HW_LINES) |
+		 ((lines << MVC_CAUSE_IP_SHIFT) & MVC_CAUSE_HW_LINES);
+}
+
+/* Is an enabled interrupt pending for the guest (not running)? */
+static inline bool mvc_guest_irq_pending(struct mvc_vcpu *vcpu)
+{
+	u32 status = vcpu->cp0.reg[MVC_CP0_STATUS];
+
+	mvc_sync_irqs(vcpu);
+	if (!(status & MVC_ST_IE) || (status & (MVC_ST_EXL | MVC_ST_ERL)))
+		return false;
+	return vcpu->cp0.reg[MVC_CP0_CAUSE] & status & MVC_CAUSE_IP;
+}
+
+/* Take a pending guest interrupt, if enabled: the VCPU is about to enter. */
+static inline void mvc_deliver_pending_irq(struct mvc_vcpu *vcpu)
+{
+	if (mvc_guest_irq_pending(vcpu))
+		mvc_deliver_irq(vcpu);
+}
 
 /* emul_cp0.c: */
 u32 mvc_vcpu_cp0_read(struct mvc_vcpu *vcpu, u32 id);

@@ -27,7 +27,6 @@
 #include "mipsvcpu.h"
 #include "count.h"
 
-#define CAUSE_HW_LINES	0x00007c00u	/* IP2..IP6 */
 #define IRQ_LINE_FIRST	2
 #define IRQ_LINE_LAST	6
 
@@ -228,24 +227,6 @@ void mvc_timer_cancel(struct mvc_vcpu *vcpu)
 }
 
 /**
- * mvc_sync_irqs() - bring Cause.IP up to date
- * @vcpu: the VCPU, in its own thread
- *
- * Latches a timer that fired into Cause.TI/IP7 (until Compare is written)
- * and copies the current levels of IP2..IP6.
- */
-void mvc_sync_irqs(struct mvc_vcpu *vcpu)
-{
-	u32 *cause = &vcpu->cp0.reg[MVC_CP0_CAUSE];
-	u32 lines = READ_ONCE(vcpu->irq_lines);
-
-	if (test_and_clear_bit(MVC_PENDING_TIMER, &vcpu->pending))
-		*cause |= MVC_CAUSE_TI | MVC_CAUSE_IP7;
-	*cause = (*cause & ~CAUSE_HW_LINES) |
-		 ((lines << MVC_CAUSE_IP_SHIFT) & CAUSE_HW_LINES);
-}
-
-/**
  * mvc_irq_wakeup() - should a VCPU in WAIT wake up?
  * @vcpu: the VCPU
  *
@@ -259,9 +240,9 @@ bool mvc_irq_wakeup(struct mvc_vcpu *vcpu)
 
 	if (test_bit(MVC_PENDING_TIMER, &vcpu->pending))
 		ip |= MVC_CAUSE_IP7;
-	ip = (ip & ~CAUSE_HW_LINES) |
+	ip = (ip & ~MVC_CAUSE_HW_LINES) |
 	     ((READ_ONCE(vcpu->irq_lines) << MVC_CAUSE_IP_SHIFT) &
-	      CAUSE_HW_LINES);
+	      MVC_CAUSE_HW_LINES);
 	return ip & im;
 }
 

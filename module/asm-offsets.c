@@ -75,6 +75,7 @@ int main(void)
 	CTX(HWC_FAST_CMMIO, fast_cmmio);
 	CTX(HWC_FAST_RING, fast_ring);
 	CTX(HWC_FAST_RING_TAIL, fast_ring_tail);
+	CTX(HWC_FAST_MMIO, fast_mmio);
 	CTX(HWC_MMIO_INSN, mmio_insn);
 	CTX(HWC_MMIO_GPA, mmio_gpa);
 	CTX(HWC_FAST_COALESCED, fast_coalesced);

@@ -95,11 +95,12 @@ mvc_vectors_start:
  * has already put VPN2 and the guest's ASID in EntryHi, so it finds the
  * slot holding the even page of the pair, takes both halves' EntryLo
  * from the slot's table (which has one zero entry past its end), adds
- * the cache attribute of the segment and writes a random entry.  A miss
- * in every slot, a pair not pinned yet (both 0: a pair never straddles
- * the groups memory.c pins), or anything else, takes the common exit to
- * C, which pins the pair at its first touch.  Installing an invalid pair
- * instead would cost a second trip to C.
+ * the cache attribute of the segment and writes a random entry.  A pair
+ * not pinned yet (both 0: a pair never straddles the groups memory.c
+ * pins) takes the common exit to C (refill_unpinned), which pins the pair
+ * at its first touch; installing an invalid pair instead would cost a
+ * second trip to C.  A miss in every slot is MMIO, which refill_mmio
+ * decides when C allows it (fast_mmio), else C does.
  */
 	.org	MVC_VEC_REFILL
 	mtc0	k1, CP0_ERROREPC
@@ -151,7 +152,7 @@ mvc_vectors_start:
 	eret
 
 refill_bail:				/* no slot backs the pair's even page */
-	lw	$9, CTX(HWC_FAST_EMUL)(k1)
+	lw	$9, CTX(HWC_FAST_MMIO)(k1)
 	bnez	$9, refill_mmio		/* MMIO, decided here? */
 	 nop
 refill_unpinned:

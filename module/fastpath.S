@@ -3,7 +3,8 @@
  * fastpath.S - the vector's fast paths: what a guest exception can be
  * served with without leaving the vector (mfc0/mtc0/di/ei/eret, cache, TLB
  * instructions, refills through the guest TLB, delivery of the guest's own
- * user-mode exceptions, coalesced MMIO stores).
+ * user-mode exceptions, coalesced MMIO stores and the decision that an
+ * access is MMIO).
  *
  * Part of the block entry.S lays out (it includes this file after the
  * world switch, so that the block stays one position-independent piece).
@@ -1079,7 +1080,7 @@ fast_user_deliver:			/* k0 = the host Cause bits to deliver */
 
 /*
  * A load or store of the guest kernel to a gKSEG0/gKSEG1 address that no
- * slot backs (MMIO), from the refill vector (refill_bail, when fast_emul
+ * slot backs (MMIO), from the refill vector (refill_bail, when fast_mmio
  * allows: $1, $8-$11 and k0 saved).  The access is decided here, once:
  *
  * - a store (sb, sh, sw) wholly inside a coalesced MMIO zone (fast_cmmio)

@@ -41,7 +41,7 @@
  */
 #define MVC_FAST_SLOTS		16
 
-/* struct mvc_hw_ctx.fast_emul: what the general vector may emulate. */
+/* struct mvc_hw_ctx.fast_emul: what the vectors may emulate (and fast_mmio). */
 #define MVC_FAST_EMUL_COP0	0x1	/* mfc0, mtc0, di, ei, eret */
 #define MVC_FAST_EMUL_CACHE	0x2	/* cache (the host's lines allow it) */
 
@@ -123,8 +123,14 @@ struct mvc_hw_ctx {
 	u32 fast_ring;		/* in: ... of run->coalesced */
 	u32 fast_ring_tail;	/* in/out: entries ever put in the ring */
 	u32 fast_coalesced;	/* out: stores appended here */
+	/*
+	 * in: 1 when the refill vector may decide that an address no slot
+	 * in fast_slot[] backs is MMIO (refill_mmio): fast_emul is on and
+	 * every slot of the VM is in fast_slot[]
+	 */
+	u32 fast_mmio;
 	/* out, with MVC_EXIT_KIND_MMIO: the access the vector decided on */
-	u32 mmio_insn;		/* the load or store, not in a delay slot */
+	u32 mmio_insn;		/* the instruction (not in a delay slot) */
 	u32 mmio_gpa;		/* the guest physical address it reached */
 };
 

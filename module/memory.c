@@ -195,7 +195,8 @@ void mvc_free_slots(struct mvc_vm *vm)
  * the end so that the odd half of a pair is always readable.  A 0 makes
  * an invalid shadow entry, whose access traps to C, which pins the page.
  * It must be lowmem (KSEG0): the vector cannot take a TLB miss.  Without
- * it the slot is only served by the slow path.
+ * it the slot is only served by the slow path, and the vector leaves
+ * every access it cannot place to C (world.c, fast_slots_all).
  */
 static void mvc_alloc_fast_table(struct mvc_slot *slot)
 {

@@ -149,6 +149,7 @@ struct mvc_vcpu {
 	struct mm_struct *view_mm[MVC_NR_VIEWS];	/* only for their ASIDs */
 	int last_cpu;
 	u64 seen_slots_gen;
+	bool fast_slots_all;	/* every slot is in the context's fast_slot[] */
 	struct mvc_pending_mmio mmio;
 	u32 fault_gpa;		/* for MVC_FAULT_IN */
 	struct mvc_debug dbg;
@@ -302,6 +303,7 @@ static inline void mvc_timer_place(struct mvc_vcpu *vcpu, int cpu)
 	if (vcpu->timer_cpu != cpu)
 		__mvc_timer_place(vcpu, cpu);
 }
+
 void mvc_cause_written(struct mvc_vcpu *vcpu, u32 old_cause);
 bool mvc_irq_wakeup(struct mvc_vcpu *vcpu);
 int mvc_set_irq_line(struct mvc_vcpu *vcpu, u32 line, u32 level);
@@ -324,6 +326,7 @@ static inline bool mvc_odd_pc_fault(struct mvc_vcpu *vcpu)
 {
 	return (vcpu->ctx->pc & 1) && __mvc_odd_pc_fault(vcpu);
 }
+
 void mvc_deliver_irq(struct mvc_vcpu *vcpu);
 
 /*

@@ -134,17 +134,26 @@ static u32 mvc_guest_host_status(void)
 	return (read_c0_status() & ST0_IM) | KSU_USER | ST0_EXL | ST0_IE;
 }
 
-/* Copy the VM's slots for the refill fast path; slots_lock is held. */
+/*
+ * Copy the VM's slots for the refill fast path; slots_lock is held.  A
+ * slot whose table could not be allocated (memory.c) is left out, and
+ * then the vector may not take a slot lookup that finds nothing for MMIO.
+ */
 static void mvc_load_fast_slots(struct mvc_vcpu *vcpu)
 {
 	struct mvc_hw_ctx *ctx = vcpu->ctx;
 	u32 i, n = 0;
 
+	vcpu->fast_slots_all = true;
 	for (i = 0; i < MIPSVCPU_MAX_MEMORY_SLOTS; i++) {
 		const struct mvc_slot *s = &vcpu->vm->slots[i];
 
-		if (!s->npages || !s->fast_lo)
+		if (!s->npages)
 			continue;
+		if (!s->fast_lo) {
+			vcpu->fast_slots_all = false;
+			continue;
+		}
 		ctx->fast_slot[n].gpa = s->gpa;
 		ctx->fast_slot[n].size = s->size;
 		ctx->fast_slot[n].table = (u32)(unsigned long)s->fast_lo;
@@ -216,6 +225,8 @@ static void mvc_load_guest(struct mvc_vcpu *vcpu, int cpu)
 	if (mvc_fast_emulate && !vcpu->dbg.stepping)
 		vcpu->ctx->fast_emul = MVC_FAST_EMUL_COP0 |
 			(mvc_host.hit_cache_ops ? MVC_FAST_EMUL_CACHE : 0);
+	/* refill_mmio: no slot in fast_slot[] is no slot at all. */
+	vcpu->ctx->fast_mmio = vcpu->ctx->fast_emul && vcpu->fast_slots_all;
 	vcpu->ctx->guest_status = mvc_guest_host_status();
 	/*
 	 * If taking the view's ASID started a new generation, the host

@@ -17,20 +17,6 @@
 #include "addrmap.h"
 
 /**
- * mvc_kernel_view() - does the guest see its kernel view?
- * @status: the guest's CP0 Status
- *
- * Return: true when KSU is kernel or EXL or ERL is set.  Supervisor mode
- * counts as user mode.
- */
-bool mvc_kernel_view(u32 status)
-{
-	if (status & (MVC_ST_EXL | MVC_ST_ERL))
-		return true;
-	return ((status & MVC_ST_KSU) >> MVC_ST_KSU_SHIFT) == MVC_ST_KSU_KERNEL;
-}
-
-/**
  * mvc_classify() - find the segment, translation and cache attribute of a
  *                  guest virtual address
  * @kernel_view: the view the guest is in (mvc_kernel_view())

@@ -82,7 +82,20 @@ struct mvc_addr {
 	enum mvc_cache_attr cache;
 };
 
-bool mvc_kernel_view(u32 status);
+/**
+ * mvc_kernel_view() - does the guest see its kernel view?
+ * @status: the guest's CP0 Status
+ *
+ * Return: true when KSU is kernel or EXL or ERL is set.  Supervisor mode
+ * counts as user mode.  Inline: asked before every entry.
+ */
+static inline bool mvc_kernel_view(u32 status)
+{
+	if (status & (MVC_ST_EXL | MVC_ST_ERL))
+		return true;
+	return ((status & MVC_ST_KSU) >> MVC_ST_KSU_SHIFT) == MVC_ST_KSU_KERNEL;
+}
+
 void mvc_classify(bool kernel_view, const struct mvc_uwin *uwin, u32 gva,
 		  struct mvc_addr *out);
 const char *mvc_segment_name(enum mvc_segment seg);

@@ -14,10 +14,34 @@
 
 #include "mipsvcpu.h"
 
-/* An ASID context (cpu_context()) from before this CPU's generation. */
-static inline bool mvc_asid_stale(u64 context, int cpu)
+/* This CPU's ASID generation and mask, read once for several contexts. */
+struct mvc_asid_gen {
+	u64 cache;		/* asid_cache(cpu) */
+	u64 version_mask;	/* asid_version_mask(cpu) */
+	u64 asid_mask;		/* cpu_asid_mask() */
+};
+
+static inline struct mvc_asid_gen mvc_asid_gen(int cpu)
 {
-	return (context ^ asid_cache(cpu)) & asid_version_mask(cpu);
+	return (struct mvc_asid_gen){
+		.cache = asid_cache(cpu),
+		.version_mask = asid_version_mask(cpu),
+		.asid_mask = cpu_asid_mask(&cpu_data[cpu]),
+	};
+}
+
+/* An ASID context (cpu_context()) from before the generation @g. */
+static inline bool mvc_asid_stale(struct mvc_asid_gen g, u64 context)
+{
+	return (context ^ g.cache) & g.version_mask;
+}
+
+/* The ASID of a context current in @g, else ~0 (none is allocated). */
+static inline u32 mvc_asid_live(struct mvc_asid_gen g, u64 context)
+{
+	if (!context || mvc_asid_stale(g, context))
+		return ~0u;
+	return context & g.asid_mask;
 }
 
 /**
@@ -27,16 +51,13 @@ static inline bool mvc_asid_stale(u64 context, int cpu)
  * @cpu: this CPU; interrupts are off
  *
  * Return: the ASID on this CPU if the view has one in this generation,
- * else -1 (nothing is allocated).
+ * else ~0 (nothing is allocated).
  */
-static inline long mvc_view_live_asid(struct mvc_vcpu *vcpu,
-				      enum mvc_view view, int cpu)
+static inline u32 mvc_view_live_asid(struct mvc_vcpu *vcpu,
+				     enum mvc_view view, int cpu)
 {
-	struct mm_struct *mm = vcpu->view_mm[view];
-
-	if (!cpu_context(cpu, mm) || mvc_asid_stale(cpu_context(cpu, mm), cpu))
-		return -1;
-	return cpu_asid(cpu, mm);
+	return mvc_asid_live(mvc_asid_gen(cpu),
+			     cpu_context(cpu, vcpu->view_mm[view]));
 }
 
 /**
@@ -47,7 +68,8 @@ static inline long mvc_view_live_asid(struct mvc_vcpu *vcpu,
  */
 static inline bool mvc_host_asid_check(int cpu)
 {
-	return mvc_asid_stale(cpu_context(cpu, current->active_mm), cpu) &&
+	return mvc_asid_stale(mvc_asid_gen(cpu),
+			      cpu_context(cpu, current->active_mm)) &&
 	       mvc_host_asid_renew(cpu);
 }
 
@@ -62,7 +84,7 @@ static inline bool mvc_host_asid_check(int cpu)
  * If taking the view's ASID starts a new generation, the host task's own
  * ASID was just handed back: it is renewed (which cannot wrap again so
  * soon) and, if that did, the view's too.  While neither is stale, as
- * between most exits, nothing is called.
+ * between most exits, nothing is called and each context is read once.
  *
  * Return: the ASID of @view, newly allocated if it had none in the
  * current generation.
@@ -70,18 +92,25 @@ static inline bool mvc_host_asid_check(int cpu)
 static inline u32 mvc_entry_asids(struct mvc_vcpu *vcpu, enum mvc_view view,
 				  int cpu, u32 *uasid, u32 *kasid)
 {
-	struct mm_struct *mm = vcpu->view_mm[view];
+	struct mm_struct *umm = vcpu->view_mm[MVC_VIEW_USER];
+	struct mm_struct *kmm = vcpu->view_mm[MVC_VIEW_KERNEL];
+	struct mvc_asid_gen g = mvc_asid_gen(cpu);
+	u64 u = cpu_context(cpu, umm);
+	u64 k = cpu_context(cpu, kmm);
 
 	lockdep_assert_irqs_disabled();
-	if (mvc_asid_stale(cpu_context(cpu, mm), cpu) ||
-	    mvc_asid_stale(cpu_context(cpu, current->active_mm), cpu)) {
+	if (mvc_asid_stale(g, view == MVC_VIEW_USER ? u : k) ||
+	    mvc_asid_stale(g, cpu_context(cpu, current->active_mm))) {
 		mvc_view_asid(vcpu, view, cpu);
 		if (mvc_host_asid_renew(cpu))
 			mvc_view_asid(vcpu, view, cpu);
+		g = mvc_asid_gen(cpu);
+		u = cpu_context(cpu, umm);
+		k = cpu_context(cpu, kmm);
 	}
-	*uasid = mvc_view_live_asid(vcpu, MVC_VIEW_USER, cpu);
-	*kasid = mvc_view_live_asid(vcpu, MVC_VIEW_KERNEL, cpu);
-	return cpu_asid(cpu, mm);
+	*uasid = mvc_asid_live(g, u);
+	*kasid = mvc_asid_live(g, k);
+	return (view == MVC_VIEW_USER ? u : k) & g.asid_mask;
 }
 
 #endif /* MVC_ASID_H */

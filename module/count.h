@@ -23,6 +23,25 @@ u32 mvc_count_latch(u32 cause, u64 now_ns, u64 match_ns);
 #define MVC_COUNT_QUIET_MAX_NS		0x80000000ull	/* 2.1 s */
 #define MVC_COUNT_QUIET_MAX		0x40000000u
 u32 mvc_count_quiet_ticks(u64 now_ns, u64 match_ns, u32 host_hz);
-bool mvc_count_quiet_reuse(u32 from, u32 ticks, u32 now);
+
+/**
+ * mvc_count_quiet_reuse() - is the host's Count still in an earlier window?
+ * @from: the host Count when mvc_count_quiet_ticks() was asked
+ * @ticks: what it answered
+ * @now: the host Count now, on the same CPU, for the same match
+ *
+ * The window's end stays before the match as time passes: the host's Count
+ * and clock advance together, and the margins of mvc_count_quiet_ticks()
+ * only grow relative to the time left.  Count wraps, so @now is in the
+ * window only if it lies between @from and the end, counted forward from
+ * @from; the caller bounds the time since (less than a wrap of Count).
+ *
+ * Return: true if the vector may go on serving Cause reads until
+ * @from + @ticks.  Inline: asked before every entry.
+ */
+static inline bool mvc_count_quiet_reuse(u32 from, u32 ticks, u32 now)
+{
+	return now - from < ticks;
+}
 
 #endif /* MVC_COUNT_H */

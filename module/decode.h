@@ -76,9 +76,79 @@ struct mvc_branch {
 	int link_reg;		/* register written with pc + 8, or -1 */
 };
 
-int mvc_decode_mem(u32 insn, struct mvc_mem_op *op);
 int mvc_eval_branch(u32 insn, u32 pc, const u32 *gpr, struct mvc_branch *br);
 bool mvc_is_branch(u32 insn);
 int mvc_next_pc(u32 insn, u32 pc, const u32 *gpr, u32 *next);
+
+/**
+ * mvc_decode_mem() - decode a load or store
+ * @insn: the instruction word
+ * @op: filled with size, direction, extension and operands
+ *
+ * Return: 0 for a load or store (op->unsupported marks the forms MMIO
+ * cannot take: partial-word, linked and coprocessor accesses), -1 for
+ * anything else.  Inline: every MMIO exit decodes its access.
+ */
+static inline int mvc_decode_mem(u32 insn, struct mvc_mem_op *op)
+{
+	u32 opc = MVC_OP(insn);
+
+	op->rt = MVC_RT(insn);
+	op->base = MVC_RS(insn);
+	op->offset = MVC_SIMM(insn);
+	op->store = false;
+	op->sign_extend = false;
+	op->unsupported = false;
+
+	switch (opc) {
+	case 0x20:	/* lb */
+	case 0x24:	/* lbu */
+		op->sign_extend = opc == 0x20;
+		op->size = 1;
+		return 0;
+	case 0x21:	/* lh */
+	case 0x25:	/* lhu */
+		op->sign_extend = opc == 0x21;
+		op->size = 2;
+		return 0;
+	case 0x23:	/* lw */
+		op->size = 4;
+		return 0;
+	case 0x28:	/* sb */
+		op->store = true;
+		op->size = 1;
+		return 0;
+	case 0x29:	/* sh */
+		op->store = true;
+		op->size = 2;
+		return 0;
+	case 0x2b:	/* sw */
+		op->store = true;
+		op->size = 4;
+		return 0;
+	case 0x22:	/* lwl */
+	case 0x26:	/* lwr */
+	case 0x30:	/* ll */
+	case 0x31:	/* lwc1 */
+	case 0x32:	/* lwc2 */
+	case 0x35:	/* ldc1 */
+	case 0x36:	/* ldc2 */
+		op->size = 4;
+		op->unsupported = true;
+		return 0;
+	case 0x2a:	/* swl */
+	case 0x2e:	/* swr */
+	case 0x38:	/* sc */
+	case 0x39:	/* swc1 */
+	case 0x3a:	/* swc2 */
+	case 0x3d:	/* sdc1 */
+	case 0x3e:	/* sdc2 */
+		op->store = true;
+		op->size = 4;
+		op->unsupported = true;
+		return 0;
+	}
+	return -1;
+}
 
 #endif /* MVC_DECODE_H */

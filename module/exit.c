@@ -84,21 +84,17 @@ int __mvc_skip_insn(struct mvc_vcpu *vcpu)
 }
 
 /**
- * mvc_handle_exit() - handle one exit from the guest
+ * __mvc_handle_exit() - handle one exit from the guest, found by its cause
  * @vcpu: the VCPU, on this CPU with interrupts off
- * @kind: MVC_EXIT_KIND_* (which vector was taken)
+ * @kind: MVC_EXIT_KIND_REFILL or _GENERAL (mvc_handle_exit())
  *
  * Return: what the run loop must do next.
  */
-enum mvc_action mvc_handle_exit(struct mvc_vcpu *vcpu, int kind)
+enum mvc_action __mvc_handle_exit(struct mvc_vcpu *vcpu, int kind)
 {
 	struct mvc_hw_ctx *ctx = vcpu->ctx;
 	u32 exc = (ctx->cause & MVC_CAUSE_EXC) >> MVC_CAUSE_EXC_SHIFT;
 
-	/* Decided in the vector: fetched from an even PC, no delay slot. */
-	if (kind == MVC_EXIT_KIND_MMIO)
-		return mvc_emulate_mmio_insn(vcpu, ctx->mmio_gpa,
-					     ctx->mmio_insn);
 	/* Only a jump to an odd address the guest executed gets here so. */
 	if (mvc_odd_pc_fault(vcpu))
 		return exc == MVC_EXC_INT ? MVC_HOST : MVC_RESUME;

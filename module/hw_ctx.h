@@ -107,10 +107,12 @@ struct mvc_hw_ctx {
 	u32 fast_kasid;		/* in: the kernel view's live host ASID, or ~0 */
 	u32 fast_exceptions;	/* out: exceptions delivered here */
 	/*
-	 * The page of the last instruction the CP0 path fetched (EPC less
-	 * its bits 2-11; in: ~0, as nothing was fetched yet) and its KSEG0
-	 * address: gKSEG0/gKSEG1 translate the same way while the guest
-	 * runs, as its slots cannot change.
+	 * The page of the last instruction a fast path fetched (EPC less
+	 * its bits 2-11; ~0 when none was) and its KSEG0 address: gKSEG0
+	 * and gKSEG1 translate the same way for as long as the VM's slots
+	 * stay as they are (a page's table entry, once set, stays until its
+	 * slot goes), so C resets it only when they change (or the VCPU
+	 * moves to another CPU).
 	 */
 	u32 fast_ipage;
 	u32 fast_ipage_k0;

@@ -217,7 +217,7 @@ int mvc_create_vcpu(struct mvc_vm *vm, const struct mipsvcpu_create_vcpu *arg);
 /* world.c: */
 int mvc_world_init(struct mvc_vcpu *vcpu);
 void mvc_world_free(struct mvc_vcpu *vcpu);
-int mvc_vcpu_run(struct mvc_vcpu *vcpu);
+long mvc_vcpu_run_ioctl(struct mvc_vcpu *vcpu, unsigned long arg);
 void mvc_vcpu_stats(const struct mvc_vcpu *vcpu, struct mipsvcpu_vcpu_stats *s);
 void mvc_world_reset(struct mvc_vcpu *vcpu);
 
@@ -309,7 +309,24 @@ bool mvc_irq_wakeup(struct mvc_vcpu *vcpu);
 int mvc_set_irq_line(struct mvc_vcpu *vcpu, u32 line, u32 level);
 
 /* exit.c: */
-enum mvc_action mvc_handle_exit(struct mvc_vcpu *vcpu, int kind);
+enum mvc_action __mvc_handle_exit(struct mvc_vcpu *vcpu, int kind);
+/* mmio.c, here for mvc_handle_exit(): */
+enum mvc_action mvc_emulate_mmio_insn(struct mvc_vcpu *vcpu, u32 gpa,
+				      u32 insn);
+
+/*
+ * Handle one exit from the guest, @kind MVC_EXIT_KIND_*: an
+ * access the vector decided was MMIO (fetched from an even PC, not in a
+ * delay slot) goes straight to its emulation; inline, at every exit.
+ */
+static inline enum mvc_action mvc_handle_exit(struct mvc_vcpu *vcpu, int kind)
+{
+	if (kind == MVC_EXIT_KIND_MMIO)
+		return mvc_emulate_mmio_insn(vcpu, vcpu->ctx->mmio_gpa,
+					     vcpu->ctx->mmio_insn);
+	return __mvc_handle_exit(vcpu, kind);
+}
+
 enum mvc_action mvc_internal_error(struct mvc_vcpu *vcpu, u32 suberror,
 				   u32 pc, u32 insn, const char *msg);
 enum mvc_action mvc_delay_slot_error(struct mvc_vcpu *vcpu, u32 pc, u32 insn);
@@ -379,8 +396,6 @@ void mvc_guest_asid_changed(struct mvc_vcpu *vcpu);
 
 /* mmio.c: */
 enum mvc_action mvc_emulate_mmio(struct mvc_vcpu *vcpu, u32 gpa);
-enum mvc_action mvc_emulate_mmio_insn(struct mvc_vcpu *vcpu, u32 gpa,
-				      u32 insn);
 void mvc_complete_mmio(struct mvc_vcpu *vcpu);
 
 /* guest_mem.c: */

@@ -42,7 +42,8 @@ static bool mvc_coalesce(struct mvc_vcpu *vcpu, u32 gpa, u32 len, u32 data)
 
 	/* Free-running u32 counters index it modulo its size. */
 	BUILD_BUG_ON_NOT_POWER_OF_2(MIPSVCPU_COALESCED_RING_SIZE);
-	if (!READ_ONCE(mvc_coalesced_mmio) ||
+	/* A VM without zones (most) spares the call. */
+	if (!READ_ONCE(mvc_coalesced_mmio) || !vcpu->vm->cmmio.n ||
 	    !mvc_cmmio_covers(&vcpu->vm->cmmio, gpa, len))
 		return false;
 	/* Pairs with userspace's release of the head: it has read those. */

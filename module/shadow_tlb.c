@@ -98,7 +98,7 @@ u32 mvc_view_asid(struct mvc_vcpu *vcpu, enum mvc_view view, int cpu)
 	struct mm_struct *mm = vcpu->view_mm[view];
 
 	lockdep_assert_irqs_disabled();
-	if (mvc_asid_stale(cpu_context(cpu, mm), cpu))
+	if (mvc_asid_stale(mvc_asid_gen(cpu), cpu_context(cpu, mm)))
 		get_new_mmu_context(mm);
 	return cpu_asid(cpu, mm);
 }
@@ -121,7 +121,7 @@ bool mvc_host_asid_renew(int cpu)
 	struct mm_struct *mm = current->active_mm;
 
 	lockdep_assert_irqs_disabled();
-	if (!mvc_asid_stale(cpu_context(cpu, mm), cpu))
+	if (!mvc_asid_stale(mvc_asid_gen(cpu), cpu_context(cpu, mm)))
 		return false;
 	check_switch_mmu_context(mm);
 	return true;
@@ -195,8 +195,8 @@ static void mvc_tlb_kill(struct mvc_vcpu *vcpu, int i, unsigned long asid)
 void mvc_shadow_invalidate(struct mvc_vcpu *vcpu, u32 start, u32 end)
 {
 	int cpu = smp_processor_id();
-	long kasid = mvc_view_live_asid(vcpu, MVC_VIEW_KERNEL, cpu);
-	long uasid = mvc_view_live_asid(vcpu, MVC_VIEW_USER, cpu);
+	u32 kasid = mvc_view_live_asid(vcpu, MVC_VIEW_KERNEL, cpu);
+	u32 uasid = mvc_view_live_asid(vcpu, MVC_VIEW_USER, cpu);
 	mvc_tlb_read_fn tlbr = mvc_world_fn(vcpu, mvc_tlb_read_offset);
 	unsigned long old_entryhi, old_pagemask, asid;
 	u32 asid_mask = cpu_asid_mask(&current_cpu_data);
@@ -212,7 +212,7 @@ void mvc_shadow_invalidate(struct mvc_vcpu *vcpu, u32 start, u32 end)
 	 */
 	if (WARN_ON_ONCE(!irqs_disabled()))
 		return;
-	if (kasid < 0 && uasid < 0)
+	if (kasid == ~0u && uasid == ~0u)
 		return;
 	htw_stop();
 	old_entryhi = read_c0_entryhi();

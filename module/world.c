@@ -108,6 +108,7 @@ void mvc_world_reset(struct mvc_vcpu *vcpu)
 	ctx->fast_pending = (u32)(unsigned long)&vcpu->pending;
 	ctx->fast_ubase = vcpu->vm->uwin.base;
 	ctx->fast_uend = vcpu->vm->uwin.end;
+	ctx->fast_ipage = ~0u;		/* nothing fetched yet */
 	vcpu->quiet.cpu = -1;
 }
 
@@ -199,7 +200,13 @@ static u32 mvc_quiet_until(struct mvc_vcpu *vcpu, int cpu)
 /* Prepare the context for the next entry; interrupts are off. */
 static void mvc_load_guest(struct mvc_vcpu *vcpu, int cpu)
 {
+	/*
+	 * Once: the kernel's -fno-strict-aliasing would reload vcpu->ctx
+	 * after every store through it.
+	 */
+	struct mvc_hw_ctx *ctx = vcpu->ctx;
 	enum mvc_view view;
+	u32 emul;
 
 	if (vcpu->last_cpu != cpu ||
 	    vcpu->seen_slots_gen != READ_ONCE(vcpu->vm->slots_gen)) {
@@ -209,6 +216,8 @@ static void mvc_load_guest(struct mvc_vcpu *vcpu, int cpu)
 		 */
 		mvc_shadow_flush_all(vcpu);
 		mvc_load_fast_slots(vcpu);
+		/* The fast paths' fetch translated through the old ones. */
+		ctx->fast_ipage = ~0u;
 		vcpu->last_cpu = cpu;
 		vcpu->seen_slots_gen = READ_ONCE(vcpu->vm->slots_gen);
 	}
@@ -218,16 +227,17 @@ static void mvc_load_guest(struct mvc_vcpu *vcpu, int cpu)
 	if (!vcpu->dbg.stepping)
 		mvc_deliver_pending_irq(vcpu);
 	view = mvc_current_view(vcpu);
-	vcpu->ctx->fast_kview = view == MVC_VIEW_KERNEL;
-	vcpu->ctx->fast_refill = mvc_fast_refill;
+	ctx->fast_kview = view == MVC_VIEW_KERNEL;
+	ctx->fast_refill = mvc_fast_refill;
 	/* The fast path's eret would leave a step unseen. */
-	vcpu->ctx->fast_emul = 0;
+	emul = 0;
 	if (mvc_fast_emulate && !vcpu->dbg.stepping)
-		vcpu->ctx->fast_emul = MVC_FAST_EMUL_COP0 |
+		emul = MVC_FAST_EMUL_COP0 |
 			(mvc_host.hit_cache_ops ? MVC_FAST_EMUL_CACHE : 0);
+	ctx->fast_emul = emul;
 	/* refill_mmio: no slot in fast_slot[] is no slot at all. */
-	vcpu->ctx->fast_mmio = vcpu->ctx->fast_emul && vcpu->fast_slots_all;
-	vcpu->ctx->guest_status = mvc_guest_host_status();
+	ctx->fast_mmio = emul && vcpu->fast_slots_all;
+	ctx->guest_status = mvc_guest_host_status();
 	/*
 	 * If taking the view's ASID started a new generation, the host
 	 * task's own ASID was just handed back: it is renewed (which cannot
@@ -237,20 +247,17 @@ static void mvc_load_guest(struct mvc_vcpu *vcpu, int cpu)
 	 * the vector delivers to the kernel view, but only to an ASID that
 	 * is already live: nothing is allocated in the vector.
 	 */
-	vcpu->ctx->guest_entryhi = mvc_entry_asids(vcpu, view, cpu,
-						   &vcpu->ctx->fast_uasid,
-						   &vcpu->ctx->fast_kasid);
-	vcpu->ctx->fast_quiet_until = mvc_quiet_until(vcpu, cpu);
-	vcpu->ctx->fast_ipage = ~0u;
+	ctx->guest_entryhi = mvc_entry_asids(vcpu, view, cpu, &ctx->fast_uasid,
+					     &ctx->fast_kasid);
+	ctx->fast_quiet_until = mvc_quiet_until(vcpu, cpu);
 	/*
 	 * The zones may be read while this VCPU holds slots_lock for
 	 * reading, which it does until it leaves the inner loop.
 	 */
-	vcpu->ctx->fast_cmmio = 0;
-	if (vcpu->ctx->fast_emul && READ_ONCE(mvc_coalesced_mmio) &&
-	    vcpu->vm->cmmio.n)
-		vcpu->ctx->fast_cmmio = (u32)(unsigned long)&vcpu->vm->cmmio;
-	vcpu->ctx->fast_ring = (u32)(unsigned long)&vcpu->run->coalesced;
+	ctx->fast_cmmio = 0;
+	if (emul && READ_ONCE(mvc_coalesced_mmio) && vcpu->vm->cmmio.n)
+		ctx->fast_cmmio = (u32)(unsigned long)&vcpu->vm->cmmio;
+	ctx->fast_ring = (u32)(unsigned long)&vcpu->run->coalesced;
 }
 
 /*
@@ -312,9 +319,20 @@ static bool mvc_wait_done(struct mvc_vcpu *vcpu)
 	return signal_pending(current) || mvc_irq_wakeup(vcpu);
 }
 
-/**
- * mvc_vcpu_run() - the RUN ioctl
- * @vcpu: the VCPU; the caller holds vcpu->run_lock
+/*
+ * The guest waits (WAIT) for an interrupt.  Out of line: the wait queue
+ * entry on its stack would give mvc_vcpu_run() the stack protector's
+ * canary on every RUN.
+ */
+static noinline void mvc_vcpu_wait(struct mvc_vcpu *vcpu)
+{
+	vcpu->stats.wait++;
+	wait_event_interruptible(vcpu->wq, mvc_wait_done(vcpu));
+}
+
+/*
+ * mvc_vcpu_run() - RUN, the VCPU's run_lock held
+ * @vcpu: the VCPU
  *
  * Return: 0 with run->exit_reason set, -EINTR for a pending signal (RUN
  * may be called again), -EIO when the VCPU has died, -EFAULT or -EBUSY
@@ -322,7 +340,7 @@ static bool mvc_wait_done(struct mvc_vcpu *vcpu)
  * pinning a page the guest touched first (mvc_fault_in(): -EFAULT when its
  * memory is gone; RUN may be called again once it is back).
  */
-int mvc_vcpu_run(struct mvc_vcpu *vcpu)
+static int mvc_vcpu_run(struct mvc_vcpu *vcpu)
 {
 	struct mipsvcpu_run *run = vcpu->run;
 	enum mvc_action action;
@@ -392,8 +410,7 @@ int mvc_vcpu_run(struct mvc_vcpu *vcpu)
 				run->exit_reason = MIPSVCPU_EXIT_WAIT;
 				return 0;
 			}
-			vcpu->stats.wait++;
-			wait_event_interruptible(vcpu->wq, mvc_wait_done(vcpu));
+			mvc_vcpu_wait(vcpu);
 			continue;
 		case MVC_USER:
 			return 0;
@@ -404,4 +421,30 @@ int mvc_vcpu_run(struct mvc_vcpu *vcpu)
 			continue;
 		}
 	}
+}
+
+/**
+ * mvc_vcpu_run_ioctl() - the RUN ioctl
+ * @vcpu: the VCPU
+ * @arg: the ioctl's argument, which must be 0
+ *
+ * Return: what mvc_vcpu_run() returns, -EINVAL for a non-zero @arg or an
+ * unknown request, or -EBUSY while another RUN, or another ioctl that
+ * waits for RUN (the register and debug ioctls), holds the VCPU.
+ */
+long mvc_vcpu_run_ioctl(struct mvc_vcpu *vcpu, unsigned long arg)
+{
+	int ret;
+
+	if (arg)
+		return -EINVAL;
+	if (!mutex_trylock(&vcpu->run_lock))
+		return -EBUSY;
+	if (vcpu->run->request & ~MIPSVCPU_RUN_VALID_REQUESTS)
+		ret = -EINVAL;
+	else
+		ret = mvc_vcpu_run(vcpu);
+	mvc_debug_run_end(vcpu, ret);
+	mutex_unlock(&vcpu->run_lock);
+	return ret;
 }

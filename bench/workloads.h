@@ -21,6 +21,7 @@ enum {
 	WL_UART,
 	WL_KSEG0_PAGES2,	/* WL_KSEG0_PAGES's pass, twice */
 	WL_USER_PAGES2,		/* WL_USER_PAGES's pass, twice */
+	WL_CRC32_2,		/* WL_CRC32 over the same buffer, twice */
 };
 
 #define WL_MATRIX_N	48

@@ -1191,15 +1191,11 @@ refill_mmio:
 mmio_exit:				/* t2 = the instruction, t6 = its GPA */
 	sw	t2, CTX(HWC_MMIO_INSN)(k1)
 	sw	t6, CTX(HWC_MMIO_GPA)(k1)
-	SAVE_REST
-	li	k0, MVC_EXIT_KIND_MMIO
-	sw	k0, CTX(HWC_EXIT_KIND)(k1)
-	b	common_exit_saved
-	 addiu	k1, k1, MVC_CTX_OFFSET
-
+	b	1f
+	 li	k0, MVC_EXIT_KIND_MMIO
 mmio_bail:				/* nothing changed: C handles the refill */
-	SAVE_REST
 	li	k0, MVC_EXIT_KIND_REFILL
+1:	SAVE_REST			/* (clobbers t0 alone) */
 	sw	k0, CTX(HWC_EXIT_KIND)(k1)
 	b	common_exit_saved
 	 addiu	k1, k1, MVC_CTX_OFFSET

@@ -62,7 +62,7 @@ SELFTESTS := $(patsubst selftests/mipsvcpu/%.c,$(SELFTEST_DIR)/%,$(SELFTEST_SRCS
 HOST_TEST_SRCS := $(wildcard tests/host/*_test.c)
 HOST_TESTS := $(patsubst tests/host/%.c,$(BUILD)/host/%,$(HOST_TEST_SRCS))
 MODULE_PURE := module/addrmap.c module/decode.c module/cp0.c module/guest_tlb.c \
-	module/count.c module/hostcpu.c module/cmmio.c
+	module/count.c module/hostcpu.c module/cmmio.c module/trace_gen.c
 
 GUEST_CC := $(CROSS_COMPILE)gcc
 GUEST_CFLAGS := -march=mips32r2 -EL -O2 -g -ffreestanding -fno-pic -mno-abicalls \

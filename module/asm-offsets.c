@@ -13,6 +13,7 @@
 
 #include "mipsvcpu.h"
 #include "decode.h"
+#include "trace_gen.h"
 
 #define CMMIO_Z_OFF	offsetof(struct mvc_cmmio_zones, z)
 #define SLOTS_OFF	offsetof(struct mvc_hw_ctx, fast_slot)
@@ -79,6 +80,11 @@ int main(void)
 	CTX(HWC_MMIO_INSN, mmio_insn);
 	CTX(HWC_MMIO_GPA, mmio_gpa);
 	CTX(HWC_FAST_COALESCED, fast_coalesced);
+	CTX(HWC_TRACE_PC, trace_pc);
+	CTX(HWC_TRACE_WANT, trace_want);
+	CTX(HWC_FAST_TRACED, fast_traced);
+	/* The trace's code (trace_gen.h) */
+	DEFINE(TRACE_OFFSET, MVC_TRACE_OFFSET);
 	BLANK();
 
 	/* The guest's CP0 registers (struct mvc_cp0) the vector touches */

@@ -37,6 +37,16 @@ static int mvc_vcpu_stats_show(struct seq_file *m, void *unused)
 	seq_printf(m, "fast_emulated %llu\n", s->fast_emulated);
 	seq_printf(m, "mmio_coalesced %llu\n", s->mmio_coalesced);
 	seq_printf(m, "fault_in %llu\n", s->fault_in);
+	seq_printf(m, "fast_traced %llu\n", s->fast_traced);
+	/*
+	 * Not counters: the refill handler's translation (trace.c), read
+	 * without the run lock as the index below is; every line is a name
+	 * and a decimal number (vcpuctl stats).
+	 */
+	seq_printf(m, "trace_pc %u\n", vcpu->trace_pc);
+	seq_printf(m, "trace_len %u\n", vcpu->trace_len);
+	seq_printf(m, "trace_complete %d\n", vcpu->trace_complete);
+	seq_printf(m, "trace_builds %llu\n", vcpu->trace_builds);
 	/*
 	 * Not a counter: 1 while the guest TLB's index agrees with it.  Read
 	 * without the VCPU's run lock: only meaningful while it is not in RUN

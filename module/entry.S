@@ -401,5 +401,11 @@ mvc_tlb_read_offset:
 #include "fastpath.S"
 
 mvc_vectors_end:
-	/* Fails to assemble ("move .org backwards") if the code reaches the context. */
+	/*
+	 * Fails to assemble ("move .org backwards") if the code reaches the
+	 * trace: the guest refill handler's translation, which C writes
+	 * there (trace.c), then its data, then the context.
+	 */
+	.org	TRACE_OFFSET
+trace_code:
 	.org	MVC_CTX_OFFSET

@@ -199,18 +199,18 @@ gpr_write_table:
  * and C does it all again from the start.  k1 = page base.  Only the
  * working set (SAVE_FAST) is saved; v1 = the guest's CP0 registers.
  */
-	.macro	CHECK_KSTATUS st, tmp
+	.macro	CHECK_KSTATUS st, tmp, bail=fast_bail
 	/* @st, a Status to be, keeps the kernel view and no IRQ due */
 	andi	\tmp, \st, GST_EXL | GST_ERL
 	bnez	\tmp, 90f		/* exception level: interrupts masked */
 	 andi	\tmp, \st, GST_KSU
-	bnez	\tmp, fast_bail		/* the user view: through C */
+	bnez	\tmp, \bail		/* the user view: through C */
 	 andi	\tmp, \st, GST_IE
 	beqz	\tmp, 90f
 	 lw	\tmp, GCP0_CAUSE(v1)	/* Cause, as of this entry */
 	and	\tmp, \tmp, \st
 	andi	\tmp, \tmp, GST_IM
-	bnez	\tmp, fast_bail		/* an interrupt is due: C delivers */
+	bnez	\tmp, \bail		/* an interrupt is due: C delivers */
 	 nop
 90:
 	.endm
@@ -452,7 +452,12 @@ fast_mfmc0:				/* di, ei: rt = Status, then IE */
 	b	fast_resume
 	 addiu	t0, t0, 4		/* fast_next */
 
-fast_eret:
+/*
+ * eret, as mvc_cp0_eret() does it: t0 = where the guest goes on, Status,
+ * the view; branches to @bail before changing anything, else to @done.
+ * v1 = the guest's CP0 registers; clobbers t1-t3.
+ */
+	.macro	ERET_BODY bail, done
 	lw	t3, GCP0_STATUS(v1)
 	andi	t1, t3, GST_ERL
 	beqz	t1, 1f
@@ -462,7 +467,7 @@ fast_eret:
 	 ins	t3, zero, 2, 1		/* ERL */
 1:	ins	t3, zero, 1, 1		/* EXL */
 2:	andi	t1, t0, 1
-	bnez	t1, fast_bail		/* to an odd PC: C raises AdEL */
+	bnez	t1, \bail		/* to an odd PC: C raises AdEL */
 	 andi	t1, t3, GST_EXL | GST_ERL
 	bnez	t1, 3f
 	 andi	t1, t3, GST_KSU
@@ -473,19 +478,23 @@ fast_eret:
 	 lw	t1, GCP0_CAUSE(v1)
 	and	t1, t1, t3
 	andi	t1, t1, GST_IM
-	bnez	t1, fast_bail
+	bnez	t1, \bail
 	 nop
 4:	lw	t1, CTX(HWC_FAST_UASID)(k1)
 	addiu	t2, t1, 1
-	beqz	t2, fast_bail
+	beqz	t2, \bail
 	 nop
 	sw	t3, GCP0_STATUS(v1)
 	mtc0	t1, CP0_ENTRYHI
-	b	fast_resume
+	b	\done
 	 sw	zero, CTX(HWC_FAST_KVIEW)(k1)
-3:	CHECK_KSTATUS t3, t1
-	b	fast_resume
+3:	CHECK_KSTATUS t3, t1, \bail
+	b	\done
 	 sw	t3, GCP0_STATUS(v1)
+	.endm
+
+fast_eret:
+	ERET_BODY fast_bail, fast_resume
 
 fast_next:
 	addiu	t0, t0, 4
@@ -768,7 +777,9 @@ user_tlb_deliver:
 	sw	t3, GCP0_ENTRYHI(v1)	/* EntryHi */
 	lw	t3, CTX(HWC_FAST_TLB_FAULTS)(k1)
 	addiu	t3, t3, 1
-	sw	t3, CTX(HWC_FAST_TLB_FAULTS)(k1)
+	beqz	t2, trace_run		/* the refill handler: its trace? */
+	 sw	t3, CTX(HWC_FAST_TLB_FAULTS)(k1)
+user_tlb_return:
 	RESTORE_SCRATCH
 	lw	k0, CTX(HWC_GPR(26))(k1)
 	mfc0	k1, CP0_ERROREPC
@@ -819,28 +830,35 @@ fast_tlbp:
  * mvc_tlb_write() does, then the host entries derived from either the old
  * or the new 8 KiB range (below 2 GiB) in either view killed as
  * mvc_shadow_invalidate() does, but found by tlbp (see shadow_kill).
- * t0 = EPC, t2 = the instruction, v1 = the guest's CP0 registers.
+ * t2 = the instruction, v1 = the guest's CP0 registers; branches to @bail
+ * before changing anything (and before touching a1 or t9, which the
+ * trace's stop keeps there), else to @done.  Clobbers at, v0, t1-t7 and
+ * ra, and a1-a3, t8 and t9 too unless @keep (they hold the guest's own in
+ * the CP0 path; the trace's are scratch); keeps t0, a0 and k0.  With
+ * @fresh, a register that is 0 when neither view can have an entry of the
+ * new range (the trace's first TLB write, below), that range's kill is
+ * skipped.
  */
-fast_tlbw:
+	.macro	TLBW_BODY bail, done, keep, fresh
 	lw	t1, GCP0_PAGEMASK(v1)	/* PageMask */
-	bnez	t1, fast_bail
+	bnez	t1, \bail
 	 lw	t3, CTX(HWC_FAST_TLB)(k1)
 	lw	t4, GTLB_SIZE(t3)
 	andi	t1, t2, 4
 	bnez	t1, 1f			/* tlbwr */
 	 lw	t5, GCP0_INDEX(v1)	/* Index */
 	sltu	t1, t5, t4
-	beqz	t1, fast_bail
+	beqz	t1, \bail
 	 nop
 	b	2f
 	 nop
 1:	lw	t1, GCP0_CAUSE(v1)
 	lui	t6, GCAUSE_DC_HI
 	and	t1, t1, t6
-	bnez	t1, fast_bail		/* Count stopped: C's Random too */
+	bnez	t1, \bail		/* Count stopped: C's Random too */
 	 lw	t1, GCP0_WIRED(v1)	/* Wired */
 	subu	t6, t4, t1
-	blez	t6, fast_bail		/* no entry above Wired: C */
+	blez	t6, \bail		/* no entry above Wired: C */
 	 mfc0	t5, CP0_COUNT
 	mfhi	t7			/* the guest's HI and LO */
 	mflo	ra
@@ -855,7 +873,7 @@ fast_tlbw:
 	addu	t3, t3, t1
 	addiu	t3, t3, GTLB_E		/* the entry */
 	lw	t1, GTLBE_PAGEMASK(t3)
-	bnez	t1, fast_bail		/* it maps large pages: C */
+	bnez	t1, \bail		/* it maps large pages: C */
 	 lw	t6, GTLBE_VPN2(t3)	/* the old range */
 	lw	t1, GCP0_ENTRYHI(v1)	/* EntryHi */
 	andi	t7, t1, 0xff
@@ -892,17 +910,35 @@ fast_tlbw:
 	 move	t2, t6
 	beq	t1, t6, 3f
 	 nop
+	.ifnb	\fresh
+	beqz	\fresh, 3f		/* the new range has none */
+	 nop
+	.endif
 	bal	shadow_kill
 	 move	t2, t1
 3:	xori	t7, t7, 1
 	bnez	t7, 4f
 	 nop
+	.if	\keep
+	.irp	n, 5, 6, 7, 24, 25
+	sw	$\n, CTX(HWC_GPR(\n))(k1)
+	.endr
+	.endif
 	bal	tlbw_preinstall
 	 move	t3, t5
+	.if	\keep
+	.irp	n, 5, 6, 7, 24, 25
+	lw	$\n, CTX(HWC_GPR(\n))(k1)
+	.endr
+	.endif
 4:	mtc0	v0, CP0_ENTRYHI
 	ehb
-	b	fast_next
+	b	\done
 	 nop
+	.endm
+
+fast_tlbw:
+	TLBW_BODY fast_bail, fast_next, 1
 
 /*
  * After a tlbwi/tlbwr of a 4 KiB entry (t1 = its VPN2, t3 = the entry):
@@ -916,8 +952,8 @@ fast_tlbw:
  * might match the same page at a lower index, and the lowest decides:
  * refill_mapped sorts that out at the retry).  Neither view has an entry of the range left
  * (shadow_kill), so a random write cannot duplicate one.  Returns to ra
- * (kept in at meanwhile: half_lo clobbers t5-t9 and a1); clobbers at,
- * t2-t7; PageMask is 0; the caller restores EntryHi.
+ * (kept in at meanwhile); clobbers at, a1-a3 and t2-t9 (half_lo's);
+ * PageMask is 0; the caller restores EntryHi.
  */
 tlbw_preinstall:
 	lw	t5, CTX(HWC_FAST_REFILL)(k1)
@@ -935,9 +971,6 @@ tlbw_preinstall:
 	sltu	t6, t6, t7
 	bnez	t6, 9f			/* ends past it */
 	 nop
-	.irp	n, 5, 6, 7, 24, 25
-	sw	$\n, CTX(HWC_GPR(\n))(k1)
-	.endr
 	move	$1, ra
 	move	t2, t3			/* the entry, as GTLB_LOOKUP leaves it */
 	li	t4, 0x1000		/* its page size */
@@ -960,9 +993,6 @@ tlbw_preinstall:
 	addiu	t5, t5, 1
 	sw	t5, CTX(HWC_FAST_REFILLS)(k1)
 8:	move	ra, $1
-	.irp	n, 5, 6, 7, 24, 25
-	lw	$\n, CTX(HWC_GPR(\n))(k1)
-	.endr
 9:	jr	ra
 	 nop
 
@@ -1199,5 +1229,108 @@ mmio_bail:				/* nothing changed: C handles the refill */
 	sw	k0, CTX(HWC_EXIT_KIND)(k1)
 	b	common_exit_saved
 	 addiu	k1, k1, MVC_CTX_OFFSET
+
+/*
+ * The guest's refill handler (t0, EPC already set to it) through its
+ * translation (trace_gen.h), when there is one for this address and no
+ * timer is pending that C must latch first (fast_save's rule); else
+ * natively, and C is asked to translate it (trace_want) unless traces
+ * are off (trace_pc ~0).  The trace's code begins at trace_code with the
+ * guest's k0 in k0 and its k1 in a1; v1 = the guest's CP0 registers.
+ */
+trace_run:
+	lw	t3, CTX(HWC_TRACE_PC)(k1)
+	bne	t3, t0, 1f
+	 lw	t3, CTX(HWC_FAST_PENDING)(k1)
+	lw	t3, 0(t3)
+	bnez	t3, user_tlb_return
+	 lw	t3, CTX(HWC_FAST_TRACED)(k1)
+	addiu	t3, t3, 1
+	sw	t3, CTX(HWC_FAST_TRACED)(k1)
+	lw	k0, CTX(HWC_GPR(26))(k1)
+	b	trace_code
+	 mfc0	a1, CP0_ERROREPC
+1:	addiu	t3, t3, 1
+	beqz	t3, user_tlb_return	/* traces are off */
+	 nop
+	b	user_tlb_return
+	 sw	t0, CTX(HWC_TRACE_WANT)(k1)
+
+/* A word of the handler changed: natively, and C translates it anew. */
+	.globl	mvc_trace_changed_offset
+mvc_trace_changed_offset:
+	lw	t3, CTX(HWC_TRACE_PC)(k1)
+	b	user_tlb_return
+	 sw	t3, CTX(HWC_TRACE_WANT)(k1)
+
+/*
+ * The trace stops: the guest goes on natively from instruction t9 & 0xff
+ * of its handler (MVC_TRACE_STOP), having emulated t9 >> 8 CP0
+ * instructions; or (trace_done) it ran to its eret, which sent the guest
+ * to t0.
+ */
+	.globl	mvc_trace_bail_offset
+mvc_trace_bail_offset:
+	lw	t0, CTX(HWC_TRACE_PC)(k1)
+	andi	t3, t9, 0xff
+	sll	t3, t3, 2
+	addu	t0, t0, t3
+trace_done:
+	mtc0	t0, CP0_EPC
+	srl	t9, t9, 8
+	lw	t3, CTX(HWC_FAST_EMULATED)(k1)
+	addu	t3, t3, t9
+	sw	t3, CTX(HWC_FAST_EMULATED)(k1)
+	sw	a1, CTX(HWC_GPR(27))(k1)
+	RESTORE_SCRATCH
+	lw	k1, CTX(HWC_GPR(27))(k1)	/* k0 holds the guest's */
+	ehb
+	eret
+
+/*
+ * A load site's cache missed: t7 = the KSEG0 address of the page of the
+ * guest's tag t6 (an address with bits 2-11 clear), remembered in the site
+ * at a0, when it is word-aligned gKSEG0/gKSEG1 RAM that KSEG0 reaches;
+ * else the trace stops at the load (t9), which the guest then runs
+ * itself.  Returns to ra; clobbers v0, t2, t3, t8.
+ */
+	.globl	mvc_trace_xlate_offset
+mvc_trace_xlate_offset:
+	lui	t7, 0xc000
+	ori	t7, t7, 3
+	and	t7, t7, t6
+	bnez	t7, mvc_trace_bail_offset	/* unaligned, or not gKSEG0/1 */
+	 ext	t2, t6, 0, 29		/* guest physical */
+	FIND_SLOT t2, t7, t3, t8, v0, mvc_trace_bail_offset
+	lw	t7, 0(t7)		/* PFN << 6 | D | V */
+	LO_TO_KSEG0 t7, t3, mvc_trace_bail_offset
+	sw	t6, 0(a0)
+	jr	ra
+	 sw	t7, 4(a0)
+
+/*
+ * tlbwi or tlbwr (t2) for the trace, which goes on at ra (or stops: t9).
+ * t0 = 0 for its first TLB write, whose new range is EntryHi as the
+ * delivery set it (the trace translates no write of EntryHi): the address
+ * that just missed, in the user view's host TLB (hence no entry of the
+ * range there, hidden ones included) and in the guest TLB for the guest's
+ * ASID (hence none in the kernel view either: a shadow entry of gKSEG2/
+ * gKSEG3 stands for a guest entry and dies with it, and one of gKSEG0/
+ * gKSEG1 stands for guest physical memory, which the new entry does not
+ * change).  Its kill would find nothing, so it is skipped.
+ */
+	.globl	mvc_trace_tlbw_offset
+mvc_trace_tlbw_offset:
+	move	a0, ra
+	TLBW_BODY mvc_trace_bail_offset, 9f, 0, t0
+9:	jr	a0
+	 nop
+
+/* The handler's eret (or a stop at it, t9). */
+	.globl	mvc_trace_eret_offset
+mvc_trace_eret_offset:
+	ERET_BODY mvc_trace_bail_offset, 9f
+9:	b	trace_done
+	 addiu	t9, t9, 1 << 8		/* the eret, emulated */
 
 	.globl	mvc_vectors_end

@@ -13,6 +13,9 @@
  *   0x1200  mvc_enter and the common exit path (entry.S), the TLB
  *           routines C calls (shadow_tlb.c), then the fast paths and
  *           their register tables (fastpath.S)
+ *   0x3000  the guest refill handler's translation and its data
+ *           (trace_gen.h: MVC_TRACE_OFFSET to MVC_TRACE_END), written
+ *           by C (trace.c)
  *   0x3c00  struct mvc_hw_ctx: guest GPRs and the host state to restore
  *           (at the end of the block, to leave the code the most room)
  */
@@ -134,6 +137,13 @@ struct mvc_hw_ctx {
 	/* out, with MVC_EXIT_KIND_MMIO: the access the vector decided on */
 	u32 mmio_insn;		/* the instruction (not in a delay slot) */
 	u32 mmio_gpa;		/* the guest physical address it reached */
+	/*
+	 * The guest's refill handler run from its translation (trace.c,
+	 * trace_gen.h) at MVC_TRACE_OFFSET in this block.
+	 */
+	u32 trace_pc;		/* in: the handler it translates; ~0: off */
+	u32 trace_want;		/* out: a handler to translate, or ~0 */
+	u32 fast_traced;	/* out: handlers run from it */
 };
 
 /* The world switch, copied into each VCPU's page (entry.S). */

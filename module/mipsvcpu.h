@@ -175,8 +175,19 @@ struct mvc_vcpu {
 	/* What the vector's emulation fast path may do (world.c). */
 	u8 fast_class[MVC_CP0_NR];	/* MVC_CP0_FAST_* */
 	u32 fast_wmask[MVC_CP0_NR];
+	/*
+	 * The guest refill handler translated in the block (trace.c): its
+	 * address, or MVC_TRACE_NONE; what it covers, for debugfs.
+	 */
+	u32 trace_pc;
+	u32 trace_len;		/* instructions translated */
+	bool trace_complete;	/* to its eret */
+	u64 trace_builds;
 	struct dentry *debugfs;
 };
+
+/* vcpu->trace_pc with no translation: never a guest kernel address. */
+#define MVC_TRACE_NONE	0xfffffffeu
 
 /* main.c: */
 extern struct mvc_host_caps mvc_host;
@@ -220,6 +231,10 @@ void mvc_world_free(struct mvc_vcpu *vcpu);
 long mvc_vcpu_run_ioctl(struct mvc_vcpu *vcpu, unsigned long arg);
 void mvc_vcpu_stats(const struct mvc_vcpu *vcpu, struct mipsvcpu_vcpu_stats *s);
 void mvc_world_reset(struct mvc_vcpu *vcpu);
+
+/* trace.c: */
+void mvc_trace_reset(struct mvc_vcpu *vcpu);
+void mvc_trace_build(struct mvc_vcpu *vcpu);
 
 /* shadow_tlb.c: */
 u32 mvc_view_asid(struct mvc_vcpu *vcpu, enum mvc_view view, int cpu);

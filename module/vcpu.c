@@ -121,6 +121,7 @@ void mvc_vcpu_stats(const struct mvc_vcpu *vcpu, struct mipsvcpu_vcpu_stats *s)
 	s->guest_exception += READ_ONCE(vcpu->ctx->fast_exceptions);
 	s->guest_tlb_fault += READ_ONCE(vcpu->ctx->fast_tlb_faults);
 	s->mmio_coalesced += READ_ONCE(vcpu->ctx->fast_coalesced);
+	s->fast_traced += READ_ONCE(vcpu->ctx->fast_traced);
 	s->emulated += s->fast_emulated;
 }
 

@@ -42,6 +42,10 @@ static bool mvc_fast_emulate = true;
 module_param_named(fast_emulate, mvc_fast_emulate, bool, 0644);
 MODULE_PARM_DESC(fast_emulate, "emulate mfc0/mtc0/di/ei/eret and cache in the exception vector (default on)");
 
+static bool mvc_fast_trace = true;
+module_param_named(fast_trace, mvc_fast_trace, bool, 0644);
+MODULE_PARM_DESC(fast_trace, "run the guest's TLB refill handler translated in the exception vector, with fast_emulate (default on)");
+
 /* "b general_vector; nop" placed at @slot: beq $0, $0, offset. */
 static void mvc_plant_branch(void *world, u32 slot, u32 target)
 {
@@ -110,6 +114,8 @@ void mvc_world_reset(struct mvc_vcpu *vcpu)
 	ctx->fast_uend = vcpu->vm->uwin.end;
 	ctx->fast_ipage = ~0u;		/* nothing fetched yet */
 	vcpu->quiet.cpu = -1;
+	/* Translated with the classes and masks above. */
+	mvc_trace_reset(vcpu);
 }
 
 /**
@@ -218,6 +224,8 @@ static void mvc_load_guest(struct mvc_vcpu *vcpu, int cpu)
 		mvc_load_fast_slots(vcpu);
 		/* The fast paths' fetch translated through the old ones. */
 		ctx->fast_ipage = ~0u;
+		/* And the trace's handler and loads. */
+		mvc_trace_reset(vcpu);
 		vcpu->last_cpu = cpu;
 		vcpu->seen_slots_gen = READ_ONCE(vcpu->vm->slots_gen);
 	}
@@ -235,6 +243,7 @@ static void mvc_load_guest(struct mvc_vcpu *vcpu, int cpu)
 		emul = MVC_FAST_EMUL_COP0 |
 			(mvc_host.hit_cache_ops ? MVC_FAST_EMUL_CACHE : 0);
 	ctx->fast_emul = emul;
+	ctx->trace_pc = emul && mvc_fast_trace ? vcpu->trace_pc : ~0u;
 	/* refill_mmio: no slot in fast_slot[] is no slot at all. */
 	ctx->fast_mmio = emul && vcpu->fast_slots_all;
 	ctx->guest_status = mvc_guest_host_status();
@@ -270,13 +279,15 @@ static void mvc_fold_fast_counts(struct mvc_vcpu *vcpu)
 
 	/* Most exits to userspace follow none (an MMIO exit: 50 of 2,200). */
 	if (!(ctx->fast_refills | ctx->fast_emulated | ctx->fast_exceptions |
-	      ctx->fast_tlb_faults | ctx->fast_coalesced))
+	      ctx->fast_tlb_faults | ctx->fast_coalesced | ctx->fast_traced))
 		return;
 	vcpu->stats.fast_refill += ctx->fast_refills;
 	vcpu->stats.fast_emulated += ctx->fast_emulated;
 	vcpu->stats.guest_exception += ctx->fast_exceptions;
 	vcpu->stats.guest_tlb_fault += ctx->fast_tlb_faults;
 	vcpu->stats.mmio_coalesced += ctx->fast_coalesced;
+	vcpu->stats.fast_traced += ctx->fast_traced;
+	ctx->fast_traced = 0;
 	ctx->fast_exceptions = 0;
 	ctx->fast_coalesced = 0;
 	ctx->fast_tlb_faults = 0;
@@ -307,7 +318,8 @@ static enum mvc_action mvc_run_irqs_off(struct mvc_vcpu *vcpu)
 		trace_mipsvcpu_exit(vcpu->id, kind, vcpu->ctx->cause,
 				    vcpu->ctx->pc, vcpu->ctx->badvaddr);
 		action = mvc_debug_after_exit(vcpu, mvc_handle_exit(vcpu, kind));
-	} while (action == MVC_RESUME && !need_resched());
+	} while (action == MVC_RESUME && !need_resched() &&
+		 vcpu->ctx->trace_want == ~0u);
 	WRITE_ONCE(vcpu->guest_cpu, -1);
 	/* Handling the last exit may have taken an ASID and wrapped. */
 	mvc_host_asid_check(cpu);
@@ -390,6 +402,9 @@ static int mvc_vcpu_run(struct mvc_vcpu *vcpu)
 			mvc_debug_unplant(vcpu);
 		}
 		preempt_enable();
+		/* The vector asked for a translation (trace.c). */
+		if (unlikely(vcpu->ctx->trace_want != ~0u))
+			mvc_trace_build(vcpu);
 		up_read(&vcpu->vm->slots_lock);
 		if (ret && ret != -EAGAIN)
 			return ret;

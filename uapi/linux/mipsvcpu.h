@@ -55,8 +55,10 @@
  *    slot is created: until then munmap() changes what the guest will
  *    see, and RUN fails with EFAULT if the memory is gone by then.  The
  *    fault_in counter counts those first touches.
+ * 6: the fast_traced counter: guest TLB refill handlers the vector ran
+ *    from their translation (module parameter fast_trace).
  */
-#define MIPSVCPU_API_VERSION		5
+#define MIPSVCPU_API_VERSION		6
 
 /* The ioctl magic.  0xb7 is not used by any in-tree driver. */
 #define MIPSVCPU_IO			0xb7
@@ -455,7 +457,8 @@ struct mipsvcpu_vcpu_stats {
 	__u64 fast_emulated;	/* of emulated, done in the vector (not in exits) */
 	__u64 mmio_coalesced;	/* stores put in the ring (exits, not to userspace) */
 	__u64 fault_in;		/* of exits, first touches that pinned pages (v5) */
-	__u64 reserved[3];
+	__u64 fast_traced;	/* guest refill handlers run translated (v6) */
+	__u64 reserved[2];
 };
 
 #define MIPSVCPU_GET_STATS		_IOR(MIPSVCPU_IO, 0x46, struct mipsvcpu_vcpu_stats)

@@ -46,7 +46,7 @@ static int mvc_vcpu_stats_show(struct seq_file *m, void *unused)
 	seq_printf(m, "trace_pc %u\n", vcpu->trace_pc);
 	seq_printf(m, "trace_len %u\n", vcpu->trace_len);
 	seq_printf(m, "trace_complete %d\n", vcpu->trace_complete);
-	seq_printf(m, "trace_builds %llu\n", vcpu->trace_builds);
+	seq_printf(m, "trace_builds %lu\n", vcpu->trace_builds);
 	/*
 	 * Not a counter: 1 while the guest TLB's index agrees with it.  Read
 	 * without the VCPU's run lock: only meaningful while it is not in RUN

@@ -1235,13 +1235,15 @@ mmio_bail:				/* nothing changed: C handles the refill */
  * translation (trace_gen.h), when there is one for this address and no
  * timer is pending that C must latch first (fast_save's rule); else
  * natively, and C is asked to translate it (trace_want) unless traces
- * are off (trace_pc ~0).  The trace's code begins at trace_code with the
+ * are off (trace_pc ~0).  fast_traced counts the runs begun, those a
+ * changed word ends at once included.  The trace's code begins at trace_code with the
  * guest's k0 in k0 and its k1 in a1; v1 = the guest's CP0 registers.
  */
 trace_run:
 	lw	t3, CTX(HWC_TRACE_PC)(k1)
 	bne	t3, t0, 1f
-	 lw	t3, CTX(HWC_FAST_PENDING)(k1)
+	 addiu	t1, t3, 1		/* 0: traces are off */
+	lw	t3, CTX(HWC_FAST_PENDING)(k1)
 	lw	t3, 0(t3)
 	bnez	t3, user_tlb_return
 	 lw	t3, CTX(HWC_FAST_TRACED)(k1)
@@ -1250,8 +1252,7 @@ trace_run:
 	lw	k0, CTX(HWC_GPR(26))(k1)
 	b	trace_code
 	 mfc0	a1, CP0_ERROREPC
-1:	addiu	t3, t3, 1
-	beqz	t3, user_tlb_return	/* traces are off */
+1:	beqz	t1, user_tlb_return
 	 nop
 	b	user_tlb_return
 	 sw	t0, CTX(HWC_TRACE_WANT)(k1)

@@ -35,6 +35,11 @@ struct mvc_host_caps {
 	bool vectored_irq;	/* Cause.IV set by the host kernel */
 	u32 vi_spacing;		/* IntCtl.VS in bytes, 0 if none */
 	bool hit_cache_ops;	/* one Hit op covers a guest cache line */
+	/*
+	 * The D-cache has no aliases: KSEG0 reads see what the guest wrote
+	 * through its own mapping (the refill handler's translation)
+	 */
+	bool dc_no_aliases;
 	u32 count_hz;		/* the rate of CP0 Count, 0 if unknown */
 };
 
@@ -182,7 +187,7 @@ struct mvc_vcpu {
 	u32 trace_pc;
 	u32 trace_len;		/* instructions translated */
 	bool trace_complete;	/* to its eret */
-	u64 trace_builds;
+	unsigned long trace_builds;
 	struct dentry *debugfs;
 };
 
@@ -234,6 +239,7 @@ void mvc_world_reset(struct mvc_vcpu *vcpu);
 
 /* trace.c: */
 void mvc_trace_reset(struct mvc_vcpu *vcpu);
+void mvc_trace_sync(struct mvc_vcpu *vcpu);
 void mvc_trace_build(struct mvc_vcpu *vcpu);
 
 /* shadow_tlb.c: */

@@ -82,6 +82,7 @@ int mvc_probe_cpu(struct mvc_host_caps *caps)
 	/* entry.S's cache: one Hit op per guest line, on each cache. */
 	caps->hit_cache_ops = caps->icache_line >= MVC_GUEST_CACHE_LINE &&
 			      caps->dcache_line >= MVC_GUEST_CACHE_LINE;
+	caps->dc_no_aliases = !cpu_has_dc_aliases;
 	/*
 	 * The vector's clock for Cause reads (count.c): only where Count
 	 * keeps the rate the kernel measured at boot, which cpufreq could

@@ -47,9 +47,16 @@ enum {
 #define F_RT	16
 #define F_RD	11
 
-/* The most words one guest instruction becomes, and a stop. */
+/*
+ * The most words one guest instruction becomes (a load: 13), the
+ * prologue and a stop: what mvc_trace_translate() leaves room for.
+ */
 #define WORST	16
+#define PROLOGUE_WORDS	3
 #define STOP_WORDS	2
+_Static_assert(PROLOGUE_WORDS + 3 * MVC_TRACE_MAX_INSNS +
+	       WORST * MVC_TRACE_MAX_INSNS + STOP_WORDS <= MVC_TRACE_CODE_WORDS,
+	       "a trace of the most instructions fits its room");
 
 struct gen {
 	const struct mvc_trace_in *in;
@@ -273,7 +280,11 @@ static bool cp0_move(struct gen *g, u32 w)
 		}
 		return true;
 	}
-	if (MVC_RS(w) != MVC_COP0_MT ||
+	/*
+	 * No write of EntryHi, whatever its class: the first TLB write's
+	 * shortcut (fastpath.S, mvc_trace_tlbw_offset) relies on it.
+	 */
+	if (MVC_RS(w) != MVC_COP0_MT || id == MVC_CP0_ENTRYHI ||
 	    !(g->in->cls[id] & MVC_CP0_FAST_WRITE))
 		return false;
 	mask = g->in->wmask[id];
@@ -302,7 +313,8 @@ static bool cp0_move(struct gen *g, u32 w)
 static void tlbw(struct gen *g, u32 w, unsigned int i)
 {
 	/* t0 = 0: the first, whose new range has no shadow entry yet */
-	emit(g, ENC_I(OP_ORI, 0, H_T0, g->ntlbw++ != 0));
+	emit(g, ENC_I(OP_ORI, 0, H_T0, g->ntlbw != 0));
+	g->ntlbw++;
 	emit(g, ENC_I(OP_SW, H_K1, H_A1, gpr_off(g, 27)));
 	emit(g, ENC_I(OP_LUI, 0, H_T2, w >> 16));
 	emit(g, ENC_I(OP_ORI, H_T2, H_T2, w));
@@ -368,7 +380,8 @@ static unsigned int translatable(const struct mvc_trace_in *in)
 			break;
 		if (MVC_RS(w) == MVC_COP0_MF && in->cls[id] & MVC_CP0_FAST_READ)
 			continue;
-		if (MVC_RS(w) == MVC_COP0_MT && in->cls[id] & MVC_CP0_FAST_WRITE)
+		if (MVC_RS(w) == MVC_COP0_MT && id != MVC_CP0_ENTRYHI &&
+		    in->cls[id] & MVC_CP0_FAST_WRITE)
 			continue;
 		break;
 	}
@@ -397,11 +410,6 @@ void mvc_trace_translate(const struct mvc_trace_in *in,
 	t->complete = false;
 	for (i = 0; i < MVC_TRACE_MAX_INSNS; i++)
 		t->copy[i] = 0;
-	/* The room: the checks, WORST a translated instruction, a stop. */
-	if (n > (MVC_TRACE_CODE_WORDS - 2 - 3 * MVC_TRACE_MAX_INSNS -
-		 STOP_WORDS) / WORST)
-		n = (MVC_TRACE_CODE_WORDS - 2 - 3 * MVC_TRACE_MAX_INSNS -
-		     STOP_WORDS) / WORST;
 	nchk = n < in->n ? n + 1 : n;
 
 	emit(&g, ENC_I(OP_LUI, 0, H_T0, in->insn_k0 >> 16));

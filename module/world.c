@@ -212,7 +212,7 @@ static void mvc_load_guest(struct mvc_vcpu *vcpu, int cpu)
 	 */
 	struct mvc_hw_ctx *ctx = vcpu->ctx;
 	enum mvc_view view;
-	u32 emul;
+	u32 emul, trace;
 
 	if (vcpu->last_cpu != cpu ||
 	    vcpu->seen_slots_gen != READ_ONCE(vcpu->vm->slots_gen)) {
@@ -224,8 +224,12 @@ static void mvc_load_guest(struct mvc_vcpu *vcpu, int cpu)
 		mvc_load_fast_slots(vcpu);
 		/* The fast paths' fetch translated through the old ones. */
 		ctx->fast_ipage = ~0u;
-		/* And the trace's handler and loads. */
-		mvc_trace_reset(vcpu);
+		/* And the trace's handler and loads (on any CPU). */
+		if (vcpu->seen_slots_gen != READ_ONCE(vcpu->vm->slots_gen))
+			mvc_trace_reset(vcpu);
+		/* Built on another CPU: this one's I-cache may be older. */
+		else if (vcpu->last_cpu != cpu)
+			mvc_trace_sync(vcpu);
 		vcpu->last_cpu = cpu;
 		vcpu->seen_slots_gen = READ_ONCE(vcpu->vm->slots_gen);
 	}
@@ -239,11 +243,15 @@ static void mvc_load_guest(struct mvc_vcpu *vcpu, int cpu)
 	ctx->fast_refill = mvc_fast_refill;
 	/* The fast path's eret would leave a step unseen. */
 	emul = 0;
-	if (mvc_fast_emulate && !vcpu->dbg.stepping)
+	trace = ~0u;
+	if (mvc_fast_emulate && !vcpu->dbg.stepping) {
 		emul = MVC_FAST_EMUL_COP0 |
 			(mvc_host.hit_cache_ops ? MVC_FAST_EMUL_CACHE : 0);
+		if (mvc_fast_trace)
+			trace = vcpu->trace_pc;
+	}
 	ctx->fast_emul = emul;
-	ctx->trace_pc = emul && mvc_fast_trace ? vcpu->trace_pc : ~0u;
+	ctx->trace_pc = trace;
 	/* refill_mmio: no slot in fast_slot[] is no slot at all. */
 	ctx->fast_mmio = emul && vcpu->fast_slots_all;
 	ctx->guest_status = mvc_guest_host_status();
@@ -278,8 +286,9 @@ static void mvc_fold_fast_counts(struct mvc_vcpu *vcpu)
 	struct mvc_hw_ctx *ctx = vcpu->ctx;
 
 	/* Most exits to userspace follow none (an MMIO exit: 50 of 2,200). */
+	/* A traced handler counts a delivered TLB fault too. */
 	if (!(ctx->fast_refills | ctx->fast_emulated | ctx->fast_exceptions |
-	      ctx->fast_tlb_faults | ctx->fast_coalesced | ctx->fast_traced))
+	      ctx->fast_tlb_faults | ctx->fast_coalesced))
 		return;
 	vcpu->stats.fast_refill += ctx->fast_refills;
 	vcpu->stats.fast_emulated += ctx->fast_emulated;
@@ -288,6 +297,9 @@ static void mvc_fold_fast_counts(struct mvc_vcpu *vcpu)
 	vcpu->stats.mmio_coalesced += ctx->fast_coalesced;
 	vcpu->stats.fast_traced += ctx->fast_traced;
 	ctx->fast_traced = 0;
+	/* The vector asked for a translation when it delivered a fault. */
+	if (unlikely(ctx->trace_want != ~0u))
+		mvc_trace_build(vcpu);
 	ctx->fast_exceptions = 0;
 	ctx->fast_coalesced = 0;
 	ctx->fast_tlb_faults = 0;
@@ -318,8 +330,7 @@ static enum mvc_action mvc_run_irqs_off(struct mvc_vcpu *vcpu)
 		trace_mipsvcpu_exit(vcpu->id, kind, vcpu->ctx->cause,
 				    vcpu->ctx->pc, vcpu->ctx->badvaddr);
 		action = mvc_debug_after_exit(vcpu, mvc_handle_exit(vcpu, kind));
-	} while (action == MVC_RESUME && !need_resched() &&
-		 vcpu->ctx->trace_want == ~0u);
+	} while (action == MVC_RESUME && !need_resched());
 	WRITE_ONCE(vcpu->guest_cpu, -1);
 	/* Handling the last exit may have taken an ASID and wrapped. */
 	mvc_host_asid_check(cpu);
@@ -402,9 +413,6 @@ static int mvc_vcpu_run(struct mvc_vcpu *vcpu)
 			mvc_debug_unplant(vcpu);
 		}
 		preempt_enable();
-		/* The vector asked for a translation (trace.c). */
-		if (unlikely(vcpu->ctx->trace_want != ~0u))
-			mvc_trace_build(vcpu);
 		up_read(&vcpu->vm->slots_lock);
 		if (ret && ret != -EAGAIN)
 			return ret;

@@ -15,12 +15,14 @@
 #define MVC_TYPES_H
 
 #ifdef __KERNEL__
+#include <linux/build_bug.h>	/* static_assert() */
 #include <linux/types.h>
 #include <linux/math64.h>
 
 #define mvc_div_u64_rem(dividend, divisor, rem) \
 	div_u64_rem(dividend, divisor, rem)
 #else
+#include <assert.h>		/* static_assert() */
 #include <stdbool.h>
 #include <stddef.h>
 typedef __UINT8_TYPE__ u8;

@@ -54,9 +54,9 @@ enum {
 #define WORST	16
 #define PROLOGUE_WORDS	3
 #define STOP_WORDS	2
-_Static_assert(PROLOGUE_WORDS + 3 * MVC_TRACE_MAX_INSNS +
-	       WORST * MVC_TRACE_MAX_INSNS + STOP_WORDS <= MVC_TRACE_CODE_WORDS,
-	       "a trace of the most instructions fits its room");
+static_assert(PROLOGUE_WORDS + 3 * MVC_TRACE_MAX_INSNS +
+	      WORST * MVC_TRACE_MAX_INSNS + STOP_WORDS <= MVC_TRACE_CODE_WORDS,
+	      "a trace of the most instructions fits its room");
 
 struct gen {
 	const struct mvc_trace_in *in;

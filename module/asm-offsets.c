@@ -85,6 +85,7 @@ int main(void)
 	CTX(HWC_FAST_TRACED, fast_traced);
 	/* The trace's code (trace_gen.h) */
 	DEFINE(TRACE_OFFSET, MVC_TRACE_OFFSET);
+	DEFINE(TRACE_SAVED_GPRS, MVC_TRACE_SAVED_GPRS);
 	BLANK();
 
 	/* The guest's CP0 registers (struct mvc_cp0) the vector touches */

@@ -13,18 +13,42 @@
  * tables), and bails to the common exit, having changed nothing, for
  * anything C must decide.  docs/world-switch.md says which path does what.
  */
-/* The guest registers the mapped refill path uses. */
-	.macro	SAVE_SCRATCH
+/*
+ * The guest registers the mapped refill path uses: SCRATCH_EACH runs
+ * @op on each.  The trace's translator keeps the same ones in gpr[]
+ * (trace_gen.h): the assembler holds the two to each other.
+ */
+	.macro	SCRATCH_EACH op
 	.irp	n, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 24, 25, 31
-	sw	$\n, CTX(HWC_GPR(\n))(k1)
+	\op	\n
 	.endr
 	.endm
 
-	.macro	RESTORE_SCRATCH
-	.irp	n, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 24, 25, 31
-	lw	$\n, CTX(HWC_GPR(\n))(k1)
-	.endr
+	.macro	SAVE_ONE n
+	sw	$\n, CTX(HWC_GPR(\n))(k1)
 	.endm
+
+	.macro	RESTORE_ONE n
+	lw	$\n, CTX(HWC_GPR(\n))(k1)
+	.endm
+
+	.macro	SAVE_SCRATCH
+	SCRATCH_EACH SAVE_ONE
+	.endm
+
+	.macro	RESTORE_SCRATCH
+	SCRATCH_EACH RESTORE_ONE
+	.endm
+
+	.macro	SCRATCH_BIT n
+	.set	scratch_set, scratch_set | (1 << \n)
+	.endm
+
+	.set	scratch_set, 0
+	SCRATCH_EACH SCRATCH_BIT
+	.if	(scratch_set ^ TRACE_SAVED_GPRS) & 0xffffffff
+	.error	"SAVE_SCRATCH and MVC_TRACE_SAVED_GPRS differ"
+	.endif
 
 /*
  * The CP0 fast paths' working set: the only guest registers they save

@@ -32,7 +32,8 @@ enum {
 
 /* Opcodes the code is made of */
 enum {
-	OP_REGIMM = 0x01, OP_BEQ = 0x04, OP_BNE = 0x05, OP_ADDIU = 0x09,
+	OP_REGIMM = MVC_OP_REGIMM, OP_BEQ = MVC_OP_BEQ, OP_BNE = MVC_OP_BNE,
+	OP_ADDIU = 0x09,
 	OP_SLTI = 0x0a, OP_SLTIU = 0x0b, OP_ANDI = 0x0c, OP_ORI = 0x0d,
 	OP_XORI = 0x0e, OP_LUI = 0x0f, OP_LW = 0x23, OP_SW = 0x2b,
 	RT_BGEZAL = 0x11, FN_AND = 0x24, FN_OR = 0x25, FN_XOR = 0x26,
@@ -96,7 +97,7 @@ static u32 gpr_off(const struct gen *g, unsigned int r)
 /* The guest registers the refill vector saved in gpr[]. */
 static bool in_memory(unsigned int r)
 {
-	return (r >= 1 && r <= 15) || r == 24 || r == 25 || r == 31;
+	return MVC_TRACE_SAVED_GPRS >> r & 1;
 }
 
 /* The host register holding guest register @r, if it lives in one. */
@@ -208,6 +209,48 @@ static bool alu_fields(u32 w, unsigned int *src, unsigned int *dst)
 	return false;
 }
 
+/* What the translation does with an instruction. */
+enum kind { K_STOP, K_ALU, K_LOAD, K_MFC0, K_MTC0, K_TLBW, K_ERET };
+
+static unsigned int cp0_id(u32 w)
+{
+	return MVC_RD(w) * 8 + MVC_SEL(w);
+}
+
+/*
+ * The one place that decides what translates, @sites loads in: K_STOP
+ * for anything the guest must run itself, a load past the sites' room
+ * included.
+ */
+static enum kind classify(const struct mvc_trace_in *in, u32 w,
+			  unsigned int sites)
+{
+	unsigned int src, dst, id = cp0_id(w);
+
+	if (alu_fields(w, &src, &dst))
+		return K_ALU;
+	if (MVC_OP(w) == OP_LW)
+		return sites < MVC_TRACE_MAX_SITES ? K_LOAD : K_STOP;
+	if (MVC_OP(w) != MVC_OP_COP0)
+		return K_STOP;
+	if (w == MVC_INSN_CO(MVC_CO_TLBWI) || w == MVC_INSN_CO(MVC_CO_TLBWR))
+		return K_TLBW;
+	if (w == MVC_INSN_CO(MVC_CO_ERET))
+		return K_ERET;
+	if (w & 0x7f8)
+		return K_STOP;
+	if (MVC_RS(w) == MVC_COP0_MF && in->cls[id] & MVC_CP0_FAST_READ)
+		return K_MFC0;
+	/*
+	 * No write of EntryHi, whatever its class: the first TLB write's
+	 * shortcut (fastpath.S, mvc_trace_tlbw_offset) relies on it.
+	 */
+	if (MVC_RS(w) == MVC_COP0_MT && id != MVC_CP0_ENTRYHI &&
+	    in->cls[id] & MVC_CP0_FAST_WRITE)
+		return K_MTC0;
+	return K_STOP;
+}
+
 /* The same instruction on host registers. */
 static void alu(struct gen *g, u32 w, unsigned int src, unsigned int dst)
 {
@@ -262,36 +305,27 @@ static void load(struct gen *g, u32 w, unsigned int i)
 		store_back(g, rt, H_T4);
 }
 
-/* mfc0/mtc0 of a register the vector serves as plain data. */
-static bool cp0_move(struct gen *g, u32 w)
+/* mfc0 of a register the vector serves as plain data (classify()). */
+static void mfc0(struct gen *g, u32 w)
 {
-	unsigned int id = MVC_RD(w) * 8 + MVC_SEL(w), rt = MVC_RT(w);
-	u32 off = 4 * id, mask;
+	unsigned int rt = MVC_RT(w);
+
+	if (!rt)
+		return;
+	emit(g, ENC_I(OP_LW, H_V1, write_reg(rt, H_T4), 4 * cp0_id(w)));
+	store_back(g, rt, H_T4);
+}
+
+/* mtc0 of a register whose write is a plain masked store (classify()). */
+static void mtc0(struct gen *g, u32 w)
+{
+	u32 off = 4 * cp0_id(w), mask = g->in->wmask[cp0_id(w)];
 	unsigned int v;
 
-	if (w & 0x7f8)
-		return false;
-	if (MVC_RS(w) == MVC_COP0_MF) {
-		if (!(g->in->cls[id] & MVC_CP0_FAST_READ))
-			return false;
-		if (rt) {
-			emit(g, ENC_I(OP_LW, H_V1, write_reg(rt, H_T4), off));
-			store_back(g, rt, H_T4);
-		}
-		return true;
-	}
-	/*
-	 * No write of EntryHi, whatever its class: the first TLB write's
-	 * shortcut (fastpath.S, mvc_trace_tlbw_offset) relies on it.
-	 */
-	if (MVC_RS(w) != MVC_COP0_MT || id == MVC_CP0_ENTRYHI ||
-	    !(g->in->cls[id] & MVC_CP0_FAST_WRITE))
-		return false;
-	mask = g->in->wmask[id];
 	if (!mask)
-		return true;	/* writes are ignored */
+		return;		/* writes are ignored */
 	/* reg = reg ^ ((reg ^ value) & mask), the mask kept in t8 */
-	v = read_reg(g, rt, H_T2);
+	v = read_reg(g, MVC_RT(w), H_T2);
 	emit(g, ENC_I(OP_LW, H_V1, H_T3, off));
 	if (!g->mask_ok || g->mask != mask) {
 		emit(g, ENC_I(OP_LUI, 0, H_T8, mask >> 16));
@@ -303,7 +337,6 @@ static bool cp0_move(struct gen *g, u32 w)
 	emit(g, ENC_R(H_T5, H_T8, H_T5, FN_AND));
 	emit(g, ENC_R(H_T3, H_T5, H_T5, FN_XOR));
 	emit(g, ENC_I(OP_SW, H_V1, H_T5, off));
-	return true;
 }
 
 /*
@@ -324,35 +357,35 @@ static void tlbw(struct gen *g, u32 w, unsigned int i)
 	g->mask_ok = false;
 }
 
-/* Translate instruction @i; false: stop before it. */
-static bool translate_one(struct gen *g, unsigned int i)
+/* Translate instruction @i of kind @k (not K_STOP or K_ERET). */
+static void translate_one(struct gen *g, unsigned int i, enum kind k)
 {
 	u32 w = g->in->insn[i];
 	unsigned int src, dst;
 
-	if (alu_fields(w, &src, &dst)) {
+	switch (k) {
+	case K_ALU:
+		alu_fields(w, &src, &dst);
 		alu(g, w, src, dst);
-		return true;
-	}
-	if (MVC_OP(w) == OP_LW) {
-		if (g->t->nsites == MVC_TRACE_MAX_SITES)
-			return false;
+		break;
+	case K_LOAD:
 		load(g, w, i);
-		return true;
-	}
-	if (MVC_OP(w) != MVC_OP_COP0)
-		return false;
-	if (w == MVC_INSN_CO(MVC_CO_TLBWI) || w == MVC_INSN_CO(MVC_CO_TLBWR)) {
+		break;
+	case K_MFC0:
+		mfc0(g, w);
+		g->ncp0++;
+		break;
+	case K_MTC0:
+		mtc0(g, w);
+		g->ncp0++;
+		break;
+	case K_TLBW:
 		tlbw(g, w, i);
 		g->ncp0++;
-		return true;
+		break;
+	default:
+		break;
 	}
-	if (w == MVC_INSN_CO(MVC_CO_ERET))
-		return false;	/* the caller ends with it */
-	if (!cp0_move(g, w))
-		return false;
-	g->ncp0++;
-	return true;
 }
 
 /*
@@ -361,29 +394,14 @@ static bool translate_one(struct gen *g, unsigned int i)
  */
 static unsigned int translatable(const struct mvc_trace_in *in)
 {
-	unsigned int i, sites = 0, src, dst;
+	unsigned int i, sites = 0;
 
 	for (i = 0; i < in->n && i < MVC_TRACE_MAX_INSNS; i++) {
-		u32 w = in->insn[i];
-		unsigned int id = MVC_RD(w) * 8 + MVC_SEL(w);
+		enum kind k = classify(in, in->insn[i], sites);
 
-		if (alu_fields(w, &src, &dst))
-			continue;
-		if (MVC_OP(w) == OP_LW && sites++ < MVC_TRACE_MAX_SITES)
-			continue;
-		if (MVC_OP(w) != MVC_OP_COP0)
+		if (k == K_STOP || k == K_ERET)
 			break;
-		if (w == MVC_INSN_CO(MVC_CO_TLBWI) ||
-		    w == MVC_INSN_CO(MVC_CO_TLBWR))
-			continue;
-		if (w & 0x7f8)
-			break;
-		if (MVC_RS(w) == MVC_COP0_MF && in->cls[id] & MVC_CP0_FAST_READ)
-			continue;
-		if (MVC_RS(w) == MVC_COP0_MT && id != MVC_CP0_ENTRYHI &&
-		    in->cls[id] & MVC_CP0_FAST_WRITE)
-			continue;
-		break;
+		sites += k == K_LOAD;
 	}
 	return i;
 }
@@ -425,13 +443,12 @@ void mvc_trace_translate(const struct mvc_trace_in *in,
 	}
 
 	for (i = 0; i < n; i++)
-		if (!translate_one(&g, i))
-			break;
-	t->ninsns = i;
-	if (i < in->n && in->insn[i] == MVC_INSN_CO(MVC_CO_ERET) && i < nchk) {
-		emit_to(&g, l->eret, i, g.ncp0);
+		translate_one(&g, i, classify(in, in->insn[i], t->nsites));
+	t->ninsns = n;
+	if (n < in->n && classify(in, in->insn[n], t->nsites) == K_ERET) {
+		emit_to(&g, l->eret, n, g.ncp0);
 		t->complete = true;
 		return;
 	}
-	emit_to(&g, l->bail, i, g.ncp0);
+	emit_to(&g, l->bail, n, g.ncp0);
 }

@@ -40,6 +40,12 @@
 #define MVC_TRACE_SITE_SIZE	8	/* tag, KSEG0 page */
 #define MVC_TRACE_END		(MVC_TRACE_SITES + \
 				 MVC_TRACE_SITE_SIZE * MVC_TRACE_MAX_SITES)
+/*
+ * The guest registers the refill vector keeps in the context's gpr[]
+ * while a trace runs (fastpath.S's SAVE_SCRATCH, which the assembler
+ * holds to this): at, v0, v1, a0-a3, t0-t9 and ra.
+ */
+#define MVC_TRACE_SAVED_GPRS	0x8300fffeu
 /* A site's tag when it has none: bits 2-11 of a real tag are clear. */
 #define MVC_TRACE_NO_TAG	0xffffffffu
 

@@ -219,7 +219,7 @@ static void oracle(const u32 *gpr_in, unsigned int n, struct outcome *o)
 
 static bool in_memory(unsigned int g)
 {
-	return (g >= 1 && g <= 15) || g == 24 || g == 25 || g == 31;
+	return MVC_TRACE_SAVED_GPRS >> g & 1;	/* SAVE_SCRATCH's */
 }
 
 /*

@@ -48,6 +48,7 @@ int main(void)
 	CTX(HWC_HOST_FP, host_fp);
 	CTX(HWC_HOST_S0, host_s);
 	CTX(HWC_FAST_KVIEW, fast_kview);
+	CTX(HWC_FAST_REFILL_END, fast_refill_end);
 	CTX(HWC_FAST_CCA, fast_cca);
 	CTX(HWC_FAST_REFILLS, fast_refills);
 	CTX(HWC_FAST_NSLOTS, fast_nslots);
@@ -56,7 +57,6 @@ int main(void)
 	DEFINE(SLOT_GPA, offsetof(struct mvc_hw_ctx, fast_slot[0].gpa) - SLOTS_OFF);
 	DEFINE(SLOT_SIZE, offsetof(struct mvc_hw_ctx, fast_slot[0].size) - SLOTS_OFF);
 	DEFINE(SLOT_TABLE, offsetof(struct mvc_hw_ctx, fast_slot[0].table) - SLOTS_OFF);
-	CTX(HWC_FAST_REFILL, fast_refill);
 	CTX(HWC_FAST_EMUL, fast_emul);
 	CTX(HWC_FAST_EMULATED, fast_emulated);
 	CTX(HWC_FAST_CP0, fast_cp0);

@@ -78,6 +78,22 @@
 	addu	\ptr, \ptr, \off
 	.endm
 
+/*
+ * Write a random host TLB entry of EntryHi as the refill left it and
+ * @lo0/@lo1, and count it as a refill served in the vector.  PageMask is
+ * 0 (4 KiB) for the whole run: mvc_enter sets it and nothing in this
+ * block writes another value.  Clobbers @tmp.
+ */
+	.macro	REFILL_WRITE lo0, lo1, tmp
+	mtc0	\lo0, CP0_ENTRYLO0
+	mtc0	\lo1, CP0_ENTRYLO1
+	ehb
+	tlbwr
+	lw	\tmp, CTX(HWC_FAST_REFILLS)(k1)
+	addiu	\tmp, \tmp, 1
+	sw	\tmp, CTX(HWC_FAST_REFILLS)(k1)
+	.endm
+
 	.set	noreorder
 	.set	noat
 	.set	mips32r2
@@ -89,78 +105,60 @@ mvc_vectors_start:
 
 /*
  * 0x000: TLB refill.  The guest touched a page the host TLB has no entry
- * for.  Guest-TLB-backed addresses go to refill_mapped.  The fast path
- * here serves gKSEG0/gKSEG1 (guest virtual below 0x40000000 in the
- * kernel view) without leaving the vector: the hardware
- * has already put VPN2 and the guest's ASID in EntryHi, so it finds the
- * slot holding the even page of the pair, takes both halves' EntryLo
- * from the slot's table (which has one zero entry past its end), adds
- * the cache attribute of the segment and writes a random entry.  A pair
- * not pinned yet (both 0: a pair never straddles the groups memory.c
- * pins) takes the common exit to C (refill_unpinned), which pins the pair
- * at its first touch; installing an invalid pair instead would cost a
- * second trip to C.  A miss in every slot is MMIO, which refill_mmio
- * decides when C allows it (fast_mmio), else C does.
+ * for.  The user view (fast_kview 0) goes to refill_mapped, through the
+ * guest TLB.  In the kernel view, fast_kview is the end of what is served
+ * right here: gKSEG0 (guest virtual below 0x20000000) when fast_refill is
+ * on, nothing when it is off (MVC_GUEST_VA_LIMIT, which no address is
+ * below as a signed number: a refill of host user mode is below 2 GiB).
+ * The hardware has already put VPN2 and the guest's ASID in EntryHi; if
+ * slot 0 (the VM's largest, world.c) holds the even page of the pair,
+ * both halves' EntryLo come from the slot's table (which has one zero
+ * entry past its end), with the cache attribute of gKSEG0 added, into a
+ * random entry.  A pair not pinned yet (both 0: a pair never straddles
+ * the groups memory.c pins) takes the common exit to C (refill_unpinned),
+ * which pins the pair at its first touch; installing an invalid pair
+ * instead would cost a second trip to C.  Everything else of the kernel
+ * view (gKSEG1, other slots, gKSEG2/3) is refill_kernel's.
  */
 	.org	MVC_VEC_REFILL
 	mtc0	k1, CP0_ERROREPC
 	mfc0	k1, CP0_EBASE
 	ins	k1, zero, 0, 12
 	sw	k0, CTX(HWC_GPR(26))(k1)
-	lw	k0, CTX(HWC_FAST_REFILL)(k1)
-	beqz	k0, refill_slow
-	 mfc0	k0, CP0_BADVADDR
-	srl	k0, k0, 30
-	bnez	k0, refill_mapped	/* gKSEG2/3: through the guest TLB */
-	 lw	k0, CTX(HWC_FAST_KVIEW)(k1)
+	lw	k0, CTX(HWC_FAST_KVIEW)(k1)
 	beqz	k0, refill_mapped	/* the user view: all of it */
-	 sw	$1, CTX(HWC_GPR(1))(k1)
-	sw	$8, CTX(HWC_GPR(8))(k1)
-	sw	$9, CTX(HWC_GPR(9))(k1)
-	sw	$10, CTX(HWC_GPR(10))(k1)
-	sw	$11, CTX(HWC_GPR(11))(k1)
+	 sw	$8, CTX(HWC_GPR(8))(k1)
 	mfc0	$8, CP0_BADVADDR
-	ext	$9, $8, 29, 1		/* 1: gKSEG1, uncached */
-	ins	$8, zero, 29, 3		/* guest physical */
-	ins	$8, zero, 0, 13		/* of the even page */
-	beqz	$9, 1f
-	 lw	$1, CTX(HWC_FAST_CCA)(k1)
-	li	$1, 2 << 3		/* uncached */
-1:	FIND_SLOT $8, k0, $10, $11, $9, refill_bail
-	lw	$10, 0(k0)
-	lw	$11, 4(k0)
-	or	$9, $10, $11
-	beqz	$9, refill_unpinned	/* neither page pinned yet: C pins */
-	 or	$10, $10, $1
-	or	$11, $11, $1
-	mtc0	zero, CP0_PAGEMASK
-	mtc0	$10, CP0_ENTRYLO0
-	mtc0	$11, CP0_ENTRYLO1
-	ehb
-	tlbwr
-	lw	$9, CTX(HWC_FAST_REFILLS)(k1)
-	addiu	$9, $9, 1
-	sw	$9, CTX(HWC_FAST_REFILLS)(k1)
-	lw	$1, CTX(HWC_GPR(1))(k1)
+	slt	k0, $8, k0
+	beqz	k0, refill_kernel	/* not gKSEG0, or no fast refill */
+	 ins	$8, zero, 0, 13		/* its even page (gKSEG0: physical) */
+	lw	k0, CTX(HWC_FAST_SLOTS + SLOT_GPA)(k1)
+	subu	$8, $8, k0		/* its offset in slot 0 */
+	lw	k0, CTX(HWC_FAST_SLOTS + SLOT_SIZE)(k1)
+	sltu	k0, $8, k0
+	beqz	k0, refill_other_slot	/* not in slot 0 (or no slot at all) */
+	 lw	k0, CTX(HWC_FAST_SLOTS + SLOT_TABLE)(k1)
+	srl	$8, $8, 10		/* even page: 4 bytes per 4 KiB page */
+	addu	k0, k0, $8
+	sw	$9, CTX(HWC_GPR(9))(k1)
+	lw	$8, 0(k0)
+	lw	$9, 4(k0)
+	or	k0, $8, $9
+	beqz	k0, refill_unpinned_8_9	/* neither page pinned yet: C pins */
+	 lw	k0, CTX(HWC_FAST_CCA)(k1)
+	or	$8, $8, k0
+	or	$9, $9, k0
+	REFILL_WRITE $8, $9, k0
 	lw	$8, CTX(HWC_GPR(8))(k1)
 	lw	$9, CTX(HWC_GPR(9))(k1)
-	lw	$10, CTX(HWC_GPR(10))(k1)
-	lw	$11, CTX(HWC_GPR(11))(k1)
 	lw	k0, CTX(HWC_GPR(26))(k1)
 	mfc0	k1, CP0_ERROREPC
-	ehb
-	eret
+	eret				/* (which clears tlbwr's hazards) */
 
-refill_bail:				/* no slot backs the pair's even page */
-	lw	$9, CTX(HWC_FAST_MMIO)(k1)
-	bnez	$9, refill_mmio		/* MMIO, decided here? */
-	 nop
-refill_unpinned:
-	lw	$1, CTX(HWC_GPR(1))(k1)
-	lw	$8, CTX(HWC_GPR(8))(k1)
+refill_unpinned_8_9:
 	lw	$9, CTX(HWC_GPR(9))(k1)
-	lw	$10, CTX(HWC_GPR(10))(k1)
-	lw	$11, CTX(HWC_GPR(11))(k1)
+refill_slow_8:
+	lw	$8, CTX(HWC_GPR(8))(k1)
 refill_slow:
 	li	k0, MVC_EXIT_KIND_REFILL
 	b	common_exit
@@ -268,6 +266,7 @@ mvc_enter_offset:
 	mtc0	zero, $7		/* HWREna: every rdhwr traps */
 	lw	t0, HWC_GUEST_ENTRYHI(a0)
 	mtc0	t0, CP0_ENTRYHI
+	mtc0	zero, CP0_PAGEMASK	/* 4 KiB for the run (REFILL_WRITE) */
 	lw	t0, HWC_PC(a0)
 	mtc0	t0, CP0_EPC
 	lw	t0, HWC_HI(a0)

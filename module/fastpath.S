@@ -633,12 +633,69 @@ fast_bail:				/* nothing changed: the slow way */
 98:
 	.endm
 
-refill_mapped:
+/*
+ * The kernel view's refills but those of slot 0's gKSEG0 ($8 saved, and
+ * = the address's 8 KiB pair): gKSEG2/3 through the guest TLB
+ * (refill_mapped_kernel); gKSEG0 of another slot and gKSEG1 (uncached) as
+ * above, when fast_refill is on, and a miss in every slot is MMIO, which
+ * refill_mmio decides when C allows it (fast_mmio), else C does.
+ */
+refill_other_slot:
+	mfc0	$8, CP0_BADVADDR
+	ins	$8, zero, 0, 13
+refill_kernel:
+	srl	k0, $8, 30
+	bnez	k0, refill_mapped_kernel	/* gKSEG2/3 */
+	 lw	k0, CTX(HWC_FAST_REFILL_END)(k1)
+	bltz	k0, refill_slow_8	/* fast_refill=0 */
+	 sw	$9, CTX(HWC_GPR(9))(k1)
+	sw	$10, CTX(HWC_GPR(10))(k1)
+	sw	$11, CTX(HWC_GPR(11))(k1)
+	ins	$8, zero, 29, 3		/* guest physical */
+	FIND_SLOT $8, k0, $9, $10, $11, refill_bail
+	lw	$10, 0(k0)
+	lw	$11, 4(k0)
+	or	$9, $10, $11
+	beqz	$9, refill_unpinned	/* neither page pinned yet: C pins */
+	 mfc0	$9, CP0_BADVADDR
+	ext	$9, $9, 29, 1		/* 1: gKSEG1, uncached */
+	bnez	$9, 1f
+	 li	k0, 2 << 3
+	lw	k0, CTX(HWC_FAST_CCA)(k1)
+1:	or	$10, $10, k0
+	or	$11, $11, k0
+	REFILL_WRITE $10, $11, $9
+	lw	$8, CTX(HWC_GPR(8))(k1)
+	lw	$9, CTX(HWC_GPR(9))(k1)
+	lw	$10, CTX(HWC_GPR(10))(k1)
+	lw	$11, CTX(HWC_GPR(11))(k1)
+	lw	k0, CTX(HWC_GPR(26))(k1)
+	mfc0	k1, CP0_ERROREPC
+	eret
+
+refill_bail:				/* no slot backs the pair's even page */
+	lw	$9, CTX(HWC_FAST_MMIO)(k1)
+	bnez	$9, refill_mmio		/* MMIO, decided here? */
+	 sw	$1, CTX(HWC_GPR(1))(k1)	/* (refill_mmio's too) */
+refill_unpinned:
+	lw	$9, CTX(HWC_GPR(9))(k1)
+	lw	$10, CTX(HWC_GPR(10))(k1)
+	b	refill_slow_8
+	 lw	$11, CTX(HWC_GPR(11))(k1)
+
+refill_mapped_kernel:			/* gKSEG2/3: k0 = fast_refill_end */
+	bltz	k0, refill_slow_8
+	 lw	$8, CTX(HWC_GPR(8))(k1)
+	SAVE_SCRATCH
+	b	5f			/* the kernel view has no window */
+	 mfc0	t0, CP0_BADVADDR
+refill_mapped:				/* the user view */
+	lw	k0, CTX(HWC_FAST_REFILL_END)(k1)
+	bltz	k0, refill_slow		/* fast_refill=0 */
+	 nop
 	SAVE_SCRATCH
 	mfc0	t0, CP0_BADVADDR
-	lw	t1, CTX(HWC_FAST_KVIEW)(k1)
-	bnez	t1, 5f			/* the kernel view has no window */
-	 ins	t0, zero, 0, 13		/* the even page of the host pair */
+	ins	t0, zero, 0, 13		/* the even page of the host pair */
 	lw	t1, CTX(HWC_FAST_UBASE)(k1)
 	sltu	t1, t0, t1
 	bnez	t1, refill_mapped_bail	/* starts below the window */
@@ -647,8 +704,8 @@ refill_mapped:
 	sltu	t1, t1, t2
 	bnez	t1, refill_mapped_bail	/* ends past it */
 	 nop
-5:	mfc0	t0, CP0_BADVADDR
-	lw	t1, CTX(HWC_FAST_CP0)(k1)
+	mfc0	t0, CP0_BADVADDR
+5:	lw	t1, CTX(HWC_FAST_CP0)(k1)
 	lw	t1, GCP0_ENTRYHI(t1)	/* EntryHi */
 	andi	t1, t1, 0xff		/* the guest's ASID */
 	GTLB_NONE refill_mapped_miss
@@ -668,18 +725,10 @@ refill_mapped:
 	move	t5, v0			/* the miss was on the odd page */
 	move	v0, v1
 	move	v1, t5
-4:	mtc0	zero, CP0_PAGEMASK
-	mtc0	v0, CP0_ENTRYLO0
-	mtc0	v1, CP0_ENTRYLO1
-	ehb
-	tlbwr
-	lw	t5, CTX(HWC_FAST_REFILLS)(k1)
-	addiu	t5, t5, 1
-	sw	t5, CTX(HWC_FAST_REFILLS)(k1)
+4:	REFILL_WRITE v0, v1, t5
 	RESTORE_SCRATCH
 	lw	k0, CTX(HWC_GPR(26))(k1)
 	mfc0	k1, CP0_ERROREPC
-	ehb
 	eret
 
 refill_mapped_bail:
@@ -729,7 +778,7 @@ refill_mapped_bail:
 	and	t0, t0, t4
 91:	addu	t0, t0, \off
 	mtc0	t1, CP0_ENTRYHI
-	li	t3, 1
+	lw	t3, CTX(HWC_FAST_REFILL_END)(k1)
 	sw	t3, CTX(HWC_FAST_KVIEW)(k1)
 	lw	t3, CTX(HWC_FAST_EXCEPTIONS)(k1)
 	addiu	t3, t3, 1
@@ -929,7 +978,6 @@ fast_tlbp:
 	addu	t7, t7, t4		/* 1: the preinstall may go ahead */
 	move	t5, t3			/* the entry: shadow_kill clobbers t3 */
 	mfc0	v0, CP0_ENTRYHI		/* the host's, to restore */
-	mtc0	zero, CP0_PAGEMASK
 	bal	shadow_kill
 	 move	t2, t6
 	beq	t1, t6, 3f
@@ -980,8 +1028,8 @@ fast_tlbw:
  * PageMask is 0; the caller restores EntryHi.
  */
 tlbw_preinstall:
-	lw	t5, CTX(HWC_FAST_REFILL)(k1)
-	beqz	t5, 9f			/* fast_refill=0: C serves every miss */
+	lw	t5, CTX(HWC_FAST_REFILL_END)(k1)
+	bltz	t5, 9f			/* fast_refill=0: C serves every miss */
 	 lw	t5, CTX(HWC_FAST_UASID)(k1)
 	addiu	t6, t5, 1
 	beqz	t6, 9f			/* not live */
@@ -1009,13 +1057,7 @@ tlbw_preinstall:
 	 lw	t5, CTX(HWC_FAST_UASID)(k1)
 	or	t5, t5, t1
 	mtc0	t5, CP0_ENTRYHI
-	mtc0	t3, CP0_ENTRYLO0
-	mtc0	a3, CP0_ENTRYLO1
-	ehb
-	tlbwr
-	lw	t5, CTX(HWC_FAST_REFILLS)(k1)
-	addiu	t5, t5, 1
-	sw	t5, CTX(HWC_FAST_REFILLS)(k1)
+	REFILL_WRITE t3, a3, t5
 8:	move	ra, $1
 9:	jr	ra
 	 nop

@@ -82,7 +82,18 @@ struct mvc_hw_ctx {
 	 * guest kernel are emulated in the vector when they need nothing
 	 * but the guest's CP0 registers.
 	 */
-	u32 fast_kview;		/* in: 1 in the kernel view, 0 in the user view */
+	/*
+	 * in: the end, as a signed number, of the kernel view's addresses
+	 * whose refill the vector serves from fast_slot[0] at once (entry.S):
+	 * gKSEG1's base; or, when fast_refill is off, MVC_GUEST_VA_LIMIT,
+	 * which no address is below.  Negative: refills are all C's.
+	 */
+	u32 fast_refill_end;
+	/*
+	 * in: fast_refill_end in the kernel view (the vector's delivery to
+	 * that view stores it too), 0 in the user view
+	 */
+	u32 fast_kview;
 	u32 fast_cca;		/* in: the host's cacheable CCA << 3 */
 	u32 fast_refills;	/* out: refills served in the vector */
 	u32 fast_nslots;	/* in */
@@ -91,7 +102,6 @@ struct mvc_hw_ctx {
 		u32 size;
 		u32 table;	/* KSEG0 address of its EntryLo values */
 	} fast_slot[MVC_FAST_SLOTS];
-	u32 fast_refill;	/* in: 1 if refills may be served here */
 	u32 fast_emul;		/* in: MVC_FAST_EMUL_*, what may be done here */
 	u32 fast_emulated;	/* out: instructions emulated here */
 	u32 fast_cp0;		/* in: KSEG0 address of the guest's CP0 reg[] */

@@ -17,6 +17,7 @@
 #include <linux/hardirq.h>
 #include <linux/irqflags.h>
 #include <linux/jiffies.h>
+#include <linux/minmax.h>
 #include <linux/ktime.h>
 #include <linux/moduleparam.h>
 #include <linux/sched.h>
@@ -145,11 +146,13 @@ static u32 mvc_guest_host_status(void)
  * Copy the VM's slots for the refill fast path; slots_lock is held.  A
  * slot whose table could not be allocated (memory.c) is left out, and
  * then the vector may not take a slot lookup that finds nothing for MMIO.
+ * The largest goes first: the refill vector tries fast_slot[0] before it
+ * looks at the others, and reads it even when there is none (size 0).
  */
 static void mvc_load_fast_slots(struct mvc_vcpu *vcpu)
 {
 	struct mvc_hw_ctx *ctx = vcpu->ctx;
-	u32 i, n = 0;
+	u32 i, n = 0, big = 0;
 
 	vcpu->fast_slots_all = true;
 	for (i = 0; i < MIPSVCPU_MAX_MEMORY_SLOTS; i++) {
@@ -164,8 +167,14 @@ static void mvc_load_fast_slots(struct mvc_vcpu *vcpu)
 		ctx->fast_slot[n].gpa = s->gpa;
 		ctx->fast_slot[n].size = s->size;
 		ctx->fast_slot[n].table = (u32)(unsigned long)s->fast_lo;
+		if (s->size > ctx->fast_slot[big].size)
+			big = n;
 		n++;
 	}
+	if (big)
+		swap(ctx->fast_slot[0], ctx->fast_slot[big]);
+	for (i = n; i < MVC_FAST_SLOTS; i++)
+		ctx->fast_slot[i].size = 0;
 	ctx->fast_nslots = n;
 }
 
@@ -212,7 +221,7 @@ static void mvc_load_guest(struct mvc_vcpu *vcpu, int cpu)
 	 */
 	struct mvc_hw_ctx *ctx = vcpu->ctx;
 	enum mvc_view view;
-	u32 emul, trace;
+	u32 emul, trace, end;
 
 	if (vcpu->last_cpu != cpu ||
 	    vcpu->seen_slots_gen != READ_ONCE(vcpu->vm->slots_gen)) {
@@ -239,8 +248,9 @@ static void mvc_load_guest(struct mvc_vcpu *vcpu, int cpu)
 	if (!vcpu->dbg.stepping)
 		mvc_deliver_pending_irq(vcpu);
 	view = mvc_current_view(vcpu);
-	ctx->fast_kview = view == MVC_VIEW_KERNEL;
-	ctx->fast_refill = mvc_fast_refill;
+	end = mvc_fast_refill ? MVC_GKSEG1_BASE : MVC_GUEST_VA_LIMIT;
+	ctx->fast_refill_end = end;
+	ctx->fast_kview = end & -(u32)(view == MVC_VIEW_KERNEL);
 	/* The fast path's eret would leave a step unseen. */
 	emul = 0;
 	trace = ~0u;

@@ -245,6 +245,50 @@ TEST(guest_ram_is_pinned_at_first_touch)
 	munmap(mem + 20 * 1024, len - 20 * 4096);
 }
 
+/*
+ * The refill vector tries fast_slot[0], the VM's largest slot, before it
+ * counts the slots (entry.S): once a VM has no slot left, a fetch from
+ * gKSEG0 memory that a removed slot held, pinned, must find nothing.
+ * Here the removed slot's code, if it ran, would read TESTDEV_DATA.
+ */
+TEST(a_vm_without_slots_reaches_no_removed_memory)
+{
+	static const uint32_t code[] = {
+		0x3c080000 | (MVC_TESTDEV_GPA + 0x20000000u) >> 16, /* lui t0 */
+		0x8d090000 | TESTDEV_DATA,	/* lw t1, TESTDEV_DATA(t0) */
+		0x1000ffff,			/* b . */
+		0x00000000,
+	};
+	struct mvc_guest *g = mvc_guest_create("mmioloop", 4 * MIB);
+	const size_t len = 8 * MIB;
+	uint32_t *mem = mmap(NULL, len, PROT_READ | PROT_WRITE,
+			     MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	struct mipsvcpu_regs regs;
+
+	ASSERT_TRUE(mem != MAP_FAILED);
+	memcpy(mem + 0x1004 / 4, code, sizeof(code));
+	/* Larger than the RAM slot: the vector's fast_slot[0]. */
+	ASSERT_EQ(0, set_region(g->vm_fd, 2, 0, 4 * MIB, len, mem));
+	ASSERT_EQ(0, ioctl(g->vcpu_fd, MIPSVCPU_RUN, 0));
+	ASSERT_EQ(MIPSVCPU_EXIT_MMIO, g->run->exit_reason);
+	g->run->mmio.data = 1;		/* it touches (pins) 4 MiB + 4 KiB */
+	ASSERT_EQ(0, ioctl(g->vcpu_fd, MIPSVCPU_RUN, 0));
+	ASSERT_EQ(MIPSVCPU_EXIT_MMIO, g->run->exit_reason);
+	EXPECT_EQ(1, mem[0x1000 / 4]);
+	ASSERT_EQ(0, set_region(g->vm_fd, 0, 0, MVC_RAM_GPA, 0, NULL));
+	ASSERT_EQ(0, set_region(g->vm_fd, 1, 0, MVC_ROM_GPA, 0, NULL));
+	ASSERT_EQ(0, set_region(g->vm_fd, 2, 0, 4 * MIB, 0, NULL));
+	ASSERT_EQ(0, ioctl(g->vcpu_fd, MIPSVCPU_GET_REGS, &regs));
+	regs.pc = 0x00401004;		/* gKSEG0: the code above */
+	ASSERT_EQ(0, ioctl(g->vcpu_fd, MIPSVCPU_SET_REGS, &regs));
+	ASSERT_EQ(0, ioctl(g->vcpu_fd, MIPSVCPU_RUN, 0));
+	EXPECT_EQ(MIPSVCPU_EXIT_INTERNAL_ERROR, g->run->exit_reason);
+	EXPECT_EQ(MIPSVCPU_INTERNAL_FETCH, g->run->internal.suberror);
+	EXPECT_EQ(0x00401004, g->run->internal.pc);
+	mvc_guest_destroy(g);
+	munmap(mem, len);
+}
+
 /* A field of /proc/self/status, in KiB. */
 static long status_kb(const char *field)
 {

@@ -79,10 +79,11 @@
 	.endm
 
 /*
- * Write a random host TLB entry of EntryHi as the refill left it and
- * @lo0/@lo1, and count it as a refill served in the vector.  PageMask is
- * 0 (4 KiB) for the whole run: mvc_enter sets it and nothing in this
- * block writes another value.  Clobbers @tmp.
+ * Write a random host TLB entry of EntryHi as the caller left it (the
+ * refill's, or tlbw_preinstall's) and @lo0/@lo1, and count it as a refill
+ * served in the vector.  PageMask is 0 (4 KiB) for the whole run:
+ * mvc_enter sets it, and nothing that runs while the guest runs writes
+ * another value or runs tlbr.  Clobbers @tmp.
  */
 	.macro	REFILL_WRITE lo0, lo1, tmp
 	mtc0	\lo0, CP0_ENTRYLO0

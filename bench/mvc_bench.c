@@ -15,7 +15,8 @@
  * make check: it proves they still work, it measures nothing.  --only runs
  * the named groups (exits, slow_paths, cpu, tlb_heavy, boot, memory,
  * slots, linux), e.g. from "run.sh --mode bench --only slots"; linux, the
- * Linux guest's figures, is left out of --quick.
+ * Linux guest's figures, is left out of --quick.  Groups run only when
+ * named, for make profile: linux_boot, linux_tlbmiss and gkseg0_refill.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -54,7 +55,7 @@ static void mark(bool open)
 		on = getenv("MVC_BENCH_MARKS") != NULL;
 	if (on && open != is_open) {
 		is_open = open;
-		__asm__ __volatile__(".word 0x000007c0" ::: "memory");
+		__asm__ __volatile__(WL_PROFILE_MARK ::: "memory");
 	}
 }
 
@@ -221,6 +222,27 @@ static double pair_pass(uint32_t twice, uint32_t once, uint32_t same,
 #define KSEG0_PAIRS	6000
 /* User pairs, inside its two 16 MiB guest TLB pages. */
 #define USER_PAIRS	2000
+
+/*
+ * Group gkseg0_refill, only when named (make profile PROFILE=gkseg0_refill):
+ * refill_gkseg0_page's second pass, which the guest itself brackets with
+ * the profile's marker, so that the profile shows where a refill goes.
+ */
+static void bench_gkseg0_refill(void)
+{
+	struct mipsvcpu_vcpu_stats a = { 0 }, b = { 0 };
+	uint32_t pairs = quick ? 10 : KSEG0_PAIRS;
+
+	guest_run(WL_KSEG0_PAGES, pairs, &a);
+	guest_run(WL_KSEG0_PAGES2_MARKED, pairs, &b);
+	emit("gkseg0_refill_second_pass_refills_per_op",
+	     (double)(int64_t)(b.fast_refill + b.shadow_refill -
+			       a.fast_refill - a.shadow_refill) / pairs,
+	     "refills", "refills of the marked second pass / pairs");
+	emit("gkseg0_refill_second_pass_host_irqs",
+	     (double)(int64_t)(b.host_irq - a.host_irq), "exits",
+	     "host interrupts of the second pass");
+}
 
 /* The same figures with the vector's fast paths off: everything via C. */
 static void bench_slow_paths(void)
@@ -1051,6 +1073,8 @@ int main(int argc, char **argv)
 		linux_marked_workload = "tlbmiss";
 		bench_linux();
 	}
+	if (only && selected(only, "gkseg0_refill"))
+		bench_gkseg0_refill();
 	if (json) {
 		fprintf(json, "\n}\n");
 		fclose(json);

@@ -22,7 +22,16 @@ enum {
 	WL_KSEG0_PAGES2,	/* WL_KSEG0_PAGES's pass, twice */
 	WL_USER_PAGES2,		/* WL_USER_PAGES's pass, twice */
 	WL_CRC32_2,		/* WL_CRC32 over the same buffer, twice */
+	/* WL_KSEG0_PAGES2, its second pass in a profile window (below) */
+	WL_KSEG0_PAGES2_MARKED,
 };
+
+/*
+ * tools/qemu-profile's marker, sll $zero, $zero, 31: a nop that opens or
+ * closes a window of the instruction profile, wherever it runs.
+ */
+#define WL_PROFILE_MARK	".word 0x000007c0"
+
 
 #define WL_MATRIX_N	48
 

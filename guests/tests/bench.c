@@ -141,6 +141,15 @@ int main(void)
 		report(touch(0x00800000u, count, 8192) +
 		       touch(0x00800000u, count, 8192));
 		break;
+	case WL_KSEG0_PAGES2_MARKED: {	/* the second pass alone profiled */
+		u32 acc = touch(0x00800000u, count, 8192);
+
+		__asm__ __volatile__(WL_PROFILE_MARK ::: "memory");
+		acc += touch(0x00800000u, count, 8192);
+		__asm__ __volatile__(WL_PROFILE_MARK ::: "memory");
+		report(acc);
+		break;
+	}
 	case WL_USER_SAME:
 		run_user(count, 0, 1);
 		break;

@@ -224,24 +224,35 @@ static double pair_pass(uint32_t twice, uint32_t once, uint32_t same,
 #define USER_PAIRS	2000
 
 /*
+ * The exits and refills of refill_gkseg0_page's second pass: a run of
+ * @twice (WL_KSEG0_PAGES2 or its marked form) less one of WL_KSEG0_PAGES.
+ */
+static void gkseg0_second_pass(const char *prefix, uint32_t twice)
+{
+	struct mipsvcpu_vcpu_stats a = { 0 }, b = { 0 };
+	uint32_t pairs = quick ? 10 : KSEG0_PAIRS;
+	char name[64];
+
+	guest_run(WL_KSEG0_PAGES, pairs, &a);
+	guest_run(twice, pairs, &b);
+	snprintf(name, sizeof(name), "%s_exits_per_op", prefix);
+	/* signed: host interrupts differ between runs */
+	emit(name, (double)(int64_t)(b.exits - a.exits) / pairs, "exits",
+	     "exits of the second pass / pairs");
+	snprintf(name, sizeof(name), "%s_refills_per_op", prefix);
+	emit(name, (double)(int64_t)(b.fast_refill + b.shadow_refill -
+				     a.fast_refill - a.shadow_refill) / pairs,
+	     "refills", "refills of the second pass / pairs");
+}
+
+/*
  * Group gkseg0_refill, only when named (make profile PROFILE=gkseg0_refill):
  * refill_gkseg0_page's second pass, which the guest itself brackets with
  * the profile's marker, so that the profile shows where a refill goes.
  */
 static void bench_gkseg0_refill(void)
 {
-	struct mipsvcpu_vcpu_stats a = { 0 }, b = { 0 };
-	uint32_t pairs = quick ? 10 : KSEG0_PAIRS;
-
-	guest_run(WL_KSEG0_PAGES, pairs, &a);
-	guest_run(WL_KSEG0_PAGES2_MARKED, pairs, &b);
-	emit("gkseg0_refill_second_pass_refills_per_op",
-	     (double)(int64_t)(b.fast_refill + b.shadow_refill -
-			       a.fast_refill - a.shadow_refill) / pairs,
-	     "refills", "refills of the marked second pass / pairs");
-	emit("gkseg0_refill_second_pass_host_irqs",
-	     (double)(int64_t)(b.host_irq - a.host_irq), "exits",
-	     "host interrupts of the second pass");
+	gkseg0_second_pass("gkseg0_refill_second_pass", WL_KSEG0_PAGES2_MARKED);
 }
 
 /* The same figures with the vector's fast paths off: everything via C. */
@@ -293,22 +304,7 @@ static void bench_exits(void)
 	     "another touched 8K pair vs the same page");
 	emit("first_touch_gkseg0_pair", first, "host insns",
 	     "a fresh 8K pair (pinned then) vs the same page");
-	{
-		struct mipsvcpu_vcpu_stats a = { 0 }, b = { 0 };
-		uint32_t pairs = quick ? 10 : KSEG0_PAIRS;
-
-		guest_run(WL_KSEG0_PAGES, pairs, &a);
-		guest_run(WL_KSEG0_PAGES2, pairs, &b);
-		emit("refill_gkseg0_second_pass_exits_per_op",
-		     /* signed: host interrupts differ between runs */
-		     (double)(int64_t)(b.exits - a.exits) / pairs, "exits",
-		     "exits of the second pass / pairs");
-		emit("refill_gkseg0_second_pass_refills_per_op",
-		     (double)(int64_t)(b.fast_refill + b.shadow_refill -
-				       a.fast_refill - a.shadow_refill) / pairs,
-		     "refills",
-		     "refills of the second pass / pairs");
-	}
+	gkseg0_second_pass("refill_gkseg0_second_pass", WL_KSEG0_PAGES2);
 	emit("refill_guest_tlb_user_page",
 	     pair_pass(WL_USER_PAGES2, WL_USER_PAGES, WL_USER_SAME,
 		       quick ? 10 : USER_PAIRS, NULL),

@@ -250,6 +250,7 @@ static void mvc_load_guest(struct mvc_vcpu *vcpu, int cpu)
 	view = mvc_current_view(vcpu);
 	end = mvc_fast_refill ? MVC_GKSEG1_BASE : MVC_GUEST_VA_LIMIT;
 	ctx->fast_refill_end = end;
+	/* Without a branch: every entry pays this line, an MMIO exit's too. */
 	ctx->fast_kview = end & -(u32)(view == MVC_VIEW_KERNEL);
 	/* The fast path's eret would leave a step unseen. */
 	emul = 0;

@@ -256,7 +256,7 @@ TEST(guest_ram_is_pinned_at_first_touch)
 TEST(a_vm_without_slots_reaches_no_removed_memory)
 {
 	static const uint32_t code[] = {
-		0x3c080000 | (MVC_TESTDEV_GPA + 0x20000000u) >> 16, /* lui t0 */
+		0x3c080000 | KSEG1(MVC_TESTDEV_GPA) >> 16,	/* lui t0 */
 		0x8d090000 | TESTDEV_DATA,	/* lw t1, TESTDEV_DATA(t0) */
 		0x1000ffff,			/* b . */
 		0x00000000,
@@ -283,12 +283,12 @@ TEST(a_vm_without_slots_reaches_no_removed_memory)
 	ASSERT_EQ(0, set_region(g->vm_fd, 1, 0, MVC_ROM_GPA, 0, NULL));
 	ASSERT_EQ(0, set_region(g->vm_fd, 2, 0, 4 * MIB, 0, NULL));
 	ASSERT_EQ(0, ioctl(g->vcpu_fd, MIPSVCPU_GET_REGS, &regs));
-	regs.pc = 0x00401004;		/* gKSEG0: the code above */
+	regs.pc = KSEG0(4 * MIB + 0x1004);	/* the code above */
 	ASSERT_EQ(0, ioctl(g->vcpu_fd, MIPSVCPU_SET_REGS, &regs));
 	ASSERT_EQ(0, ioctl(g->vcpu_fd, MIPSVCPU_RUN, 0));
 	EXPECT_EQ(MIPSVCPU_EXIT_INTERNAL_ERROR, g->run->exit_reason);
 	EXPECT_EQ(MIPSVCPU_INTERNAL_FETCH, g->run->internal.suberror);
-	EXPECT_EQ(0x00401004, g->run->internal.pc);
+	EXPECT_EQ(KSEG0(4 * MIB + 0x1004), g->run->internal.pc);
 	mvc_guest_destroy(g);
 	munmap(mem, len);
 }
